@@ -1,0 +1,39 @@
+# Sourced by the scripts in this folder: makes .venv if it is missing and installs
+# the pinned requirements when they changed since the last install.
+# Usage: ensure_venv build|test
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+VENV="$ROOT/.venv"
+
+find_python() {
+    for candidate in "${PYTHON:-}" python3.13 python3.12 python3.11 python3; do
+        [[ -n "$candidate" ]] || continue
+        if command -v "$candidate" >/dev/null 2>&1 &&
+            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    echo "error: Python 3.11 or newer is needed (set PYTHON=/path/to/python3.11)" >&2
+    return 2
+}
+
+ensure_venv() {
+    local profile="$1"
+    if [[ ! -x "$VENV/bin/python" ]]; then
+        local python
+        python="$(find_python)"
+        echo "Creating $VENV with $python" >&2
+        "$python" -m venv "$VENV"
+    fi
+    local req="$ROOT/requirements/$profile.txt"
+    local stamp="$VENV/.installed-$profile"
+    local digest
+    digest="$(cat "$ROOT/requirements/"*.txt "$ROOT/pyproject.toml" | "$VENV/bin/python" -c 'import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())')"
+    if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$digest" ]]; then
+        echo "Installing pinned dependencies ($profile)..." >&2
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req" >&2
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e "$ROOT" >&2
+        echo "$digest" > "$stamp"
+    fi
+}

@@ -1,0 +1,96 @@
+"""The Markdown bodies authors write, and the few things they may write in them.
+
+Shortcodes (in double braces) put registry data into prose, so that numbers,
+hours and addresses are written once, in the registry:
+
+    {{ help-card: stop-it-now }}   a full help card for a service
+    {{ phone: stop-it-now }}       the service's first number as a call link
+    {{ worksheet: coping-plan }}   a worksheet's questions, with a link to fill it in
+    {{ pause }}                    a "pause here" point
+
+Links to other toolkit pages use ids, never file paths:
+
+    [Managing urges](module:managing-urges)   [privacy](page:privacy)
+    [Safety plan](worksheet:personal-safety-plan)   [Samaritans](help:samaritans)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SHORTCODE = re.compile(r"\{\{\s*(?P<name>[a-z][a-z-]*)\s*(?::\s*(?P<arg>[^}\s]*)\s*)?\}\}")
+SHORTCODES = {"help-card": "helpline", "phone": "helpline", "worksheet": "worksheet", "pause": None}
+REF_LINK = re.compile(r"\]\(\s*(?P<kind>module|page|worksheet|help):(?P<id>[^)#\s]*)(?P<anchor>#[^)\s]*)?\s*\)")
+REF_KINDS = {"module": "module", "page": "page", "worksheet": "worksheet", "help": "helpline"}
+IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)(?P<attrs>\{[^}]*\})?")
+RELATIVE_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<href>[^)\s:]+)(?:\s+\"[^\"]*\")?\)")
+HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
+FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
+
+
+@dataclass(frozen=True)
+class Use:
+    """One shortcode or id link in a body, with its line number."""
+
+    kind: str  # shortcode name, or "link:module" etc.
+    target: str | None
+    line: int
+    column: int
+    text: str
+
+
+def line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def shortcodes(text: str) -> list[Use]:
+    uses = []
+    for match in SHORTCODE.finditer(text):
+        line, column = line_col(text, match.start())
+        uses.append(Use(match["name"], match["arg"], line, column, match.group(0)))
+    return uses
+
+
+def ref_links(text: str) -> list[Use]:
+    uses = []
+    for match in REF_LINK.finditer(text):
+        line, column = line_col(text, match.start() + 2)
+        uses.append(Use("link:" + match["kind"], match["id"], line, column, match.group(0)))
+    return uses
+
+
+def images(text: str) -> list[tuple[str, str, str, int, int]]:
+    """(alt, src, attrs, line, column) of every Markdown image."""
+    result = []
+    for match in IMAGE.finditer(text):
+        line, column = line_col(text, match.start())
+        result.append((match["alt"], match["src"], match["attrs"] or "", line, column))
+    return result
+
+
+def relative_links(text: str) -> list[tuple[str, int, int]]:
+    """(href, line, column) of plain relative links (no scheme), which must stay inside content/."""
+    result = []
+    for match in RELATIVE_LINK.finditer(text):
+        href = match["href"]
+        if href.startswith("#"):
+            continue
+        line, column = line_col(text, match.start())
+        result.append((href, line, column))
+    return result
+
+
+def prose_only(text: str) -> str:
+    """The body with shortcodes, link targets, comments and code removed, same length (for offsets)."""
+
+    def blank(match: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    text = HTML_COMMENT.sub(blank, text)
+    text = FENCE.sub(blank, text)
+    text = SHORTCODE.sub(blank, text)
+    text = re.sub(r"\]\([^)]*\)", blank, text)
+    return text

@@ -1,0 +1,436 @@
+"""Typed content fields: each one validates a value, explains itself and describes its JSON Schema.
+
+The content model in `model.py` is written with these classes, and that one
+definition drives validation, the published JSON Schemas and the documentation
+of every field, so the three can never disagree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..findings import Finding, error
+from .yamlfile import Path, Positions
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Record:
+    """A validated mapping with attribute access; `source` and `path` say where it came from."""
+
+    def __init__(self, values: dict, source: Positions | None = None, path: Path = ()):
+        self.__dict__.update(values)
+        self._source = source
+        self._path = tuple(path)
+
+    def where(self, *subpath) -> dict:
+        """Keyword arguments for a Finding about this record or one of its fields."""
+        if self._source is None:
+            return {}
+        return self._source.where(self._path + tuple(subpath))
+
+    @property
+    def source_file(self) -> str:
+        return self._source.file if self._source else ""
+
+    def fields(self) -> dict:
+        return {key: value for key, value in self.__dict__.items() if not key.startswith("_")}
+
+    def __repr__(self) -> str:
+        return f"Record({self.fields()!r})"
+
+
+def describe(value: Any) -> str:
+    """How an author would name what they wrote: 'a list', 'the number 3', 'text 'abc''."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"{'true' if value else 'false'} (a yes/no value)"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dt.datetime):
+        return f"a date and time {value.isoformat()}"
+    if isinstance(value, dt.date):
+        return f"the date {value.isoformat()}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{shown}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping (key: value pairs)"
+    return type(value).__name__
+
+
+def did_you_mean(word: str, choices) -> str:
+    """'Did you mean 'x'?' for the closest choice, or ''."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'?" if close else ""
+
+
+@dataclass
+class Context:
+    """What a field needs while validating: where values are, and where to report."""
+
+    positions: Positions
+    findings: list[Finding]
+
+    def report(self, path: Path, message: str, hint: str = "") -> None:
+        self.findings.append(error("schema", message, hint=hint, **self.positions.where(path)))
+
+
+class Field:
+    """Base class. `check` returns the clean value, or `INVALID` after reporting."""
+
+    json_type: str = ""
+
+    def __init__(self, description: str = "", *, default: Any = None, example: Any = None):
+        self.description = description
+        self.default = default
+        self.example = example
+
+    def check(self, value: Any, path: Path, ctx: Context) -> Any:
+        raise NotImplementedError
+
+    def schema(self) -> dict:
+        data: dict = {}
+        if self.json_type:
+            data["type"] = self.json_type
+        if self.description:
+            data["description"] = self.description
+        if self.example is not None:
+            data["examples"] = [self.example]
+        return data
+
+    def kind(self) -> str:
+        """A short name of the expected value for documentation tables."""
+        return self.json_type or "value"
+
+
+class _Invalid:
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = _Invalid()
+
+
+class Text(Field):
+    json_type = "string"
+
+    def __init__(self, description: str = "", *, pattern: str | None = None, pattern_hint: str = "",
+                 max_length: int | None = None, multiline: bool = False, **kw):
+        super().__init__(description, **kw)
+        self.pattern = re.compile(pattern) if pattern else None
+        self.pattern_hint = pattern_hint
+        self.max_length = max_length
+        self.multiline = multiline
+
+    def check(self, value, path, ctx):
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            hint = "Put the text in quotes." if isinstance(value, bool | int | float) else ""
+            ctx.report(path, f"expected text, found {describe(value)}.", hint)
+            return INVALID
+        text = str(value).strip() if self.multiline else " ".join(str(value).split())
+        if not text:
+            ctx.report(path, "must not be empty.", "Write the text, or remove the field if it is optional.")
+            return INVALID
+        if self.max_length and len(text) > self.max_length:
+            ctx.report(path, f"is {len(text)} characters long; at most {self.max_length} are allowed.",
+                       "Shorten it.")
+            return INVALID
+        if self.pattern and not self.pattern.match(text):
+            ctx.report(path, f"{describe(text)} is not in the expected form.", self.pattern_hint)
+            return INVALID
+        return text
+
+    def schema(self):
+        data = super().schema()
+        data["minLength"] = 1
+        if self.pattern:
+            data["pattern"] = self.pattern.pattern
+        if self.max_length:
+            data["maxLength"] = self.max_length
+        return data
+
+    def kind(self):
+        return "text"
+
+
+class Slug(Text):
+    """An id: lower-case letters, digits and single hyphens."""
+
+    def __init__(self, description: str = "", **kw):
+        super().__init__(description, pattern=SLUG.pattern,
+                         pattern_hint="Use lower-case letters, digits and hyphens, like 'managing-urges'.", **kw)
+
+    def kind(self):
+        return "id"
+
+
+class Ref(Slug):
+    """The id of another thing (a helpline, module or worksheet); resolved by the loader."""
+
+    def __init__(self, target: str, description: str = "", **kw):
+        super().__init__(description, **kw)
+        self.target = target
+
+    def kind(self):
+        return f"{self.target} id"
+
+
+class Choice(Field):
+    json_type = "string"
+
+    def __init__(self, choices, description: str = "", *, noun: str = "value", **kw):
+        super().__init__(description, **kw)
+        self.choices = tuple(choices)
+        self.noun = noun
+
+    def check(self, value, path, ctx):
+        if value in self.choices:
+            return value
+        expected = ", ".join(str(c) for c in self.choices)
+        if not isinstance(value, str):
+            ctx.report(path, f"expected one of {expected}; found {describe(value)}.")
+        else:
+            ctx.report(path, f"unknown {self.noun} '{value}'. Expected one of: {expected}.",
+                       did_you_mean(value, self.choices))
+        return INVALID
+
+    def schema(self):
+        data = super().schema()
+        data["enum"] = list(self.choices)
+        return data
+
+    def kind(self):
+        return "one of " + ", ".join(f"`{c}`" for c in self.choices)
+
+
+class Boolean(Field):
+    json_type = "boolean"
+
+    def check(self, value, path, ctx):
+        if isinstance(value, bool):
+            return value
+        ctx.report(path, f"expected true or false, found {describe(value)}.")
+        return INVALID
+
+    def kind(self):
+        return "true/false"
+
+
+class Integer(Field):
+    json_type = "integer"
+
+    def __init__(self, description: str = "", *, minimum: int | None = None,
+                 maximum: int | None = None, **kw):
+        super().__init__(description, **kw)
+        self.minimum = minimum
+        self.maximum = maximum
+
+    def check(self, value, path, ctx):
+        if isinstance(value, bool) or not isinstance(value, int):
+            ctx.report(path, f"expected a whole number, found {describe(value)}.")
+            return INVALID
+        if self.minimum is not None and value < self.minimum:
+            ctx.report(path, f"must be at least {self.minimum}, found {value}.")
+            return INVALID
+        if self.maximum is not None and value > self.maximum:
+            ctx.report(path, f"must be at most {self.maximum}, found {value}.")
+            return INVALID
+        return value
+
+    def schema(self):
+        data = super().schema()
+        if self.minimum is not None:
+            data["minimum"] = self.minimum
+        if self.maximum is not None:
+            data["maximum"] = self.maximum
+        return data
+
+    def kind(self):
+        return "whole number"
+
+
+class Date(Field):
+    json_type = "string"
+
+    def check(self, value, path, ctx):
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        ctx.report(path, f"expected a date like 2026-11-24 (year-month-day), found {describe(value)}.",
+                   "Check the month is 01-12 and the day exists in that month.")
+        return INVALID
+
+    def schema(self):
+        data = super().schema()
+        data["format"] = "date"
+        data["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
+        return data
+
+    def kind(self):
+        return "date (YYYY-MM-DD)"
+
+
+class Time(Text):
+    def __init__(self, description: str = "", **kw):
+        super().__init__(description, pattern=r"^([01]\d|2[0-3]):[0-5]\d$|^24:00$",
+                         pattern_hint="Use 24-hour time like 09:00 or 21:30.", **kw)
+
+    def kind(self):
+        return "time (HH:MM)"
+
+
+class Url(Text):
+    """A web address. Only https is accepted: http leaks what people read to the network."""
+
+    def __init__(self, description: str = "", **kw):
+        super().__init__(description, pattern=r"^https://[^\s/$.?#][^\s]*$",
+                         pattern_hint="Use a full https:// address, for example https://www.example.org/.", **kw)
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str) and value.strip().startswith("http://"):
+            ctx.report(path, f"{describe(value.strip())} uses http://, which is not private.",
+                       "Use the https:// address of the same page.")
+            return INVALID
+        return super().check(value, path, ctx)
+
+    def kind(self):
+        return "https address"
+
+
+class ListOf(Field):
+    json_type = "array"
+
+    def __init__(self, item: Field, description: str = "", *, min_items: int = 0,
+                 unique: bool = False, **kw):
+        kw.setdefault("default", [])
+        super().__init__(description, **kw)
+        self.item = item
+        self.min_items = min_items
+        self.unique = unique
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str | int) and not isinstance(value, bool) and self.min_items <= 1:
+            # A single value where a list is expected: accept it, it is what authors mean.
+            value = [value]
+        if not isinstance(value, list):
+            ctx.report(path, f"expected a list, found {describe(value)}.",
+                       "Write one item per line, each starting with '- '.")
+            return INVALID
+        if len(value) < self.min_items:
+            ctx.report(path, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}, "
+                       f"found {len(value)}.")
+            return INVALID
+        result = []
+        seen = set()
+        ok = True
+        for index, item in enumerate(value):
+            clean = self.item.check(item, path + (index,), ctx)
+            if clean is INVALID:
+                ok = False
+                continue
+            if self.unique and not isinstance(clean, Record):
+                if clean in seen:
+                    ctx.report(path + (index,), f"{describe(clean)} is listed twice.", "Remove the repeat.")
+                    ok = False
+                    continue
+                seen.add(clean)
+            result.append(clean)
+        return result if ok else INVALID
+
+    def schema(self):
+        data = super().schema()
+        data["items"] = self.item.schema()
+        if self.min_items:
+            data["minItems"] = self.min_items
+        if self.unique:
+            data["uniqueItems"] = True
+        return data
+
+    def kind(self):
+        return f"list of {self.item.kind()}"
+
+
+class Object(Field):
+    """A mapping with named fields; unknown keys are errors with a did-you-mean."""
+
+    json_type = "object"
+
+    def __init__(self, fields: dict[str, Field], description: str = "", *,
+                 required: tuple[str, ...] = (), title: str = "", **kw):
+        super().__init__(description, **kw)
+        self.fields = fields
+        self.required = tuple(required)
+        self.title = title
+        unknown = set(self.required) - set(fields)
+        assert not unknown, f"required fields not defined: {unknown}"
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            ctx.report(path, f"expected a mapping of fields (key: value), found {describe(value)}.")
+            return INVALID
+        ok = True
+        for key in value:
+            if key not in self.fields:
+                ctx.report(path + (key,), f"unknown field '{key}'.",
+                           (did_you_mean(key, self.fields) + " " if did_you_mean(key, self.fields) else "")
+                           + "Allowed fields: " + ", ".join(self.fields) + ".")
+                ok = False
+        for name in self.required:
+            if name not in value or value[name] is None:
+                ctx.report(path, f"missing required field '{name}'.",
+                           f"Add '{name}:' ({self.fields[name].kind()}).")
+                ok = False
+        values = {}
+        for name, field in self.fields.items():
+            if name in value and value[name] is not None:
+                clean = field.check(value[name], path + (name,), ctx)
+                if clean is INVALID:
+                    ok = False
+                values[name] = clean
+            else:
+                default = field.default
+                values[name] = list(default) if isinstance(default, list) else default
+        if not ok:
+            return INVALID
+        return Record(values, ctx.positions, path)
+
+    def schema(self):
+        data = super().schema()
+        if self.title:
+            data["title"] = self.title
+        data["properties"] = {name: field.schema() for name, field in self.fields.items()}
+        if self.required:
+            data["required"] = list(self.required)
+        data["additionalProperties"] = False
+        return data
+
+    def kind(self):
+        return "mapping"
+
+
+def validate(definition: Field, data: Any, positions: Positions, findings: list[Finding]) -> Any:
+    """Validate a whole document; returns a Record (or value) or INVALID."""
+    return definition.check(data, (), Context(positions, findings))
+
+
+def json_schema(definition: Object, schema_id: str) -> dict:
+    """A standalone JSON Schema (draft 2020-12) for one YAML file."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": schema_id,
+        **definition.schema(),
+    }

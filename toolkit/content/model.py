@@ -1,0 +1,354 @@
+"""The content model: the one definition of every YAML file an author writes.
+
+Validation, the JSON Schemas in `schemas/` and the field tables in the README
+are all produced from the definitions in this file.
+"""
+
+from __future__ import annotations
+
+from .fields import (
+    Boolean,
+    Choice,
+    Date,
+    Integer,
+    ListOf,
+    Object,
+    Ref,
+    Slug,
+    Text,
+    Time,
+    Url,
+)
+
+AUDIENCES = ("self", "family-friends", "parents-carers", "professionals")
+PUBLIC_AUDIENCES = ("self", "family-friends", "parents-carers")
+TOPICS = ("recognising-risk", "coping-strategies", "where-to-get-help")
+EDITIONS = ("public", "professional")
+CHANNELS = ("voice", "text", "textphone")
+OTHER_CHANNELS = ("chat", "email", "web-form", "in-person")
+COSTS = ("free", "local-rate", "standard-rate", "mobile-rate", "unknown")
+DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+REGIONS = ("uk", "scotland", "england", "wales", "northern-ireland", "england-wales", "local")
+VERIFICATION = ("verified", "unverified")
+STATUSES = ("active", "suspended", "closed")
+FIELD_KINDS = ("lines", "checklist", "list", "scale")
+
+# --- helplines.yml ---------------------------------------------------------
+
+PHONE = Object(
+    {
+        "number": Text("The number exactly as the service publishes it, with its spacing.",
+                       example="0808 1000 900"),
+        "e164": Text("The full international form (E.164) for landline/mobile/freephone numbers, "
+                     "for example +448081000900. Leave out for short numbers such as 999 or 116 123.",
+                     pattern=r"^\+[1-9]\d{6,14}$", pattern_hint="Write + then the country code and number, no spaces.",
+                     example="+448081000900"),
+        "short": Boolean("True for a short number (999, 101, 111, 116 123, 85258) dialled as is in the UK.",
+                         default=False),
+        "region": Text("Country the number belongs to (ISO 3166 code).", pattern=r"^[A-Z]{2}$",
+                       pattern_hint="Use a two-letter country code such as GB.", default="GB"),
+        "channel": Choice(CHANNELS, "How the number is used: voice call, text message or textphone.",
+                          noun="channel", default="voice"),
+        "cost": Choice(COSTS, "What a call or text costs the person.", noun="cost", default="unknown"),
+        "label": Text("Optional label shown before the number, for example 'Text'."),
+    },
+    "A phone or text number.",
+    required=("number",),
+)
+
+CONTACT = Object(
+    {
+        "channel": Choice(OTHER_CHANNELS, "Kind of contact.", noun="channel"),
+        "url": Url("Web address for chat or a web form."),
+        "address": Text("Email address, for the email channel.",
+                        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", pattern_hint="Write an email address like help@example.org."),
+        "label": Text("How to describe this contact, for example 'Live chat'."),
+    },
+    "A way to reach the service other than by phone.",
+    required=("channel",),
+)
+
+OPENING = Object(
+    {
+        "days": ListOf(Choice(DAYS, noun="day"), "Days these hours apply to.", min_items=1, unique=True),
+        "opens": Time("Opening time (Europe/London)."),
+        "closes": Time("Closing time (Europe/London); 24:00 means midnight."),
+    },
+    "Opening hours for some days of the week.",
+    required=("days", "opens", "closes"),
+)
+
+HOURS = Object(
+    {
+        "always": Boolean("True if the service is open 24 hours a day, every day.", default=False),
+        "weekly": ListOf(OPENING, "Opening hours by day, in Europe/London time."),
+        "note": Text("Anything else about hours, in plain words (bank holidays, call-backs)."),
+    },
+    "When the service can be reached (Europe/London time).",
+)
+
+SOURCE = Object(
+    {
+        "fact": Text("Which fact this source supports, for example 'number', 'cost', 'website'."),
+        "source": Text("Where it came from: a URL, a document in shared/reference, or 'phoned the service'."),
+        "date": Date("When the source was published or read."),
+    },
+    "Where one fact in this entry came from.",
+    required=("fact", "source"),
+)
+
+VERIFICATION_FIELDS = Object(
+    {
+        "status": Choice(VERIFICATION, "'verified' only once someone confirmed the facts with the service itself.",
+                         noun="verification status"),
+        "checked": Date("When the facts were last confirmed with the service."),
+        "method": Text("How they were confirmed, for example 'phoned the helpline' or 'read the service's own website'."),
+        "by": Text("Who checked (a role, not a personal name, is enough)."),
+        "source": Text("The page or document the facts were checked against."),
+        "review_interval_days": Integer("Days until the entry must be checked again (default 180).",
+                                        minimum=1, maximum=730),
+        "next_review": Date("Date the entry must be checked again; defaults to checked + interval."),
+    },
+    "Who confirmed these facts, when and how.",
+    required=("status",),
+)
+
+HELPLINE = Object(
+    {
+        "id": Slug("Identifier used in module references, for example 'stop-it-now'."),
+        "name": Text("Service name as the service writes it."),
+        "organisation": Text("Organisation that runs the service."),
+        "description": Text("One or two plain sentences on what the service is for and who it helps.", multiline=True),
+        "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who the service is for.", min_items=1, unique=True),
+        "regions": ListOf(Choice(REGIONS, noun="region"), "Where the service is available.", min_items=1, unique=True),
+        "phones": ListOf(PHONE, "Phone and text numbers."),
+        "contacts": ListOf(CONTACT, "Other ways to get in touch."),
+        "website": Url("The service's own web address."),
+        "hours": HOURS,
+        "confidentiality": Text("What the service says about anonymity and its limits, in its own published terms.",
+                                multiline=True),
+        "emergency": Boolean("True for emergency services (999), shown in the urgent-help box.", default=False),
+        "status": Choice(STATUSES, "Whether the service is running.", noun="status", default="active"),
+        "sources": ListOf(SOURCE, "Where each fact came from."),
+        "verification": VERIFICATION_FIELDS,
+        "edition": Choice(EDITIONS, "'professional' for routes shown only in the professional edition.",
+                          noun="edition", default="public"),
+    },
+    "One help service.",
+    required=("id", "name", "description", "audiences", "regions", "confidentiality", "verification"),
+)
+
+HELPLINES = Object(
+    {"helplines": ListOf(HELPLINE, "Every help service the toolkit refers to.", min_items=1)},
+    "The helpline registry: the only place numbers, hours and addresses are written.",
+    required=("helplines",),
+    title="Helpline registry (content/helplines.yml)",
+)
+
+# --- site.yml ---------------------------------------------------------------
+
+AUDIENCE_TEXT = Object(
+    {
+        "label": Text("The start-page choice, in the reader's words, for example \"I'm worried about my own thoughts or behaviour\"."),
+        "short": Text("A short name for navigation, for example 'About me'."),
+        "intro": Text("One or two sentences shown at the top of this audience's page.", multiline=True),
+        "start_with": Ref("module", "Module to suggest first: something practical to do today."),
+        "call_first": Ref("helpline", "Service to show first on this audience's page."),
+    },
+    "How the site speaks to one audience.",
+    required=("label", "short", "intro"),
+)
+
+URGENT_ROUTE = Object(
+    {
+        "when": Text("The situation, in plain words, for example 'A child is in danger now'."),
+        "helplines": ListOf(Ref("helpline"), "Services to contact, by registry id.", min_items=1, unique=True),
+    },
+    "One line of the urgent-help box.",
+    required=("when", "helplines"),
+)
+
+SITE = Object(
+    {
+        "name": Text("Site name, shown in the header and page titles."),
+        "description": Text("One sentence describing the toolkit, for search engines and the start page."),
+        "language": Text("Language of the content as a BCP 47 tag.", pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$",
+                         pattern_hint="Use a tag such as en-GB.", default="en-GB"),
+        "version": Text("Toolkit version, printed on packs.", default="0.0.0"),
+        "url": Url("Public address of the site; used only for the sitemap. Leave out to write no sitemap."),
+        "organisation": Object(
+            {
+                "name": Text("Organisation that publishes the toolkit."),
+                "charity_number": Text("Registered charity number."),
+                "address": Text("Postal address.", multiline=True),
+                "website": Url("Organisation website."),
+                "contact": Text("How to contact the publisher about the toolkit."),
+                "placeholder": Boolean("True while these are placeholders that must be filled before release.",
+                                       default=False),
+            },
+            "Who publishes the toolkit.",
+            required=("name",),
+        ),
+        "quick_exit": Object(
+            {
+                "label": Text("Text of the quick-exit button.", default="Exit this page"),
+                "destination": Url("A neutral page the quick exit goes to, for example a weather site."),
+            },
+            "The quick-exit control on every page.",
+            required=("destination",),
+        ),
+        "urgent_help": Object(
+            {
+                "title": Text("Heading of the box.", default="Need help now?"),
+                "routes": ListOf(URGENT_ROUTE, "What to do in an emergency.", min_items=1),
+            },
+            "The urgent-help box shown on every page and pack.",
+            required=("routes",),
+        ),
+        "audiences": Object(
+            {name: AUDIENCE_TEXT for name in AUDIENCES},
+            "Wording for each audience.",
+            required=AUDIENCES,
+        ),
+        "topics": Object(
+            {
+                name: Object(
+                    {"label": Text("Topic name."), "intro": Text("One sentence about the topic.")},
+                    required=("label",),
+                )
+                for name in TOPICS
+            },
+            "Wording for each topic.",
+            required=TOPICS,
+        ),
+        "editions": Object(
+            {
+                name: Object(
+                    {"label": Text("Name of the edition."),
+                     "banner": Text("Text of a banner shown on every page of the edition.")},
+                    required=("label",),
+                )
+                for name in EDITIONS
+            },
+            "Names of the editions.",
+            required=EDITIONS,
+        ),
+        "external_links": Object(
+            {"interstitial": Boolean("Show a note before a reader leaves for another website.", default=False)},
+            "How links to other websites behave.",
+        ),
+        "checks": Object(
+            {
+                "review_interval_days": Integer("Days after which a helpline entry is due for checking.",
+                                                minimum=1, maximum=730, default=180),
+                "public_max_grade": Integer("Highest Flesch-Kincaid grade allowed for public modules.",
+                                            minimum=1, maximum=20, default=9),
+                "professional_max_grade": Integer("Highest Flesch-Kincaid grade allowed for professional modules.",
+                                                  minimum=1, maximum=20, default=13),
+                "link_cache_max_age_days": Integer("Days a cached external link result stays valid.",
+                                                   minimum=1, maximum=365, default=30),
+            },
+            "Thresholds used by the checks.",
+        ),
+    },
+    "Site-wide settings.",
+    required=("name", "description", "organisation", "quick_exit", "urgent_help", "audiences", "topics", "editions"),
+    title="Site settings (content/site.yml)",
+)
+
+# --- modules/<id>/module.yml ---------------------------------------------------
+
+REVIEW = Object(
+    {
+        "owner": Text("Role responsible for the module's accuracy."),
+        "last_reviewed": Date("When the module was last reviewed."),
+        "next_review": Date("When the module must be reviewed again."),
+    },
+    "Who looks after the module and when it is reviewed.",
+    required=("owner", "last_reviewed"),
+)
+
+MODULE = Object(
+    {
+        "id": Slug("Identifier; must match the folder name."),
+        "title": Text("Page title: a question or plain statement.", max_length=90),
+        "summary": Text("One line saying what the module is for.", max_length=200),
+        "topic": Choice(TOPICS, "Which part of the toolkit the module belongs to.", noun="topic"),
+        "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who the module is for.", min_items=1, unique=True),
+        "edition": Choice(EDITIONS, "'professional' modules appear only in the professional edition.",
+                          noun="edition", default="public"),
+        "order": Integer("Position in lists (lower comes first).", minimum=0, default=100),
+        "key_points": ListOf(Text(), "Three to five short sentences shown at the top.", min_items=1),
+        "helplines": ListOf(Ref("helpline"), "Services shown as help cards, by registry id.", unique=True),
+        "worksheets": ListOf(Ref("worksheet"), "Worksheets that go with the module.", unique=True),
+        "read_next": ListOf(Ref("module"), "Modules to read next.", unique=True),
+        "review": REVIEW,
+        "language": Text("Language of the module if different from the site (BCP 47).",
+                         pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$", pattern_hint="Use a tag such as en-GB."),
+    },
+    "One toolkit module. The text is in body.md beside this file.",
+    required=("id", "title", "summary", "topic", "audiences", "key_points", "review"),
+    title="Toolkit module (content/modules/<id>/module.yml)",
+)
+
+# --- worksheets/<id>.yml ----------------------------------------------------
+
+WORKSHEET_FIELD = Object(
+    {
+        "label": Text("The question or prompt."),
+        "kind": Choice(FIELD_KINDS, "lines: space to write; checklist: tick boxes; list: numbered lines; "
+                       "scale: a 0-10 scale.", noun="field kind", default="lines"),
+        "lines": Integer("How many lines of writing space on paper.", minimum=1, maximum=20, default=3),
+        "options": ListOf(Text(), "Tick-box items, for checklists."),
+        "hint": Text("A short example or prompt shown under the question."),
+    },
+    "One question on a worksheet.",
+    required=("label",),
+)
+
+WORKSHEET = Object(
+    {
+        "id": Slug("Identifier; must match the file name."),
+        "title": Text("Worksheet title.", max_length=90),
+        "intro": Text("What the worksheet is for and how to use it.", multiline=True),
+        "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who it is for.", min_items=1, unique=True),
+        "edition": Choice(EDITIONS, "'professional' worksheets appear only in the professional edition.",
+                          noun="edition", default="public"),
+        "sections": ListOf(
+            Object(
+                {"heading": Text("Section heading."),
+                 "fields": ListOf(WORKSHEET_FIELD, "Questions in this section.", min_items=1)},
+                required=("heading", "fields"),
+            ),
+            "Parts of the worksheet.",
+            min_items=1,
+        ),
+    },
+    "A worksheet: printable blank, fill-in page (nothing stored), and plain text.",
+    required=("id", "title", "intro", "audiences", "sections"),
+    title="Worksheet (content/worksheets/<id>.yml)",
+)
+
+# --- pages/<slug>.md front matter -------------------------------------------
+
+PAGE = Object(
+    {
+        "title": Text("Page title.", max_length=90),
+        "summary": Text("One line describing the page."),
+        "edition": Choice(EDITIONS, "'professional' pages appear only in the professional edition.",
+                          noun="edition", default="public"),
+        "order": Integer("Position in the footer list (lower comes first).", minimum=0, default=100),
+        "helplines": ListOf(Ref("helpline"), "Services shown as help cards at the end.", unique=True),
+    },
+    "Front matter of a site page (the YAML between --- lines at the top of content/pages/<slug>.md).",
+    required=("title",),
+    title="Site page front matter (content/pages/<slug>.md)",
+)
+
+SCHEMAS = {
+    "site": SITE,
+    "helplines": HELPLINES,
+    "module": MODULE,
+    "worksheet": WORKSHEET,
+    "page": PAGE,
+}
