@@ -33,7 +33,6 @@ ensure_venv() {
     if [[ ! -f "$stamp" || "$(cat "$stamp")" != "$digest" ]]; then
         echo "Installing pinned dependencies ($profile)..." >&2
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req" >&2
-        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e "$ROOT" >&2
         echo "$digest" > "$stamp"
     fi
 }

@@ -32,6 +32,12 @@ REGIONS = ("uk", "scotland", "england", "wales", "northern-ireland", "england-wa
 VERIFICATION = ("verified", "unverified")
 STATUSES = ("active", "suspended", "closed")
 FIELD_KINDS = ("lines", "checklist", "list", "scale")
+# Every check over the built output, by name (toolkit/checks/). site.yml can re-grade each one.
+CHECK_NAMES = (
+    "off-origin", "inline-code", "phone-numbers", "tel-links", "internal-links", "external-links",
+    "review-dates", "readability", "edition-leakage",
+)
+SEVERITIES = ("error", "warning", "info", "ignore")
 
 # --- helplines.yml ---------------------------------------------------------
 
@@ -247,6 +253,12 @@ SITE = Object(
                                                   minimum=1, maximum=20, default=13),
                 "link_cache_max_age_days": Integer("Days a cached external link result stays valid.",
                                                    minimum=1, maximum=365, default=30),
+                "severity": Object(
+                    {name: Choice(SEVERITIES, f"Severity of the '{name}' check's findings.", noun="severity")
+                     for name in CHECK_NAMES},
+                    "Re-grade a check's findings: error, warning, info or ignore. Safety checks "
+                    "(phone numbers, off-origin requests) should stay errors.",
+                ),
             },
             "Thresholds used by the checks.",
         ),

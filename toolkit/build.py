@@ -1,0 +1,173 @@
+"""The whole pipeline: load, validate, compile, render, harden, check, pack, publish.
+
+Nothing in site/ or packs/ changes unless every step succeeded: all output is
+made in build/stage/ and swapped in at the end (toolkit.publish).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import os
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
+from .compile.project import CompiledEdition, compile_edition
+from .content import Content, load_content
+from .content.model import EDITIONS
+from .findings import Finding, has_errors, to_json
+from .harden.csp import meta_policy
+from .harden.pages import harden_site
+from .harden.search_index import write_index
+from .publish import publish, recover
+from .render import render
+
+log = logging.getLogger("toolkit.build")
+
+
+@dataclass
+class BuildOptions:
+    root: Path
+    content_dir: Path | None = None
+    site_dir: Path | None = None
+    packs_dir: Path | None = None
+    build_dir: Path | None = None
+    local_contacts: Path | None = None
+    strict: bool = False
+    release: bool = False
+    online: bool = False
+    packs: bool = True
+    editions: tuple[str, ...] = EDITIONS
+
+    def __post_init__(self) -> None:
+        self.root = Path(self.root).resolve()
+        self.content_dir = Path(self.content_dir or self.root / "content")
+        self.site_dir = Path(self.site_dir or self.root / "site")
+        self.packs_dir = Path(self.packs_dir or self.root / "packs")
+        self.build_dir = Path(self.build_dir or self.root / "build")
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    content: Content
+    findings: list[Finding] = field(default_factory=list)
+    compiled: dict[str, CompiledEdition] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    built_site: BuiltSite | None = None
+    epoch: int = 0
+    published: bool = False
+
+
+def source_date_epoch(root: Path, content: Content) -> int:
+    """The build's date: SOURCE_DATE_EPOCH, else the last commit, else the newest content date."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value and value.isdigit():
+        return int(value)
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
+                             text=True, timeout=10, check=False)
+        if out.returncode == 0 and out.stdout.strip().isdigit():
+            return int(out.stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        pass
+    dates = [m.review.last_reviewed for m in content.modules.values()]
+    newest = max(dates) if dates else dt.date(2026, 1, 1)
+    return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
+
+
+def _timed(timings: dict, name: str):
+    class Timer:
+        def __enter__(self):
+            self.start = time.perf_counter()
+
+        def __exit__(self, *exc):
+            timings[name] = timings.get(name, 0.0) + time.perf_counter() - self.start
+
+    return Timer()
+
+
+def build_edition(content: Content, edition: str, options: BuildOptions, stage_site: Path,
+                  epoch: int, timings: dict) -> tuple[CompiledEdition, list[Finding]]:
+    """Compile, render and harden one edition into stage_site/<edition>."""
+    findings: list[Finding] = []
+    site_dir = stage_site / edition
+    with _timed(timings, "compile"):
+        compiled = compile_edition(content, edition, options.build_dir / "projects" / edition,
+                                   base_config=options.root / "mkdocs.yml", csp=meta_policy(), site_dir=site_dir)
+    with _timed(timings, "render"):
+        findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources)
+    if not site_dir.exists():
+        return compiled, findings
+    with _timed(timings, "harden"):
+        texts, harden_findings = harden_site(site_dir)
+        findings += [f if f.file else _with_source(f, compiled) for f in harden_findings]
+        write_index(site_dir, texts)
+    return compiled, findings
+
+
+def _with_source(finding: Finding, compiled: CompiledEdition) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, file=compiled.sources.get(finding.page, ""), page=f"{compiled.name}/{finding.page}")
+
+
+def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None = None) -> BuildResult:
+    """Run the pipeline. Publishes to site/ and packs/ only if no error (or warning, with strict) was found."""
+    timings: dict[str, float] = {}
+    with _timed(timings, "load"):
+        content = load_content(options.content_dir, local_contacts=options.local_contacts)
+    result = BuildResult(ok=False, content=content, findings=list(content.findings), timings=timings)
+    if has_errors(result.findings):
+        return result
+
+    epoch = source_date_epoch(options.root, content)
+    result.epoch = epoch
+    stage = options.build_dir / "stage"
+    if stage.exists():
+        shutil.rmtree(stage)
+    stage_site = stage / "site"
+    stage_site.mkdir(parents=True)
+
+    for edition in options.editions:
+        compiled, findings = build_edition(content, edition, options, stage_site, epoch, timings)
+        result.compiled[edition] = compiled
+        result.findings += findings
+
+    built = BuiltSite(
+        content=content,
+        editions={name: EditionOutput(name, stage_site / name, compiled.sources)
+                  for name, compiled in result.compiled.items() if (stage_site / name).exists()},
+        packs_dir=stage / "packs",
+        options=CheckOptions(online=options.online, release=options.release,
+                             today=today or dt.date.today(),
+                             link_cache=options.root / "link-cache.json"),
+    )
+    result.built_site = built
+    with _timed(timings, "check"):
+        result.findings += run_checks(built, checks)
+    for name, seconds in built.timings.items():
+        timings[f"check:{name}"] = seconds
+
+    write_reports(options.build_dir / "reports", result)
+    result.ok = not has_errors(result.findings, strict=options.strict)
+    if result.ok:
+        with _timed(timings, "publish"):
+            publish(stage_site, options.site_dir)
+            result.published = True
+    return result
+
+
+def write_reports(folder: Path, result: BuildResult) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "findings.json").write_text(to_json(result.findings) + "\n", encoding="utf-8")
+    (folder / "timings.json").write_text(json.dumps(result.timings, indent=2, sort_keys=True) + "\n",
+                                         encoding="utf-8")
+
+
+__all__ = ["BuildOptions", "BuildResult", "build", "recover"]

@@ -1,0 +1,42 @@
+"""Checks over the built output. One module per check, each `check(site) -> list[Finding]`.
+
+The default checks are the tuple `DEFAULT_CHECKS`, run by one loop in
+`run_checks`; a check's findings can be re-graded per check in site.yml
+(`checks.severity`), and `--strict` fails a build on warnings.
+"""
+
+from __future__ import annotations
+
+import time
+
+from ..findings import Finding, Severity
+from . import inline_code, offorigin
+from .site import BuiltSite, CheckOptions, EditionOutput
+
+DEFAULT_CHECKS = (offorigin, inline_code)
+
+__all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "EditionOutput", "run_checks"]
+
+
+def run_checks(site: BuiltSite, checks=DEFAULT_CHECKS) -> list[Finding]:
+    """Run every check; apply the severity each check is given in site.yml."""
+    findings: list[Finding] = []
+    overrides = site.severity_overrides()
+    for module in checks:
+        started = time.perf_counter()
+        found = module.check(site)
+        site.timings[module.NAME] = time.perf_counter() - started
+        level = overrides.get(module.NAME)
+        if level == "ignore":
+            continue
+        if level:
+            severity = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}[level]
+            found = [_regrade(f, severity) for f in found]
+        findings.extend(found)
+    return findings
+
+
+def _regrade(finding: Finding, severity: Severity) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, severity=severity)

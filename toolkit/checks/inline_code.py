@@ -1,0 +1,46 @@
+"""Content-Security-Policy: every page carries the policy, and nothing inline would break it.
+
+The policy forbids inline scripts, inline styles and event-handler attributes,
+so any of them in the output is a bug: a browser would block it, and a page
+that relies on it would fail silently for the reader.
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding, error
+from ..harden.csp import meta_policy
+from .site import BuiltSite
+
+NAME = "inline-code"
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    policy = meta_policy()
+    findings: list[Finding] = []
+    for edition in site.editions.values():
+        for page in edition.html_files:
+            where = {"page": f"{edition.name}/{page}", "file": edition.source_of(page)}
+            doc = edition.tree(page)
+            metas = doc.xpath("//meta[translate(@http-equiv,'CSP','csp')='content-security-policy']")
+            if not metas:
+                findings.append(error(NAME, "page has no Content-Security-Policy.", **where))
+            elif metas[0].get("content") != policy:
+                findings.append(error(NAME, "page's Content-Security-Policy differs from the toolkit's policy.",
+                                      **where))
+            for script in doc.iter("script"):
+                if not script.get("src"):
+                    findings.append(error(NAME, "inline <script> (the policy blocks it).",
+                                          hint="Move the code to a file under toolkit/theme/assets/.", **where))
+            for _style in doc.iter("style"):
+                findings.append(error(NAME, "<style> element (the policy blocks it).",
+                                      hint="Move the rules to toolkit/theme/assets/toolkit.css.", **where))
+            for element in doc.iter():
+                if not isinstance(element.tag, str):
+                    continue
+                for attribute, value in element.attrib.items():
+                    if attribute.lower().startswith("on"):
+                        findings.append(error(NAME, f"event handler attribute {attribute} on <{element.tag}> "
+                                              "(the policy blocks it).", **where))
+                    elif attribute in ("href", "src", "action") and value.strip().lower().startswith("javascript:"):
+                        findings.append(error(NAME, f"javascript: URL in {attribute}.", **where))
+    return findings

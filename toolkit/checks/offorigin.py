@@ -1,0 +1,109 @@
+"""Privacy: nothing in the output may make a browser contact another site.
+
+Scans every output file. In HTML, only an ordinary `<a href>` may point to
+another site, and it must carry rel="noopener noreferrer". Anything that loads
+by itself (src, srcset, <link href>, <iframe>, <object>, <form action>, CSS
+url() and @import, a URL built in a script) must be a file of this site.
+Links to the site's own address are errors too: the site must work under any
+host name (an onion address, a file:// copy).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding, error
+from .site import BuiltSite, EditionOutput
+
+NAME = "off-origin"
+
+_REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)['\"]?\s*\)|@import\s+['\"]([^'\"]+)['\"]", re.I)
+_JS_URL = re.compile(r"""["'`](?:https?:)?//[a-z0-9.-]+""", re.I)
+LOADING_ATTRIBUTES = {
+    "img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src",), "iframe": ("src",),
+    "frame": ("src",), "embed": ("src",), "object": ("data",), "video": ("src", "poster"),
+    "audio": ("src",), "track": ("src",), "link": ("href",), "form": ("action",), "input": ("src",),
+    "use": ("href", "{http://www.w3.org/1999/xlink}href"), "image": ("href",), "base": ("href",),
+}
+
+
+def _remote(value: str) -> bool:
+    return bool(value) and (bool(_REMOTE.match(value)) or value.strip().lower().startswith(("http:", "https:")))
+
+
+def _srcset_urls(value: str) -> list[str]:
+    return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+
+
+def check_html(edition: EditionOutput, page: str, own_url: str) -> list[Finding]:
+    findings = []
+    where = {"page": f"{edition.name}/{page}", "file": edition.source_of(page)}
+    doc = edition.tree(page)
+    for element in doc.iter():
+        tag = element.tag if isinstance(element.tag, str) else ""
+        tag = tag.rsplit("}", 1)[-1].lower()
+        for attribute in LOADING_ATTRIBUTES.get(tag, ()):
+            value = element.get(attribute)
+            if value is None:
+                continue
+            urls = _srcset_urls(value) if attribute == "srcset" else [value]
+            for url in urls:
+                if _remote(url):
+                    findings.append(error(NAME, f"<{tag} {attribute}=\"{url}\"> loads a file from another site.",
+                                          hint="Copy the file into the site; readers must never contact "
+                                               "another site without clicking a link.", **where))
+        if tag in ("iframe", "frame", "object", "embed"):
+            findings.append(error(NAME, f"<{tag}> element in the page.", hint="Embedded content is not allowed.",
+                                  **where))
+        if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+            findings.append(error(NAME, "<meta http-equiv=\"refresh\"> redirects the reader.", **where))
+        style = element.get("style")
+        if style and any(_remote(u or i) for u, i in _CSS_URL.findall(style)):
+            findings.append(error(NAME, "inline style loads a file from another site.", **where))
+        if tag == "a":
+            href = element.get("href", "")
+            if own_url and href.startswith(own_url):
+                findings.append(error(NAME, f"link to the site's own address '{href}'.",
+                                      hint="Link within the site with a relative link, so it works "
+                                           "under any address.", **where))
+            elif _remote(href):
+                rel = (element.get("rel") or "").split()
+                missing = [token for token in ("noopener", "noreferrer") if token not in rel]
+                if missing:
+                    findings.append(error(NAME, f"external link '{href}' lacks rel=\"{' '.join(missing)}\".",
+                                          **where))
+    return findings
+
+
+def check_css(edition: EditionOutput, path: str) -> list[Finding]:
+    text = (edition.site_dir / path).read_text(encoding="utf-8", errors="replace")
+    return [
+        error(NAME, f"stylesheet loads '{url or imported}' from another site.", page=f"{edition.name}/{path}",
+              hint="Serve fonts and images from the site itself.")
+        for url, imported in _CSS_URL.findall(text) if _remote(url or imported)
+    ]
+
+
+def check_script(edition: EditionOutput, path: str) -> list[Finding]:
+    text = (edition.site_dir / path).read_text(encoding="utf-8", errors="replace")
+    return [
+        error(NAME, f"script contains the address {match.group(0)[1:]!r}, which could make a request to "
+              "another site.", page=f"{edition.name}/{path}",
+              hint="Scripts must only load files of this site.")
+        for match in _JS_URL.finditer(text)
+    ]
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    own_url = (site.content.site.url or "").rstrip("/") if site.content.site else ""
+    findings: list[Finding] = []
+    for edition in site.editions.values():
+        for path in edition.all_files:
+            if path.endswith(".html"):
+                findings.extend(check_html(edition, path, own_url))
+            elif path.endswith(".css"):
+                findings.extend(check_css(edition, path))
+            elif path.endswith((".js", ".mjs", ".json", ".webmanifest")):
+                findings.extend(check_script(edition, path))
+    return findings

@@ -1,0 +1,63 @@
+"""What checks look at: the built editions, parsed once and shared."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+import lxml.html
+
+from ..content.loader import Content
+
+
+@dataclass
+class CheckOptions:
+    online: bool = False
+    release: bool = False
+    today: dt.date = field(default_factory=dt.date.today)
+    link_cache: Path | None = None
+    refresh_cache: bool = False
+
+
+@dataclass
+class EditionOutput:
+    """One built edition: its folder and, for each built page, the content file it came from."""
+
+    name: str
+    site_dir: Path
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def html_files(self) -> list[str]:
+        return sorted(p.relative_to(self.site_dir).as_posix() for p in self.site_dir.rglob("*.html"))
+
+    @cached_property
+    def all_files(self) -> list[str]:
+        return sorted(p.relative_to(self.site_dir).as_posix() for p in self.site_dir.rglob("*") if p.is_file())
+
+    def tree(self, page: str):
+        """The parsed page (lxml), parsed once per build."""
+        cache = self.__dict__.setdefault("_trees", {})
+        if page not in cache:
+            cache[page] = lxml.html.document_fromstring((self.site_dir / page).read_bytes())
+        return cache[page]
+
+    def source_of(self, page: str) -> str:
+        return self.sources.get(page, "")
+
+
+@dataclass
+class BuiltSite:
+    content: Content
+    editions: dict[str, EditionOutput]
+    packs_dir: Path | None = None
+    options: CheckOptions = field(default_factory=CheckOptions)
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def severity_overrides(self) -> dict[str, str]:
+        site = self.content.site
+        checks = getattr(site, "checks", None) if site else None
+        severity = getattr(checks, "severity", None) if checks else None
+        return dict(severity or {})

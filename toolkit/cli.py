@@ -1,0 +1,136 @@
+"""The `toolkit` command: build, check, validate, serve, schemas.
+
+Exit codes: 0 success; 1 content or check errors (or warnings with --strict);
+2 usage errors. Authors never see a Python traceback: an unexpected failure is
+written to build/reports/crash.txt and reported in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections import Counter
+from pathlib import Path
+
+from .content.model import PUBLIC_AUDIENCES, TOPICS
+from .findings import Severity, count, format_report
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+    parser.add_argument("--content", type=Path, help="content folder (default: ROOT/content)")
+    parser.add_argument("--local-contacts", type=Path, metavar="FILE",
+                        help="YAML file of local services (same form as content/helplines.yml) for this deployment")
+    parser.add_argument("--verbose", "-v", action="store_true", help="also show info-level findings")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="toolkit", description=__doc__.split("\n")[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    build = sub.add_parser("build", help="validate content and build both editions and the packs")
+    _common(build)
+    build.add_argument("--strict", action="store_true", help="fail on warnings too")
+    build.add_argument("--release", action="store_true",
+                       help="release build: unverified or overdue helplines and unchecked links are errors")
+    build.add_argument("--online", action="store_true", help="check external links and numbers on the network")
+    build.add_argument("--no-packs", action="store_true", help="skip the printable packs and offline bundles")
+    build.add_argument("--site", type=Path, help="output folder for the editions (default: ROOT/site)")
+    build.add_argument("--packs", type=Path, help="output folder for packs (default: ROOT/packs)")
+
+    validate = sub.add_parser("validate", help="only load and validate content (fast)")
+    _common(validate)
+
+    schemas = sub.add_parser("schemas", help="write the JSON Schemas of the content files to schemas/")
+    schemas.add_argument("--root", type=Path, default=Path.cwd())
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("Interrupted. The previous output is unchanged.", file=sys.stderr)
+        return 130
+    except Exception:  # an author must never see a traceback; keep it for the maintainers
+        crash = Path(getattr(args, "root", Path.cwd())) / "build" / "reports" / "crash.txt"
+        crash.parent.mkdir(parents=True, exist_ok=True)
+        crash.write_text(traceback.format_exc(), encoding="utf-8")
+        print(f"Internal error in the toolkit (not in your content). The previous output is unchanged.\n"
+              f"Details for a maintainer were written to {crash}.", file=sys.stderr)
+        return EXIT_CONTENT
+
+
+def _print_findings(findings, verbose: bool) -> None:
+    report = format_report(findings, show_info=verbose)
+    if report:
+        print(report, file=sys.stderr)
+        print(file=sys.stderr)
+
+
+def cmd_validate(args) -> int:
+    from .content import load_content
+
+    root = args.root.resolve()
+    content = load_content(args.content or root / "content", local_contacts=args.local_contacts)
+    _print_findings(content.findings, args.verbose)
+    errors = count(content.findings, Severity.ERROR)
+    print(f"{len(content.modules)} modules, {len(content.helplines)} helplines, {len(content.worksheets)} "
+          f"worksheets, {len(content.pages)} pages: {errors} error(s), "
+          f"{count(content.findings, Severity.WARNING)} warning(s).")
+    return EXIT_CONTENT if errors else EXIT_OK
+
+
+def cmd_build(args) -> int:
+    from .build import BuildOptions, build
+
+    options = BuildOptions(root=args.root, content_dir=args.content, site_dir=args.site, packs_dir=args.packs,
+                           local_contacts=args.local_contacts, strict=args.strict, release=args.release,
+                           online=args.online, packs=not args.no_packs)
+    if args.local_contacts and not args.local_contacts.is_file():
+        print(f"toolkit build: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
+        return EXIT_USAGE
+    result = build(options)
+    _print_findings(result.findings, args.verbose)
+    print(summary(result, options))
+    return EXIT_OK if result.ok else EXIT_CONTENT
+
+
+def summary(result, options) -> str:
+    """The short report printed after a build."""
+    content = result.content
+    lines = []
+    errors, warnings = count(result.findings, Severity.ERROR), count(result.findings, Severity.WARNING)
+    if content.modules:
+        lines.append("Modules by audience and topic:")
+        audiences = list(PUBLIC_AUDIENCES) + ["professionals"]
+        width = max(len(t) for t in TOPICS) + 2
+        lines.append(" " * width + "".join(f"{a:>17}" for a in audiences))
+        for topic in TOPICS:
+            cells = Counter(a for m in content.modules.values() if m.topic == topic for a in m.audiences)
+            lines.append(f"{topic:<{width}}" + "".join(f"{cells.get(a, 0):>17}" for a in audiences))
+    for name, compiled in result.compiled.items():
+        lines.append(f"{name} edition: {len(compiled.pages)} pages")
+    lines.append(f"{errors} error(s), {warnings} warning(s) in {sum(v for k, v in result.timings.items() if ':' not in k):.1f} s.")
+    if result.ok and result.published:
+        lines.append(f"Site written to {options.site_dir}/ ({', '.join(f'{n}/' for n in result.compiled)}).")
+    else:
+        reason = "errors" if errors else "warnings (--strict)"
+        lines.append(f"Build failed because of {reason} above; {options.site_dir}/ was left as it was.")
+    lines.append(f"Reports: {options.build_dir}/reports/")
+    return "\n".join(lines)
+
+
+def cmd_schemas(args) -> int:
+    from .content.schemas import write_schemas
+
+    for path in write_schemas(args.root.resolve() / "schemas"):
+        print(f"wrote {path}")
+    return EXIT_OK
+
+
+COMMANDS = {"build": cmd_build, "validate": cmd_validate, "schemas": cmd_schemas}

@@ -1,0 +1,160 @@
+"""Help cards, call links and the urgent-help box, rendered from the registry.
+
+Every number on the site is written by this module, from content/helplines.yml:
+authors only name a service by id. The number's display text is the grouping
+the service publishes ("0808 1000 900"), never a library's regrouping.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+
+from ..content.fields import Record
+
+DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
+DAY_ORDER = list(DAY_NAMES)
+COST_TEXT = {"free": "free to call", "local-rate": "local rate", "standard-rate": "standard rate",
+             "mobile-rate": "mobile rate", "unknown": ""}
+CHANNEL_VERB = {"voice": "Call", "text": "Text", "textphone": "Textphone"}
+
+
+def tel_uri(phone: Record) -> str:
+    """RFC 3966 tel: URI (or an sms: URI for text numbers). Short numbers get phone-context."""
+    if phone.short or not phone.e164:
+        digits = "".join(ch for ch in phone.number if ch.isdigit())
+        local = f"{digits};phone-context=+44"
+    else:
+        local = phone.e164
+    scheme = "sms" if phone.channel == "text" else "tel"
+    if scheme == "sms":
+        # RFC 5724 sms: URIs take a global number or a plain short code.
+        local = phone.e164 or "".join(ch for ch in phone.number if ch.isdigit())
+    return f"{scheme}:{local}"
+
+
+def phone_link(phone: Record) -> str:
+    """The number as a link, its visible text exactly as published."""
+    return (f'<a class="tk-tel" href="{escape(tel_uri(phone))}">'
+            f'<span class="tk-nowrap">{escape(phone.number)}</span></a>')
+
+
+def first_phone(helpline: Record) -> Record | None:
+    return helpline.phones[0] if helpline.phones else None
+
+
+def inline_phone(helpline: Record) -> str:
+    """`{{ phone: id }}`: service name and its first number, for use inside a sentence."""
+    phone = first_phone(helpline)
+    name = escape(helpline.name)
+    if phone is None:
+        return name
+    prefix = f"{escape(phone.label)} " if phone.label else ""
+    return f"{name} ({prefix}{phone_link(phone)})"
+
+
+def _format_time(value: str) -> str:
+    hour, minute = (int(part) for part in value.split(":"))
+    if hour in (0, 24) and minute == 0:
+        return "midnight"
+    if hour == 12 and minute == 0:
+        return "midday"
+    suffix = "am" if hour < 12 else "pm"
+    hour = hour % 12 or 12
+    return f"{hour}{'' if minute == 0 else f':{minute:02d}'}{suffix}"
+
+
+def _format_days(days: list[str]) -> str:
+    ordered = sorted(days, key=DAY_ORDER.index)
+    indexes = [DAY_ORDER.index(day) for day in ordered]
+    if len(ordered) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
+        return f"{DAY_NAMES[ordered[0]]} to {DAY_NAMES[ordered[-1]]}"
+    names = [DAY_NAMES[day] for day in ordered]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def hours_text(helpline: Record) -> str:
+    hours = helpline.hours
+    if hours is None:
+        return "Opening hours not confirmed: check with the service."
+    parts = []
+    if hours.always:
+        parts.append("Open 24 hours a day, every day.")
+    for opening in hours.weekly:
+        parts.append(f"{_format_days(opening.days)}: {_format_time(opening.opens)} to "
+                     f"{_format_time(opening.closes)}.")
+    if hours.note:
+        parts.append(hours.note)
+    return " ".join(parts) or "Opening hours not confirmed: check with the service."
+
+
+def format_date(value: dt.date) -> str:
+    return f"{value.day} {value.strftime('%B %Y')}"
+
+
+def checked_text(helpline: Record) -> str:
+    verification = helpline.verification
+    if verification.status == "verified" and verification.checked:
+        return f"Details checked with the service on {format_date(verification.checked)}."
+    return "These details have not yet been confirmed with the service. Check before you rely on them."
+
+
+def display_url(url: str) -> str:
+    """https://www.example.org/path/ -> www.example.org/path"""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def help_card(helpline: Record, *, heading_level: int = 3, id_prefix: str = "help-") -> str:
+    """A full help card: what it is, how to reach it, when, cost, confidentiality, when checked."""
+    anchor = f"{id_prefix}{helpline.id}"
+    h = f"h{heading_level}"
+    rows = []
+    for phone in helpline.phones:
+        verb = escape(phone.label) if phone.label else CHANNEL_VERB[phone.channel]
+        cost = COST_TEXT[phone.cost]
+        rows.append((verb, phone_link(phone) + (f" ({cost})" if cost else "")))
+    for contact in helpline.contacts:
+        label = escape(contact.label or contact.channel.replace("-", " ").capitalize())
+        if contact.url:
+            rows.append((label, f'<a href="{escape(contact.url)}">{escape(display_url(contact.url))}</a>'))
+        elif contact.address:
+            rows.append((label, f'<a href="mailto:{escape(contact.address)}">{escape(contact.address)}</a>'))
+    if helpline.website:
+        rows.append(("Website", f'<a href="{escape(helpline.website)}">{escape(display_url(helpline.website))}</a>'))
+    rows.append(("Opening hours", escape(hours_text(helpline))))
+    rows.append(("What stays private", escape(helpline.confidentiality)))
+    facts = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    status = "" if helpline.status == "active" else f'<p class="tk-card__status">This service is {escape(helpline.status)}.</p>'
+    return (
+        f'<section class="tk-card" id="{anchor}" aria-labelledby="{anchor}-title">\n'
+        f'<{h} class="tk-card__title" id="{anchor}-title">{escape(helpline.name)}</{h}>\n'
+        f"<p>{escape(helpline.description)}</p>\n{status}"
+        f'<dl class="tk-card__facts">{facts}</dl>\n'
+        f'<p class="tk-card__checked">{escape(checked_text(helpline))}</p>\n'
+        f"</section>"
+    )
+
+
+def urgent_box(site: Record, helplines: dict[str, Record]) -> str:
+    """The urgent-help box on every page: each situation, then who to contact."""
+    items = []
+    for route in site.urgent_help.routes:
+        contacts = []
+        for helpline_id in route.helplines:
+            helpline = helplines[helpline_id]
+            phone = first_phone(helpline)
+            if phone is None:
+                contacts.append(escape(helpline.name))
+            else:
+                verb = "call" if phone.channel == "voice" else "text"
+                name = "" if helpline.emergency else f"{escape(helpline.name)}: "
+                contacts.append(f"{name}{verb} {phone_link(phone)}")
+        items.append(f"<li><strong>{escape(route.when)}:</strong> {' or '.join(contacts)}</li>")
+    # Not a heading: it sits before each page's h1, and screen-reader users
+    # navigating by headings should land on the page title first.
+    return (
+        f'<aside class="tk-urgent" aria-label="{escape(site.urgent_help.title)}">'
+        f'<p class="tk-urgent__title">{escape(site.urgent_help.title)}</p>'
+        f'<ul>{"".join(items)}</ul></aside>'
+    )

@@ -1,0 +1,137 @@
+"""Write a complete MkDocs project for one edition: mkdocs.yml, docs/ and assets.
+
+Files are written only when their bytes change, so a live preview that
+recompiles after one edit leaves every other page's timestamp alone.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from ..content.loader import Content
+from ..content.model import TOPICS
+from . import links
+from .helpcards import urgent_box
+from .pages import Edition, Page, edition_pages, text_files
+
+THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
+
+
+@dataclass
+class CompiledEdition:
+    name: str
+    project_dir: Path
+    config_file: Path
+    pages: list[Page]
+    # built html path -> content file it came from (for findings)
+    sources: dict[str, str] = field(default_factory=dict)
+    edition: Edition | None = None
+
+
+def write_if_changed(path: Path, data: str | bytes) -> bool:
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    if path.exists() and path.read_bytes() == raw:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(raw)
+    return True
+
+
+def _nav(edition: Edition, pages: dict[str, Page]) -> list:
+    site = edition.content.site
+    nav: list = [{"Start": links.HOME}]
+    for audience in edition.audiences:
+        nav.append({getattr(site.audiences, audience).short: links.audience(audience)})
+    nav.append({"Topics": [{getattr(site.topics, t).label: links.topic(t)} for t in TOPICS]})
+    nav.append({"Worksheets": links.WORKSHEETS})
+    nav.append({"Services that can help": links.HELP})
+    return nav
+
+
+def _footer_links(edition: Edition) -> list[dict]:
+    items = [{"title": page.title, "url": links.html_path(links.page(page.id))} for page in edition.pages]
+    items.append({"title": "All pages from A to Z", "url": links.html_path(links.A_TO_Z)})
+    return items
+
+
+def compile_edition(content: Content, edition_name: str, project_dir: Path, *, base_config: Path,
+                    csp: str, site_dir: Path) -> CompiledEdition:
+    """Generate the MkDocs project of one edition under `project_dir`."""
+    edition = Edition.of(content, edition_name)
+    site = content.site
+    pages = edition_pages(edition)
+    by_path = {page.path: page for page in pages}
+    docs = project_dir / "docs"
+
+    wanted: set[Path] = set()
+    for page in pages:
+        target = docs / page.path
+        write_if_changed(target, page.markdown)
+        wanted.add(target)
+    for path, text in text_files(edition).items():
+        write_if_changed(docs / path, text)
+        wanted.add(docs / path)
+    for module in edition.modules:
+        for asset in sorted(module.folder.iterdir()):
+            if asset.is_file() and asset.name not in ("module.yml", "body.md"):
+                target = docs / links.module_asset(module.id, asset.name)
+                write_if_changed(target, asset.read_bytes())
+                wanted.add(target)
+    # Remove pages of modules that were deleted or moved out of this edition.
+    if docs.exists():
+        for old in sorted(docs.rglob("*"), reverse=True):
+            if old.is_file() and old not in wanted:
+                old.unlink()
+            elif old.is_dir() and not any(old.iterdir()):
+                old.rmdir()
+
+    base = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
+    theme = dict(base.get("theme") or {})
+    theme["custom_dir"] = str(THEME_DIR)
+    edition_words = getattr(site.editions, edition_name)
+    tk = {
+        "edition": edition_name,
+        "edition_class": f"tk-edition-{edition_name}",
+        "language": site.language,
+        "csp": csp,
+        "noindex": edition_name == "professional",
+        "banner": edition_words.banner or "",
+        "urgent_html": urgent_box(site, content.helplines),
+        "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
+        "links": {"pause": links.html_path(links.module("need-a-pause"))
+                  if "need-a-pause" in edition.module_ids() else links.html_path(links.HELP),
+                  "search": links.html_path(links.SEARCH)},
+        "footer_links": _footer_links(edition),
+        "footer_note": f"{edition_words.label}. This site uses no cookies, stores nothing on your device "
+                       "and sends nothing to other websites.",
+        "pages": {
+            page.path: {"kind": page.kind, "language": page.language, "toc": page.toc, "scripts": page.scripts}
+            for page in pages
+        },
+    }
+    config = {
+        **{key: value for key, value in base.items() if key != "theme"},
+        "site_name": site.name,
+        "site_description": site.description,
+        "docs_dir": "docs",
+        "site_dir": str(site_dir),
+        "theme": theme,
+        "nav": _nav(edition, by_path),
+        "extra_css": ["assets/toolkit.css"],
+        "extra_javascript": ["assets/toolkit.js"],
+        "extra": {"tk": tk},
+        "strict": False,
+    }
+    config_file = project_dir / "mkdocs.yml"
+    write_if_changed(config_file, yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=1000))
+    sources = {links.html_path(page.path): page.source for page in pages if page.source}
+    return CompiledEdition(edition_name, project_dir, config_file, pages, sources, edition)
+
+
+def clean(path: Path) -> None:
+    if path.exists():
+        shutil.rmtree(path)

@@ -1,0 +1,129 @@
+"""Post-process the HTML MkDocs wrote: link attributes, no inline styles, unused theme files.
+
+One pass over every page. It also collects each page's text for the search
+index, so the pages are parsed once here.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+
+from ..findings import Finding, error
+
+EXTERNAL_SCHEMES = ("http:", "https:", "mailto:")
+REL_EXTERNAL = ("noopener", "noreferrer")
+_ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
+
+
+@dataclass
+class PageText:
+    """What the search index needs from one page."""
+
+    url: str
+    title: str
+    summary: str
+    text: str
+
+
+def iter_html(site_dir: Path):
+    return sorted(p for p in site_dir.rglob("*.html") if p.is_file())
+
+
+def _local_target(page_url: str, ref: str) -> str | None:
+    """Site-relative path a reference points to, or None if it is not a local file."""
+    if not ref or ref.startswith(("#", "data:", "tel:", "sms:", "mailto:", "javascript:")):
+        return None
+    parts = urlsplit(ref)
+    if parts.scheme or parts.netloc:
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path))
+
+
+def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> tuple[PageText | None, list[Finding]]:
+    url = path.relative_to(site_dir).as_posix()
+    findings: list[Finding] = []
+    raw = path.read_bytes()
+    doc = lxml.html.document_fromstring(raw)
+
+    for element in doc.iter("a"):
+        href = element.get("href", "")
+        if href.startswith(EXTERNAL_SCHEMES):
+            tokens = (element.get("rel") or "").split()
+            for token in REL_EXTERNAL:
+                if token not in tokens:
+                    tokens.append(token)
+            element.set("rel", " ".join(tokens))
+    for element in doc.xpath("//*[@style]"):
+        match = _ALIGN.match(element.get("style"))
+        if match:
+            # Markdown tables align columns with style attributes; a class keeps the CSP strict.
+            del element.attrib["style"]
+            element.set("class", (element.get("class", "") + f" tk-align-{match.group(1)}").strip())
+        else:
+            findings.append(error("privacy", f"inline style attribute on <{element.tag}> is blocked by the "
+                                  "Content-Security-Policy.", page=url,
+                                  hint="Style it with a class in toolkit/theme/assets/toolkit.css."))
+    for element in doc.xpath("//*[@href or @src]"):
+        for attribute in ("href", "src"):
+            target = _local_target(url, element.get(attribute, ""))
+            if target:
+                referenced.add(target)
+
+    html = lxml.html.tostring(doc, doctype="<!doctype html>", encoding="unicode", method="html")
+    path.write_text(html + "\n", encoding="utf-8")
+
+    article = doc.find(".//article")
+    if article is None:
+        return None, findings
+    title_el = article.find(".//h1")
+    title = title_el.text_content().strip() if title_el is not None else ""
+    description = doc.find(".//meta[@name='description']")
+    summary = description.get("content", "") if description is not None else ""
+    text = " ".join(article.text_content().split())
+    return PageText(url, title, summary, text), findings
+
+
+def prune_theme_files(site_dir: Path, referenced: set[str]) -> list[str]:
+    """Delete theme assets no page uses (Material ships its JavaScript, search worker and maps)."""
+    css_refs: set[str] = set()
+    for css in referenced:
+        if css.endswith(".css") and (site_dir / css).is_file():
+            for ref in _CSS_URL.findall((site_dir / css).read_text(encoding="utf-8")):
+                target = _local_target(css, ref)
+                if target:
+                    css_refs.add(target)
+    keep = referenced | css_refs
+    removed = []
+    assets = site_dir / "assets"
+    for path in sorted(assets.rglob("*"), reverse=True) if assets.exists() else []:
+        rel = path.relative_to(site_dir).as_posix()
+        if path.is_file() and rel not in keep:
+            path.unlink()
+            removed.append(rel)
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return removed
+
+
+def harden_site(site_dir: Path) -> tuple[list[PageText], list[Finding]]:
+    """Harden every page in a built edition; returns page texts for search, and findings."""
+    referenced: set[str] = set()
+    texts: list[PageText] = []
+    findings: list[Finding] = []
+    for path in iter_html(site_dir):
+        text, page_findings = harden_page(path, site_dir, referenced)
+        findings.extend(page_findings)
+        if text is not None and path.name != "404.html":
+            texts.append(text)
+    prune_theme_files(site_dir, referenced)
+    return texts, findings

@@ -1,0 +1,66 @@
+"""The search index: small script files, loaded only when someone searches.
+
+Terms are grouped by their first two letters into `search/<ab>.js`; page
+titles and addresses are in `search/docs.js`. A query loads `docs.js` and one
+chunk per word, so a first page load fetches none of it, and the index grows
+with the site without growing what any one search downloads by much.
+Scripts (not fetch) so that search also works from file:// in the offline copy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from .pages import PageText
+
+STOPWORDS = frozenset(
+    "a an and are as at be been but by can do for from had has have he her his how i if in into is it its "
+    "me my no not of on or our she so that the their them then there they this to up us was we were what "
+    "when where which who will with you your".split()
+)
+TITLE_WEIGHT = 10
+SUMMARY_WEIGHT = 3
+
+
+def words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", text.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return [w for w in re.split(r"[^a-z0-9]+", text) if len(w) > 1 and w not in STOPWORDS]
+
+
+def build_index(pages: list[PageText]) -> tuple[list, dict[str, dict[str, list]]]:
+    """(docs, chunks): docs[i] = [title, url, summary]; chunks[ab][term] = [[doc, weight], ...]."""
+    ordered = sorted(pages, key=lambda p: p.url)
+    docs = [[p.title, p.url, p.summary] for p in ordered]
+    chunks: dict[str, dict[str, list]] = defaultdict(dict)
+    for index, page in enumerate(ordered):
+        weights: Counter = Counter()
+        for word in words(page.text):
+            weights[word] += 1
+        for word in words(page.summary):
+            weights[word] += SUMMARY_WEIGHT
+        for word in words(page.title):
+            weights[word] += TITLE_WEIGHT
+        for term, weight in weights.items():
+            chunks[term[:2]].setdefault(term, []).append([index, weight])
+    return docs, {key: dict(sorted(terms.items())) for key, terms in sorted(chunks.items())}
+
+
+def _script(call: str, *args) -> str:
+    payload = ",".join(json.dumps(arg, ensure_ascii=False, separators=(",", ":"), sort_keys=True) for arg in args)
+    return f"window.__tkSearch&&window.__tkSearch.{call}({payload});\n"
+
+
+def write_index(site_dir: Path, pages: list[PageText]) -> int:
+    """Write search/docs.js and search/<ab>.js; returns the number of files."""
+    folder = site_dir / "search"
+    folder.mkdir(parents=True, exist_ok=True)
+    docs, chunks = build_index(pages)
+    (folder / "docs.js").write_text(_script("docs", docs), encoding="utf-8")
+    for key, terms in chunks.items():
+        (folder / f"{key}.js").write_text(_script("chunk", key, terms), encoding="utf-8")
+    return 1 + len(chunks)

@@ -1,0 +1,107 @@
+"""Drive MkDocs: build one generated project, and turn its log messages into findings.
+
+MkDocs is the renderer, not the place our logic lives: it receives a finished
+Markdown project (toolkit.compile) and hands back HTML. Its warnings (a broken
+relative link in Markdown, for instance) become findings like any other.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from pathlib import Path
+
+from .findings import Finding, error, warning
+
+log = logging.getLogger("toolkit.render")
+
+# MkDocs and Material say these on every build; they are not about the content.
+_NOISE = (
+    "Cleaning site directory",
+    "Building documentation to directory",
+    "Documentation built in",
+    "MkDocs 2.0",
+    "Material for MkDocs",
+    "mkdocs-material",
+    "end of life",
+    "The following pages exist in the docs directory",
+)
+
+
+class _Collector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextlib.contextmanager
+def _captured_logs():
+    collector = _Collector()
+    loggers = [logging.getLogger("mkdocs"), logging.getLogger("material")]
+    saved = [(lg, lg.level, lg.propagate, list(lg.handlers)) for lg in loggers]
+    for lg in loggers:
+        lg.handlers = [collector]
+        lg.setLevel(logging.INFO)
+        lg.propagate = False
+    try:
+        yield collector
+    finally:
+        for lg, level, propagate, handlers in saved:
+            lg.handlers = handlers
+            lg.setLevel(level)
+            lg.propagate = propagate
+
+
+@contextlib.contextmanager
+def _source_date_epoch(epoch: int):
+    old = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = old
+
+
+def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = None,
+           dirty: bool = False) -> list[Finding]:
+    """Run `mkdocs build` on a generated project. Returns findings; raises nothing for content problems."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    findings: list[Finding] = []
+    sources = sources or {}
+    with _captured_logs() as collector, _source_date_epoch(epoch):
+        try:
+            config = load_config(config_file=str(config_file))
+            build(config, dirty=dirty)
+        except MkDocsException as exc:
+            findings.append(error("render", f"MkDocs could not build the site: {exc}",
+                                  file=str(config_file), hint="This is a toolkit bug if content validated; "
+                                  "please report it with this message."))
+    for record in collector.records:
+        if record.levelno < logging.WARNING:
+            continue
+        message = record.getMessage().strip()
+        if any(noise in message for noise in _NOISE):
+            continue
+        page = _page_in(message)
+        make = error if record.levelno >= logging.ERROR else warning
+        findings.append(make("render", message, file=sources.get(page, ""), page=page))
+    return findings
+
+
+def _page_in(message: str) -> str:
+    """MkDocs names the page as "Doc file 'modules/x.md'"; return 'modules/x.html'."""
+    marker = "Doc file '"
+    if marker in message:
+        name = message.split(marker, 1)[1].split("'", 1)[0]
+        return name[:-3] + ".html" if name.endswith(".md") else name
+    return ""

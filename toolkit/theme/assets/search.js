@@ -1,0 +1,97 @@
+/* Private search: the index is loaded only on the search page, in small
+   chunks, as script files from this site. The query never leaves the page:
+   no form submission, no URL change, no storage. Works from file:// too. */
+(function () {
+  "use strict";
+  var root = document.querySelector("[data-tk-search]");
+  if (!root) { return; }
+  var input = document.getElementById("tk-search-input");
+  var results = document.getElementById("tk-search-results");
+  var base = "search/";
+  var chunks = {};
+  var waiting = {};
+  var docs = null;
+
+  window.__tkSearch = {
+    docs: function (list) { docs = list; run(); },
+    chunk: function (key, terms) { chunks[key] = terms; run(); }
+  };
+
+  function load(name) {
+    if (waiting[name]) { return; }
+    waiting[name] = true;
+    var script = document.createElement("script");
+    script.src = base + name + ".js";
+    script.onerror = function () { chunks[name] = {}; run(); };
+    document.head.appendChild(script);
+  }
+
+  function words(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+      .split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1; });
+  }
+
+  function keyOf(word) { return word.slice(0, 2); }
+
+  function run() {
+    var query = words(input.value);
+    if (!query.length) { results.innerHTML = ""; return; }
+    if (!docs) { load("docs"); }
+    var ready = docs !== null;
+    query.forEach(function (word) {
+      var key = keyOf(word);
+      if (!(key in chunks)) { load(key); ready = false; }
+    });
+    if (!ready) { results.textContent = "Searching..."; return; }
+    var scores = null;
+    query.forEach(function (word) {
+      var terms = chunks[keyOf(word)];
+      var found = {};
+      Object.keys(terms).forEach(function (term) {
+        if (term.indexOf(word) !== 0) { return; }
+        var exact = term === word ? 2 : 1;
+        terms[term].forEach(function (posting) {
+          found[posting[0]] = (found[posting[0]] || 0) + posting[1] * exact;
+        });
+      });
+      if (scores === null) { scores = found; return; }
+      var both = {};
+      Object.keys(scores).forEach(function (doc) {
+        if (doc in found) { both[doc] = scores[doc] + found[doc]; }
+      });
+      scores = both;
+    });
+    show(Object.keys(scores).sort(function (a, b) { return scores[b] - scores[a]; }).slice(0, 30));
+  }
+
+  function show(order) {
+    results.innerHTML = "";
+    var heading = document.createElement("p");
+    heading.textContent = order.length ? order.length + (order.length === 1 ? " page found" : " pages found")
+      : "No pages found. Try another word, or browse every page from A to Z.";
+    results.appendChild(heading);
+    if (!order.length) { return; }
+    var list = document.createElement("ol");
+    order.forEach(function (index) {
+      var doc = docs[index];
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = doc[1];
+      link.textContent = doc[0];
+      item.appendChild(link);
+      if (doc[2]) {
+        var summary = document.createElement("p");
+        summary.textContent = doc[2];
+        item.appendChild(summary);
+      }
+      list.appendChild(item);
+    });
+    results.appendChild(list);
+  }
+
+  var pending = null;
+  input.addEventListener("input", function () {
+    clearTimeout(pending);
+    pending = setTimeout(run, 150);
+  });
+})();

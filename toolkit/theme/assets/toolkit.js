@@ -1,0 +1,72 @@
+/* Toolkit behaviour. Optional: every page works without it.
+   Writes no cookie and no storage; makes no network request of its own. */
+(function () {
+  "use strict";
+  var html = document.documentElement;
+  html.classList.remove("no-js");
+  html.classList.add("tk-js");
+
+  /* Quick exit (modelled on GOV.UK "Exit this page"): hide the page at once and
+     replace this history entry with a neutral site. The link works without JS. */
+  var exitLink = document.querySelector("[data-tk-exit]");
+  var status = document.createElement("div");
+  status.className = "tk-visually-hidden";
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  document.body.appendChild(status);
+
+  function exitNow(event) {
+    if (event) { event.preventDefault(); }
+    html.classList.add("tk-exiting");
+    document.title = "";
+    window.location.replace(exitLink.href);
+  }
+
+  if (exitLink) {
+    exitLink.addEventListener("click", exitNow);
+    var presses = 0;
+    var timer = null;
+    var otherKey = false;
+    /* Shift used to type a capital letter is not a press of Shift on its own. */
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Shift" && event.shiftKey) { otherKey = true; }
+    });
+    document.addEventListener("keyup", function (event) {
+      if (event.key !== "Shift") { return; }
+      if (otherKey) { otherKey = false; return; }
+      presses += 1;
+      clearTimeout(timer);
+      if (presses >= 3) {
+        presses = 0;
+        status.textContent = "Exiting page.";
+        exitNow();
+        return;
+      }
+      var left = 3 - presses;
+      status.textContent = "Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit.";
+      timer = setTimeout(function () {
+        presses = 0;
+        status.textContent = "Exit this page expired.";
+      }, 5000);
+    });
+  }
+
+  /* Back/forward cache: if the reader comes back, show the page again. */
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { html.classList.remove("tk-exiting"); }
+  });
+
+  /* Worksheets: nothing is kept. Clear answers when the page is left, so that
+     going back does not bring them back. Offer a print button. */
+  var sheets = document.querySelectorAll("[data-tk-worksheet]");
+  Array.prototype.forEach.call(sheets, function (form) {
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  });
+  window.addEventListener("pagehide", function () {
+    Array.prototype.forEach.call(sheets, function (form) { form.reset(); });
+  });
+  Array.prototype.forEach.call(document.querySelectorAll("[data-tk-print]"), function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();
