@@ -1,0 +1,106 @@
+"""Shared test helpers: content trees, built fixture sites, a loopback server and the browser."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+MINIMAL = FIXTURES / "sites" / "minimal" / "content"
+CHROMIUM = os.environ.get("TOOLKIT_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
+]
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    """Write {relative path: text} under root; returns root."""
+    for name, data in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(data, encoding="utf-8")
+    return root
+
+
+def copy_content(tmp_path: Path, source: Path = MINIMAL) -> Path:
+    """A writable copy of a fixture content tree, inside a project folder with mkdocs.yml."""
+    project = tmp_path / "project"
+    shutil.copytree(source, project / "content")
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    """A project folder holding a copy of the minimal fixture content."""
+    return copy_content(tmp_path)
+
+
+def build_project(project: Path, **options):
+    from toolkit.build import BuildOptions, build
+
+    options.setdefault("packs", False)
+    return build(BuildOptions(root=project, **options))
+
+
+@pytest.fixture(scope="session")
+def built_minimal(tmp_path_factory):
+    """The minimal fixture, built once per test session (site/ under a temporary project)."""
+    project = copy_content(tmp_path_factory.mktemp("built"))
+    result = build_project(project)
+    assert result.ok, [f.format() for f in result.findings]
+    return project, result
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def serve_dir():
+    """Start a loopback HTTP server for a folder: serve_dir(path) -> base URL."""
+    servers = []
+
+    def start(folder: Path) -> str:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}/"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+def browser_required() -> bool:
+    return os.environ.get("TOOLKIT_REQUIRE_BROWSER") == "1"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. Fails (not skips) when TOOLKIT_REQUIRE_BROWSER=1."""
+    if not Path(CHROMIUM).exists():
+        message = f"Chromium not found at {CHROMIUM} (apt-get install chromium)"
+        if browser_required():
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
