@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..findings import Finding, error
@@ -78,9 +78,14 @@ class Context:
 
     positions: Positions
     findings: list[Finding]
+    # Raw items dropped from lists with independent items (reported already).
+    dropped: list = field(default_factory=list)
 
     def report(self, path: Path, message: str, hint: str = "") -> None:
         self.findings.append(error("schema", message, hint=hint, **self.positions.where(path)))
+
+    def report_key(self, path: Path, message: str, hint: str = "") -> None:
+        self.findings.append(error("schema", message, hint=hint, **self.positions.where_key(path)))
 
 
 class Field:
@@ -315,12 +320,14 @@ class ListOf(Field):
     json_type = "array"
 
     def __init__(self, item: Field, description: str = "", *, min_items: int = 0,
-                 unique: bool = False, **kw):
+                 unique: bool = False, independent: bool = False, **kw):
         kw.setdefault("default", [])
         super().__init__(description, **kw)
         self.item = item
         self.min_items = min_items
         self.unique = unique
+        # Independent items (registry entries): a bad one is reported and dropped, the rest stay usable.
+        self.independent = independent
 
     def check(self, value, path, ctx):
         if isinstance(value, str | int) and not isinstance(value, bool) and self.min_items <= 1:
@@ -340,7 +347,10 @@ class ListOf(Field):
         for index, item in enumerate(value):
             clean = self.item.check(item, path + (index,), ctx)
             if clean is INVALID:
-                ok = False
+                if self.independent:
+                    ctx.dropped.append(item)
+                else:
+                    ok = False
                 continue
             if self.unique and not isinstance(clean, Record):
                 if clean in seen:
@@ -385,7 +395,7 @@ class Object(Field):
         ok = True
         for key in value:
             if key not in self.fields:
-                ctx.report(path + (key,), f"unknown field '{key}'.",
+                ctx.report_key(path + (key,), f"unknown field '{key}'.",
                            (did_you_mean(key, self.fields) + " " if did_you_mean(key, self.fields) else "")
                            + "Allowed fields: " + ", ".join(self.fields) + ".")
                 ok = False
@@ -422,9 +432,17 @@ class Object(Field):
         return "mapping"
 
 
-def validate(definition: Field, data: Any, positions: Positions, findings: list[Finding]) -> Any:
-    """Validate a whole document; returns a Record (or value) or INVALID."""
-    return definition.check(data, (), Context(positions, findings))
+def validate(definition: Field, data: Any, positions: Positions, findings: list[Finding],
+             dropped: list | None = None) -> Any:
+    """Validate a whole document; returns a Record (or value) or INVALID.
+
+    Raw items dropped from independent lists are appended to `dropped`.
+    """
+    ctx = Context(positions, findings)
+    result = definition.check(data, (), ctx)
+    if dropped is not None:
+        dropped.extend(ctx.dropped)
+    return result
 
 
 def json_schema(definition: Object, schema_id: str) -> dict:

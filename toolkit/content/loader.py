@@ -51,14 +51,12 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     findings.extend(outside_links(root))
 
     content.site = _load_document(root / "site.yml", root, SITE, findings)
-    registry = _load_document(root / "helplines.yml", root, HELPLINES, findings)
-    if registry is not None:
-        _add_helplines(content, registry.helplines, root / "helplines.yml", findings)
+    _add_helplines(content, _load_registry(root / "helplines.yml", root, content, findings),
+                   root / "helplines.yml", findings)
     if local_contacts is not None:
-        local = _load_document(Path(local_contacts), Path(local_contacts).parent, HELPLINES, findings)
-        if local is not None:
-            added = _add_helplines(content, local.helplines, Path(local_contacts), findings)
-            content.local_helplines.extend(added)
+        local = Path(local_contacts)
+        added = _add_helplines(content, _load_registry(local, local.parent, content, findings), local, findings)
+        content.local_helplines.extend(added)
 
     _load_modules(content, findings)
     _load_worksheets(content, findings)
@@ -68,7 +66,7 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
 
 
 def _load_document(path: Path, root: Path, definition, findings: list[Finding], *,
-                   text: str | None = None, line_offset: int = 0) -> Record | None:
+                   text: str | None = None, line_offset: int = 0, dropped: list | None = None) -> Record | None:
     shown = display(path, root)
     if text is None:
         if not path.exists():
@@ -86,8 +84,17 @@ def _load_document(path: Path, root: Path, definition, findings: list[Finding], 
         findings.append(error("schema", "file is empty.", file=shown,
                               hint="Fill in the required fields; see the README section 'Content model'."))
         return None
-    record = validate(definition, data, positions, findings)
+    record = validate(definition, data, positions, findings, dropped)
     return None if record is INVALID else record
+
+
+def _load_registry(path: Path, root: Path, content: Content, findings: list[Finding]) -> list[Record]:
+    """Validate a registry; one bad entry is reported without hiding the others."""
+    dropped: list = []
+    registry = _load_document(path, root, HELPLINES, findings, dropped=dropped)
+    # Entries that failed validation still exist: references to them are not "unknown".
+    content.broken_ids.update(raw["id"] for raw in dropped if isinstance(raw, dict) and isinstance(raw.get("id"), str))
+    return registry.helplines if registry is not None else []
 
 
 def _add_helplines(content: Content, entries: list[Record], path: Path, findings) -> list[str]:

@@ -145,7 +145,7 @@ HELPLINE = Object(
 )
 
 HELPLINES = Object(
-    {"helplines": ListOf(HELPLINE, "Every help service the toolkit refers to.", min_items=1)},
+    {"helplines": ListOf(HELPLINE, "Every help service the toolkit refers to.", min_items=1, independent=True)},
     "The helpline registry: the only place numbers, hours and addresses are written.",
     required=("helplines",),
     title="Helpline registry (content/helplines.yml)",

@@ -23,6 +23,7 @@ class Positions:
 
     file: str
     marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    key_marks: dict[Path, tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0
 
     def at(self, path: Path) -> tuple[int | None, int | None]:
@@ -37,9 +38,16 @@ class Positions:
             path = path[:-1]
 
     def where(self, path: Path) -> dict:
-        """Keyword arguments for a Finding pointing at `path`."""
+        """Keyword arguments for a Finding pointing at the value of `path`."""
         line, column = self.at(path)
         return {"file": self.file, "line": line, "column": column, "field": format_path(path)}
+
+    def where_key(self, path: Path) -> dict:
+        """Keyword arguments for a Finding pointing at the key of `path` (for unknown fields)."""
+        if tuple(path) not in self.key_marks:
+            return self.where(path)
+        line, column = self.key_marks[tuple(path)]
+        return {"file": self.file, "line": line + self.line_offset, "column": column, "field": format_path(path)}
 
 
 def format_path(path: Path) -> str:
@@ -96,6 +104,7 @@ class _Composer:
                         )
                     )
                     continue
+                self.positions.key_marks[path + (key,)] = _mark(key_node)
                 result[key] = self.value(value_node, path + (key,))
             return result
         if isinstance(node, yaml.SequenceNode):
