@@ -330,12 +330,9 @@ class ListOf(Field):
         self.independent = independent
 
     def check(self, value, path, ctx):
-        if isinstance(value, str | int) and not isinstance(value, bool) and self.min_items <= 1:
-            # A single value where a list is expected: accept it, it is what authors mean.
-            value = [value]
         if not isinstance(value, list):
             ctx.report(path, f"expected a list, found {describe(value)}.",
-                       "Write one item per line, each starting with '- '.")
+                       "Write one item per line, each starting with '- ', or [one, two] on one line.")
             return INVALID
         if len(value) < self.min_items:
             ctx.report(path, f"needs at least {self.min_items} item{'s' if self.min_items > 1 else ''}, "
