@@ -1,0 +1,160 @@
+"""Atomic, reproducible, private output."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import build_project, copy_content
+from toolkit import render as render_module
+from toolkit.checks import BuiltSite, EditionOutput
+from toolkit.checks import offorigin
+from toolkit.findings import Severity
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def errors(result) -> list[str]:
+    return [f.format() for f in result.findings if f.severity is Severity.ERROR]
+
+
+def test_two_builds_are_byte_identical(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    first = copy_content(tmp_path / "a")
+    second = copy_content(tmp_path / "b")
+    assert build_project(first).ok
+    assert build_project(second).ok
+    assert snapshot(first / "site") == snapshot(second / "site")
+    before = snapshot(first / "site")
+    assert build_project(first).ok
+    assert snapshot(first / "site") == before
+
+
+def test_build_date_without_source_date_epoch_comes_from_content(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    project = copy_content(tmp_path)
+    assert build_project(project).epoch == build_project(project).epoch
+
+
+def test_invalid_content_leaves_previous_output_untouched(project):
+    assert build_project(project).ok
+    before = snapshot(project / "site")
+    (project / "content/modules/first-steps/module.yml").write_text("id: first-steps\ntitle: [\n", encoding="utf-8")
+    result = build_project(project)
+    assert not result.ok
+    assert errors(result)[0].startswith("content/modules/first-steps/module.yml:3:1: error: YAML syntax error")
+    assert snapshot(project / "site") == before
+
+
+def test_failing_check_leaves_previous_output_untouched(project):
+    assert build_project(project).ok
+    before = snapshot(project / "site")
+    body = project / "content/modules/first-steps/body.md"
+    body.write_text(body.read_text() + '\n<img src="https://tracker.example/pixel.png" alt="pixel">\n')
+    result = build_project(project)
+    assert not result.ok
+    assert errors(result) == [
+        'content/modules/first-steps/body.md: error: <img src="https://tracker.example/pixel.png"> loads a file '
+        "from another site. (in built page public/modules/first-steps.html)\n"
+        "    hint: Copy the file into the site; readers must never contact another site without clicking a link.",
+        'content/modules/first-steps/body.md: error: <img src="https://tracker.example/pixel.png"> loads a file '
+        "from another site. (in built page professional/modules/first-steps.html)\n"
+        "    hint: Copy the file into the site; readers must never contact another site without clicking a link.",
+    ]
+    assert snapshot(project / "site") == before
+
+
+def test_interrupted_build_leaves_previous_output_untouched(project, monkeypatch):
+    assert build_project(project).ok
+    before = snapshot(project / "site")
+    real_render = render_module.render
+    calls = []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real_render(*args, **kwargs)
+
+    monkeypatch.setattr("toolkit.build.render", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        build_project(project)
+    assert snapshot(project / "site") == before
+
+
+def test_strict_build_fails_on_warnings_and_keeps_output(project):
+    assert build_project(project).ok
+    before = snapshot(project / "site")
+    meta = project / "content/modules/responding-to-disclosure/module.yml"
+    meta.write_text(meta.read_text().replace("edition: professional", "edition: public"))
+    assert build_project(project, site_dir=project / "elsewhere").ok  # a warning alone does not fail
+    result = build_project(project, strict=True)
+    assert not result.ok
+    assert [f.format() for f in result.findings if f.severity is Severity.WARNING] == [
+        "content/modules/responding-to-disclosure/module.yml:6:10: warning: edition: module is only for "
+        "professionals but is in the public edition.\n    hint: Set edition: professional, or add a public audience."
+    ]
+    assert snapshot(project / "site") == before
+
+
+OFF_ORIGIN_PAGE = """<!doctype html><html lang="en"><head><title>t</title>
+<link rel="stylesheet" href="//cdn.example/x.css">
+<script src="https://cdn.example/x.js"></script></head><body>
+<img src="local.png" srcset="local.png 1x, https://img.example/big.png 2x" alt="">
+<iframe src="https://video.example/embed"></iframe>
+<form action="https://forms.example/submit"></form>
+<a href="https://www.example.org/">fine</a>
+<a href="https://www.example.org/ok" rel="noopener noreferrer">fine too</a>
+</body></html>"""
+
+
+def test_off_origin_scan_finds_every_kind_of_reference(tmp_path, built_minimal):
+    project, result = built_minimal
+    site_dir = tmp_path / "site"
+    write = {
+        "page.html": OFF_ORIGIN_PAGE,
+        "style.css": "body{background:url(https://img.example/bg.png)} @import 'https://fonts.example/f.css';",
+        "app.js": 'fetch("https://api.example/track?q=" + query);',
+        "safe.css": "body{background:url(data:image/png;base64,AAAA)} a{mask:url(local.svg)}",
+    }
+    for name, text in write.items():
+        (site_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / name).write_text(text, encoding="utf-8")
+    site = BuiltSite(content=result.content, editions={"public": EditionOutput("public", site_dir)})
+    found = sorted(f.message for f in offorigin.check(site))
+    assert found == sorted([
+        '<link href="//cdn.example/x.css"> loads a file from another site.',
+        '<script src="https://cdn.example/x.js"> loads a file from another site.',
+        '<img srcset="https://img.example/big.png"> loads a file from another site.',
+        '<iframe src="https://video.example/embed"> loads a file from another site.',
+        "<iframe> element in the page.",
+        '<form action="https://forms.example/submit"> loads a file from another site.',
+        "external link 'https://www.example.org/' lacks rel=\"noopener noreferrer\".",
+        "stylesheet loads 'https://img.example/bg.png' from another site.",
+        "stylesheet loads 'https://fonts.example/f.css' from another site.",
+        "script contains the address 'https://api.example', which could make a request to another site.",
+    ])
+
+
+def test_built_output_has_no_off_origin_reference(built_minimal):
+    project, result = built_minimal
+    editions = {name: EditionOutput(name, project / "site" / name) for name in ("public", "professional")}
+    site = BuiltSite(content=result.content, editions=editions)
+    assert offorigin.check(site) == []
+    html = (project / "site/public/index.html").read_text(encoding="utf-8")
+    assert 'name="generator"' not in html
+    assert "fonts.googleapis" not in html
+
+
+def test_search_never_puts_the_query_in_a_url(built_minimal):
+    project, _ = built_minimal
+    search = (project / "site/public/search.html").read_text(encoding="utf-8")
+    assert "<form" not in search
+    script = (project / "site/public/assets/search.js").read_text(encoding="utf-8")
+    assert "location" not in script and "history" not in script and "Storage" not in script
