@@ -22,6 +22,7 @@ from .content import Content, load_content
 from .content.model import EDITIONS
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
+from .harden.headers import write_header_files
 from .harden.pages import harden_site
 from .harden.search_index import write_index
 from .publish import publish, recover
@@ -108,6 +109,7 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
         texts, harden_findings = harden_site(site_dir)
         findings += [f if f.file else _with_source(f, compiled) for f in harden_findings]
         write_index(site_dir, texts)
+        write_header_files(site_dir, edition, noindex=edition == "professional")
     return compiled, findings
 
 
@@ -168,6 +170,10 @@ def write_reports(folder: Path, result: BuildResult) -> None:
     (folder / "findings.json").write_text(to_json(result.findings) + "\n", encoding="utf-8")
     (folder / "timings.json").write_text(json.dumps(result.timings, indent=2, sort_keys=True) + "\n",
                                          encoding="utf-8")
+    if result.built_site is not None:
+        for name, table in result.built_site.reports.items():
+            (folder / f"{name}.json").write_text(json.dumps(table, indent=2, ensure_ascii=False, default=str) + "\n",
+                                                 encoding="utf-8")
 
 
 __all__ = ["BuildOptions", "BuildResult", "build", "recover"]

@@ -55,6 +55,8 @@ class BuiltSite:
     packs_dir: Path | None = None
     options: CheckOptions = field(default_factory=CheckOptions)
     timings: dict[str, float] = field(default_factory=dict)
+    # Tables a check wants written to build/reports/<name>.json (and shown in the summary).
+    reports: dict[str, object] = field(default_factory=dict)
 
     def severity_overrides(self) -> dict[str, str]:
         site = self.content.site

@@ -1,0 +1,42 @@
+"""Plain language: each module's reading grade (Flesch-Kincaid) and length.
+
+A module above its edition's grade ceiling (site.yml checks.public_max_grade,
+default 9; professional_max_grade, default 13) is an error. A body outside
+400-900 words is a warning: long topics should be split, short ones merged.
+The table of every module's grade goes to build/reports/readability.json and
+the build summary.
+"""
+
+from __future__ import annotations
+
+from ..findings import Finding, error, warning
+from ..readability import measure_markdown
+from .site import BuiltSite
+
+NAME = "readability"
+MIN_WORDS, MAX_WORDS = 400, 900
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    content = site.content
+    limits = content.site.checks if content.site and content.site.checks else None
+    ceilings = {"public": getattr(limits, "public_max_grade", None) or 9,
+                "professional": getattr(limits, "professional_max_grade", None) or 13}
+    findings: list[Finding] = []
+    rows = []
+    for module in sorted(content.modules.values(), key=lambda m: m.id):
+        reading = measure_markdown(module.body)
+        ceiling = ceilings[module.edition]
+        rows.append({"module": module.id, "edition": module.edition, "words": reading.words,
+                     "sentences": reading.sentences, "grade": reading.grade, "ceiling": ceiling,
+                     "file": module.body_file})
+        if reading.grade > ceiling:
+            findings.append(error(NAME, f"reading grade {reading.grade} is above the {module.edition} ceiling "
+                                  f"of {ceiling}.", file=module.body_file,
+                                  hint="Use shorter sentences and everyday words; split long sentences in two."))
+        if not MIN_WORDS <= reading.words <= MAX_WORDS:
+            findings.append(warning(NAME, f"{reading.words} words; a module should have {MIN_WORDS} to "
+                                    f"{MAX_WORDS} so it can be read in one sitting.", file=module.body_file,
+                                    hint="Split a long module in two, or add to a short one."))
+    site.reports[NAME] = rows
+    return findings
