@@ -44,7 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="only load and validate content (fast)")
     _common(validate)
 
-    schemas = sub.add_parser("schemas", help="write the JSON Schemas of the content files to schemas/")
+    schemas = sub.add_parser("schemas", help="write the JSON Schemas (schemas/) and field reference (docs/content-model.md)")
     schemas.add_argument("--root", type=Path, default=Path.cwd())
     return parser
 
@@ -126,9 +126,11 @@ def summary(result, options) -> str:
 
 
 def cmd_schemas(args) -> int:
+    from .content.reference import write_reference
     from .content.schemas import write_schemas
 
-    for path in write_schemas(args.root.resolve() / "schemas"):
+    root = args.root.resolve()
+    for path in [*write_schemas(root / "schemas"), write_reference(root / "docs" / "content-model.md")]:
         print(f"wrote {path}")
     return EXIT_OK
 

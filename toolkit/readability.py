@@ -44,25 +44,33 @@ def syllables(word: str) -> int:
 
 
 def plain_text(markdown: str) -> str:
-    """Prose as a reader meets it: markup removed, each heading and list item a sentence."""
+    """Prose as a reader meets it: markup removed; each paragraph, heading and list item ends a sentence."""
     text = HTML_COMMENT.sub(" ", markdown)
     text = FENCE.sub(" ", text)
-    text = SHORTCODE.sub(" ", text)
+    text = SHORTCODE.sub("\n\n", text)
     text = re.sub(r"<[^>]+>", " ", text)
     text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = re.sub(r"\{:[^}]*\}", " ", text)
-    lines = []
+    blocks: list[list[str]] = [[]]
     for line in text.splitlines():
-        line = re.sub(r"^\s*(#+|[-*+]|\d+[.)]|>)\s*", "", line).strip()
-        line = line.replace("**", "").replace("__", "").replace("*", "").replace("`", "")
-        if not line:
-            lines.append("")
+        stripped = line.strip()
+        starts_block = re.match(r"^(#+|[-*+]|\d+[.)]|>)\s+", stripped)
+        if not stripped or starts_block:
+            blocks.append([])
+        if stripped:
+            blocks[-1].append(re.sub(r"^(#+|[-*+]|\d+[.)]|>)\s*", "", stripped))
+        if starts_block and stripped.startswith("#"):
+            blocks.append([])  # a heading is a block of its own
+    sentences = []
+    for block in blocks:
+        joined = " ".join(block).replace("**", "").replace("__", "").replace("*", "").replace("`", "").strip()
+        if not joined:
             continue
-        if not re.search(r"[.!?:;][\"'’”)]*$", line):
-            line += "."
-        lines.append(line)
-    return "\n".join(lines)
+        if not re.search(r"[.!?:;][\"'’”)]*$", joined):
+            joined += "."
+        sentences.append(joined)
+    return "\n".join(sentences)
 
 
 def measure(text: str) -> Reading:
