@@ -1,0 +1,99 @@
+"""The toolkit's own content: every module through load, render and every check; the counts issue 4 asks for."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import pytest
+
+from tests.conftest import ROOT, build_project
+from toolkit.content import load_content
+from toolkit.content.body import prose_only
+from toolkit.content.model import PUBLIC_AUDIENCES, TOPICS
+from toolkit.findings import Severity
+from toolkit.phones import find_numbers
+from toolkit.readability import measure_markdown
+
+CONTENT = ROOT / "content"
+
+
+@pytest.fixture(scope="module")
+def content():
+    return load_content(CONTENT)
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    import shutil
+
+    project = tmp_path_factory.mktemp("real") / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    return project, build_project(project, content_dir=CONTENT)
+
+
+def test_content_loads_without_errors(content):
+    assert [f.format() for f in content.findings if f.severity is Severity.ERROR] == []
+
+
+def test_at_least_two_public_modules_per_audience_and_topic(content):
+    public = [m for m in content.modules.values() if m.edition == "public"]
+    cells = Counter((a, m.topic) for m in public for a in m.audiences)
+    short = {(a, t): cells[(a, t)] for a in PUBLIC_AUDIENCES for t in TOPICS if cells[(a, t)] < 2}
+    assert short == {}
+    assert len(public) >= 18
+
+
+def test_at_least_six_professional_modules(content):
+    professional = [m for m in content.modules.values() if m.edition == "professional"]
+    assert len(professional) >= 6
+    assert all(m.audiences == ["professionals"] for m in professional)
+
+
+def test_pause_module_reaches_every_audience(content):
+    pause = content.modules["need-a-pause"]
+    assert pause.edition == "public"
+    assert set(pause.audiences) == {"self", "family-friends", "parents-carers", "professionals"}
+
+
+def test_required_site_pages_and_worksheets_exist(content):
+    assert {"start-here", "about", "privacy", "accessibility", "packs"} <= set(content.pages)
+    assert {"personal-safety-plan", "coping-plan", "signs-im-at-risk"} <= set(content.worksheets)
+
+
+@pytest.mark.parametrize("module_id", sorted(p.name for p in (CONTENT / "modules").iterdir() if p.is_dir()))
+def test_module_reading_grade_length_and_no_typed_numbers(content, module_id):
+    module = content.modules[module_id]
+    reading = measure_markdown(module.body)
+    ceiling = 8 if module.edition == "public" else 12
+    assert reading.grade <= ceiling, f"{module_id}: grade {reading.grade}"
+    assert 400 <= reading.words <= 900, f"{module_id}: {reading.words} words"
+    assert find_numbers(prose_only(module.body)) == []
+    assert not re.search(r"\btel:", module.body)
+    if module.edition == "public":
+        assert re.search(r"\{\{\s*pause\s*\}\}", module.body)
+        assert module.worksheets and module.helplines and module.read_next and module.key_points
+
+
+def test_every_module_builds_and_passes_every_check(built):
+    project, result = built
+    assert [f.format() for f in result.findings if f.severity is Severity.ERROR] == []
+    for module in result.content.modules.values():
+        assert (project / "site" / "professional" / "modules" / f"{module.id}.html").is_file()
+        public = project / "site" / "public" / "modules" / f"{module.id}.html"
+        assert public.is_file() == (module.edition == "public")
+
+
+def test_each_audience_reaches_something_to_do_and_a_number_in_two_clicks(built):
+    """Home -> audience page (one click) shows a number to call; its first module link is the second click."""
+    project, result = built
+    site = result.content.site
+    home = (project / "site/public/index.html").read_text(encoding="utf-8")
+    for audience in PUBLIC_AUDIENCES:
+        assert f'href="{audience}/index.html"' in home
+        page = (project / f"site/public/{audience}/index.html").read_text(encoding="utf-8")
+        words = getattr(site.audiences, audience)
+        assert 'class="tk-tel" href="tel:' in page.split('<article', 1)[1]
+        assert f'href="../modules/{words.start_with}.html"' in page
+        assert "worksheet" in (project / f"site/public/modules/{words.start_with}.html").read_text(encoding="utf-8")
