@@ -115,6 +115,7 @@ def summary(result, options) -> str:
             lines.append(f"{topic:<{width}}" + "".join(f"{cells.get(a, 0):>17}" for a in audiences))
     for name, compiled in result.compiled.items():
         lines.append(f"{name} edition: {len(compiled.pages)} pages")
+    lines += readability_lines(result)
     lines.append(f"{errors} error(s), {warnings} warning(s) in {sum(v for k, v in result.timings.items() if ':' not in k):.1f} s.")
     if result.ok and result.published:
         lines.append(f"Site written to {options.site_dir}/ ({', '.join(f'{n}/' for n in result.compiled)}).")
@@ -123,6 +124,21 @@ def summary(result, options) -> str:
         lines.append(f"Build failed because of {reason} above; {options.site_dir}/ was left as it was.")
     lines.append(f"Reports: {options.build_dir}/reports/")
     return "\n".join(lines)
+
+
+def readability_lines(result) -> list[str]:
+    """Reading grades in brief, per edition, with the hardest module (full table: build/reports/readability.json)."""
+    rows = result.built_site.reports.get("readability", []) if result.built_site else []
+    lines = []
+    for edition in ("public", "professional"):
+        group = [row for row in rows if row["edition"] == edition]
+        if not group:
+            continue
+        hardest = max(group, key=lambda row: row["grade"])
+        lines.append(f"Reading grade, {edition} modules: {min(r['grade'] for r in group)} to {hardest['grade']} "
+                     f"(ceiling {hardest['ceiling']}; hardest: {hardest['module']}); "
+                     f"{min(r['words'] for r in group)} to {max(r['words'] for r in group)} words.")
+    return lines
 
 
 def cmd_schemas(args) -> int:
