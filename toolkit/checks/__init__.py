@@ -10,10 +10,10 @@ from __future__ import annotations
 import time
 
 from ..findings import Finding, Severity
-from . import inline_code, module_structure, offorigin, readability
+from . import inline_code, module_structure, offorigin, placeholders, readability
 from .site import BuiltSite, CheckOptions, EditionOutput
 
-DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure)
+DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure, placeholders)
 
 __all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "EditionOutput", "run_checks"]
 

@@ -103,6 +103,8 @@ class BodyRenderer:
         name, arg = match["name"], match["arg"]
         if name == "pause":
             return "\n\n" + pause_box(self.page_path) + "\n\n"
+        if name == "organisation":
+            return "\n\n" + organisation_details(self.content.site.organisation) + "\n\n"
         if name == "phone":
             return inline_phone(self.content.helplines[arg])
         if name == "help-card":
@@ -135,6 +137,21 @@ def pause_box(page_path: str) -> str:
             "<p><strong>Pause here if you need to.</strong> You can stop reading now and come back "
             "later. Nothing on this page will change. "
             f'{html_link("Need a pause? Try a short grounding exercise.", page_path, pause)}</p></aside>')
+
+
+def organisation_details(organisation) -> str:
+    """The publisher's details from site.yml, as written there (placeholders included, until replaced)."""
+    rows = [("Published by", escape(organisation.name))]
+    if organisation.charity_number:
+        rows.append(("Charity number", escape(organisation.charity_number)))
+    if organisation.address:
+        rows.append(("Address", escape(organisation.address)))
+    if organisation.website:
+        rows.append(("Website", f'<a href="{escape(organisation.website)}">{escape(organisation.website)}</a>'))
+    if organisation.contact:
+        rows.append(("Contact", escape(organisation.contact)))
+    items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
+    return f'<dl class="tk-organisation">{items}</dl>'
 
 
 def worksheet_box(sheet, page_path: str) -> str:

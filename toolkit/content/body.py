@@ -7,6 +7,7 @@ hours and addresses are written once, in the registry:
     {{ phone: stop-it-now }}       the service's first number as a call link
     {{ worksheet: coping-plan }}   a worksheet's questions, with a link to fill it in
     {{ pause }}                    a "pause here" point
+    {{ organisation }}             the publisher's details from site.yml
 
 Links to other toolkit pages use ids, never file paths:
 
@@ -20,7 +21,8 @@ import re
 from dataclasses import dataclass
 
 SHORTCODE = re.compile(r"\{\{\s*(?P<name>[a-z][a-z-]*)\s*(?::\s*(?P<arg>[^}\s]*)\s*)?\}\}")
-SHORTCODES = {"help-card": "helpline", "phone": "helpline", "worksheet": "worksheet", "pause": None}
+SHORTCODES = {"help-card": "helpline", "phone": "helpline", "worksheet": "worksheet", "pause": None,
+              "organisation": None}
 REF_LINK = re.compile(r"\]\(\s*(?P<kind>module|page|worksheet|help):(?P<id>[^)#\s]*)(?P<anchor>#[^)\s]*)?\s*\)")
 REF_KINDS = {"module": "module", "page": "page", "worksheet": "worksheet", "help": "helpline"}
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)(?P<attrs>\{[^}]*\})?")

@@ -37,11 +37,11 @@ class Record:
     def source_file(self) -> str:
         return self._source.file if self._source else ""
 
-    def fields(self) -> dict:
+    def as_dict(self) -> dict:
         return {key: value for key, value in self.__dict__.items() if not key.startswith("_")}
 
     def __repr__(self) -> str:
-        return f"Record({self.fields()!r})"
+        return f"Record({self.as_dict()!r})"
 
 
 def describe(value: Any) -> str:

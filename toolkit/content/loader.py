@@ -244,7 +244,7 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
                     message, hint = _unknown("helpline", helpline, content)
                     findings.append(error("references", message, hint=hint,
                                           **site.where("urgent_help", "routes", index, "helplines", n)))
-        for audience, text in site.audiences.fields().items():
+        for audience, text in site.audiences.as_dict().items():
             if text.start_with and text.start_with not in content.modules:
                 message, hint = _unknown("module", text.start_with, content)
                 findings.append(error("references", message, hint=hint,

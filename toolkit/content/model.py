@@ -35,7 +35,7 @@ FIELD_KINDS = ("lines", "checklist", "list", "scale")
 # Every check over the built output, by name (toolkit/checks/). site.yml can re-grade each one.
 CHECK_NAMES = (
     "off-origin", "inline-code", "phone-numbers", "tel-links", "internal-links", "external-links",
-    "review-dates", "readability", "module-structure", "edition-leakage",
+    "review-dates", "readability", "module-structure", "placeholders", "edition-leakage",
 )
 SEVERITIES = ("error", "warning", "info", "ignore")
 

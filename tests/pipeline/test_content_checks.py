@@ -1,0 +1,53 @@
+"""Checks over content that every build runs: readability, module structure, placeholders."""
+
+from __future__ import annotations
+
+from tests.conftest import build_project
+from toolkit.readability import measure_markdown
+
+
+def formatted(result, check: str) -> list[str]:
+    return [f.format() for f in result.findings if f.check == check]
+
+
+def test_reading_grade_above_ceiling_fails_the_build(project):
+    site = project / "content/site.yml"
+    site.write_text(site.read_text().replace("professional_max_grade: 13", "professional_max_grade: 1"))
+    body = project / "content/modules/responding-to-disclosure/body.md"
+    grade = measure_markdown(body.read_text()).grade
+    assert grade > 1
+    result = build_project(project)
+    assert not result.ok
+    assert [m for m in formatted(result, "readability") if "responding-to-disclosure" in m] == [
+        f"content/modules/responding-to-disclosure/body.md: error: reading grade {grade} is above the "
+        "professional ceiling of 1.\n    hint: Use shorter sentences and everyday words; split long sentences in two.",
+        "content/modules/responding-to-disclosure/body.md: warning: 13 words; a module should have 400 to 900 so "
+        "it can be read in one sitting.\n    hint: Split a long module in two, or add to a short one.",
+    ]
+    table = {row["module"]: row for row in result.built_site.reports["readability"]}
+    assert table["responding-to-disclosure"]["grade"] == grade
+    assert table["responding-to-disclosure"]["ceiling"] == 1
+
+
+def test_public_module_without_pause_worksheet_or_read_next_is_flagged(built_minimal):
+    _, result = built_minimal
+    assert formatted(result, "module-structure") == [
+        "content/modules/talking-to-your-child/body.md: warning: public module has no pause point.\n"
+        "    hint: Add {{ pause }} where a reader might need a break, about halfway.",
+        "content/modules/talking-to-your-child/module.yml:1:1: warning: worksheets: public module has no "
+        "worksheet or exercise.\n    hint: Add a worksheet id under worksheets:, or {{ worksheet: id }} in the text.",
+        "content/modules/talking-to-your-child/module.yml:1:1: warning: read_next: public module suggests "
+        "nothing to read next.\n    hint: Add one to three module ids under read_next:.",
+    ]
+
+
+def test_placeholders_warn_and_fail_a_release(project):
+    normal = build_project(project)
+    assert normal.ok
+    assert formatted(normal, "placeholders") == [
+        "content/site.yml:14:16: warning: organisation.placeholder: the publisher's details are still "
+        "placeholders.\n    hint: Fill in organisation: in site.yml and set placeholder: false."
+    ]
+    release = build_project(project, release=True)
+    assert not release.ok
+    assert formatted(release, "placeholders")[0].startswith("content/site.yml:14:16: error: organisation.placeholder")
