@@ -45,12 +45,14 @@ def first_phone(helpline: Record) -> Record | None:
 
 
 def inline_phone(helpline: Record) -> str:
-    """`{{ phone: id }}`: service name and its first number, for use inside a sentence."""
+    """`{{ phone: id }}`: service name and its first number, for use inside a sentence (999 alone)."""
     phone = first_phone(helpline)
     name = escape(helpline.name)
     if phone is None:
         return name
     prefix = f"{escape(phone.label)} " if phone.label else ""
+    if helpline.emergency:
+        return f"{prefix}{phone_link(phone)}"  # "call 999" reads better than the service's long name
     return f"{name} ({prefix}{phone_link(phone)})"
 
 
