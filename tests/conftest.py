@@ -68,6 +68,40 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# A deployment's local services (tests/packs, tests/editions): validated like the registry.
+LOCAL_CONTACTS = """\
+helplines:
+  - id: fife-family-support
+    name: Fife Family Support Line
+    description: A local service in Fife for anyone worried about a child or about themselves.
+    audiences: [self, family-friends, parents-carers]
+    regions: [local]
+    phones:
+      - number: "0131 496 0018"
+        e164: "+441314960018"
+        cost: local-rate
+    hours:
+      weekly:
+        - days: [mon, tue, wed]
+          opens: "10:00"
+          closes: "16:00"
+    confidentiality: You can stay anonymous.
+    verification:
+      status: verified
+      checked: 2026-10-20
+"""
+
+
+@pytest.fixture(scope="session")
+def packs_build(tmp_path_factory):
+    """(project, result): the minimal fixture built with packs and local contacts, published."""
+    project = copy_content(tmp_path_factory.mktemp("packs"))
+    write_tree(project, {"local/contacts.yml": LOCAL_CONTACTS})
+    result = build_project(project, packs=True, local_contacts=project / "local" / "contacts.yml")
+    assert result.ok, [f.format() for f in result.findings]
+    return project, result
+
+
 @pytest.fixture
 def serve_dir():
     """Start a loopback HTTP server for a folder: serve_dir(path) -> base URL."""

@@ -25,6 +25,7 @@ from .harden.csp import meta_policy
 from .harden.headers import write_header_files
 from .harden.pages import harden_site
 from .harden.search_index import write_index
+from .packs import PackOutput, make_packs
 from .publish import publish, recover
 from .render import render
 
@@ -63,6 +64,7 @@ class BuildResult:
     built_site: BuiltSite | None = None
     epoch: int = 0
     published: bool = False
+    packs: list[PackOutput] = field(default_factory=list)
 
 
 def source_date_epoch(root: Path, content: Content) -> int:
@@ -141,6 +143,16 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
         result.compiled[edition] = compiled
         result.findings += findings
 
+    if options.packs:  # the pack step: PDFs from content, offline zips from the staged editions
+        built_editions = tuple(name for name in result.compiled if (stage_site / name).exists())
+        with _timed(timings, "packs"):
+            result.packs, pack_findings = make_packs(
+                content, stage_site, stage / "packs", editions=built_editions,
+                built=dt.datetime.fromtimestamp(epoch, tz=dt.UTC), base_config=options.root / "mkdocs.yml")
+        result.findings += pack_findings
+        for pack in result.packs:
+            timings[f"pack:{pack.name}"] = pack.seconds
+
     built = BuiltSite(
         content=content,
         editions={name: EditionOutput(name, stage_site / name, compiled.sources)
@@ -161,6 +173,8 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     if result.ok:
         with _timed(timings, "publish"):
             publish(stage_site, options.site_dir)
+            if options.packs:
+                publish(stage / "packs", options.packs_dir)
             result.published = True
     return result
 

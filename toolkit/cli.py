@@ -116,14 +116,33 @@ def summary(result, options) -> str:
     for name, compiled in result.compiled.items():
         lines.append(f"{name} edition: {len(compiled.pages)} pages")
     lines += readability_lines(result)
+    lines += pack_lines(result)
     lines.append(f"{errors} error(s), {warnings} warning(s) in {sum(v for k, v in result.timings.items() if ':' not in k):.1f} s.")
     if result.ok and result.published:
         lines.append(f"Site written to {options.site_dir}/ ({', '.join(f'{n}/' for n in result.compiled)}).")
+        if result.packs:
+            lines.append(f"Packs written to {options.packs_dir}/ ({len(result.packs)} files).")
     else:
         reason = "errors" if errors else "warnings (--strict)"
-        lines.append(f"Build failed because of {reason} above; {options.site_dir}/ was left as it was.")
+        kept = (f"{options.site_dir}/ and {options.packs_dir}/ were left as they were" if options.packs
+                else f"{options.site_dir}/ was left as it was")
+        lines.append(f"Build failed because of {reason} above; {kept}.")
     lines.append(f"Reports: {options.build_dir}/reports/")
     return "\n".join(lines)
+
+
+def pack_lines(result) -> list[str]:
+    """Pages per pack (standard / large print) and the offline bundles."""
+    pdfs = [pack for pack in result.packs if pack.audience]
+    if not pdfs:
+        return []
+    pages = {(pack.audience, pack.variant): pack.pages for pack in pdfs}
+    audiences = list(dict.fromkeys(pack.audience for pack in pdfs))
+    cells = ", ".join(f"{a} {pages.get((a, 'standard'), 0)}/{pages.get((a, 'large-print'), 0)}" for a in audiences)
+    bundles = ", ".join(pack.name for pack in result.packs if not pack.audience)
+    slowest = max(pdfs, key=lambda pack: pack.seconds)
+    return [f"Packs, pages (standard/large print): {cells}; slowest {slowest.name} {slowest.seconds:.1f} s.",
+            f"Offline bundles: {bundles}."]
 
 
 def readability_lines(result) -> list[str]:

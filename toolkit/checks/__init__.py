@@ -10,10 +10,10 @@ from __future__ import annotations
 import time
 
 from ..findings import Finding, Severity
-from . import inline_code, module_structure, offorigin, placeholders, readability
+from . import edition_leakage, inline_code, module_structure, offorigin, placeholders, readability
 from .site import BuiltSite, CheckOptions, EditionOutput
 
-DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure, placeholders)
+DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure, placeholders, edition_leakage)
 
 __all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "EditionOutput", "run_checks"]
 

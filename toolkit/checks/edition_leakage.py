@@ -1,0 +1,240 @@
+"""Edition leakage: nothing professional-only may reach a public output, and the professional edition says what it is.
+
+Public outputs are the public edition's files (pages, search index, sitemap,
+plain-text worksheets), the public packs (checked through the print HTML each
+PDF is made from, in build/stage/pack-html/) and the public offline zip.
+Nothing professional-only means: no file or link of a professional-only
+module, worksheet or page, and none of its text: title, summary, key points,
+any sentence of its body, worksheet questions, service names and numbers.
+Text that public content also contains is not professional-only and is not
+looked for. Every professional page must carry robots noindex and the
+edition's name.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
+
+import lxml.html
+import markdown
+
+from ..content import body as bodies
+from ..findings import Finding, error
+from ..packs import pack_files
+from ..packs.generate import print_html_dir
+from .site import BuiltSite
+
+NAME = "edition-leakage"
+MIN_SENTENCE_WORDS = 5
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+HINT = ("Professional-only content must never appear in a public output. Take it out of the public "
+        "content, or set edition: public on the item if it is meant for everyone.")
+
+
+def normalise(text: str) -> str:
+    """Compare text as a reader sees it: no case, typographic quotes or spacing differences."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower().split())
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """One piece of professional-only text, and the item it belongs to."""
+
+    text: str  # normalised
+    shown: str  # as written, for the message
+    what: str  # "title", "sentence", ...
+    kind: str  # module, worksheet, page, helpline
+    item_id: str
+    file: str
+
+
+def _body_sentences(text: str) -> list[str]:
+    html = markdown.markdown(bodies.SHORTCODE.sub(" ", bodies.REF_LINK.sub("]()", text)))
+    blocks = lxml.html.fragment_fromstring(html, create_parent="div").xpath(
+        "//p|//li|//h1|//h2|//h3|//h4|//h5|//h6|//td|//th|//dt|//dd|//blockquote")
+    sentences = []
+    for block in blocks:
+        sentences += _SENTENCE_END.split(" ".join(block.text_content().split()))
+    return sentences
+
+
+def _texts(kind: str, item) -> list[tuple[str, str]]:
+    """(what, text) pairs of one content item."""
+    if kind == "helpline":
+        return [("name", item.name), ("description", item.description),
+                *[("number", phone.number) for phone in item.phones]]
+    texts = [("title", item.title)]
+    if kind == "worksheet":
+        texts.append(("introduction", item.intro))
+        for section in item.sections:
+            texts.append(("heading", section.heading))
+            texts += [("question", field.label) for field in section.fields]
+        return texts
+    if getattr(item, "summary", None):
+        texts.append(("summary", item.summary))
+    texts += [("key point", point) for point in getattr(item, "key_points", [])]
+    texts += [("sentence", sentence) for sentence in _body_sentences(item.body)]
+    return texts
+
+
+def _items(content, edition: str):
+    for kind, items in (("module", content.modules), ("worksheet", content.worksheets),
+                        ("page", content.pages), ("helpline", content.helplines)):
+        for item in items.values():
+            if item.edition == edition:
+                yield kind, item
+
+
+def fingerprints(content) -> list[Fingerprint]:
+    """Professional-only text worth looking for: long enough to be distinctive, not shared with public content."""
+    public = "\n".join(normalise(text) for kind, item in _items(content, "public") for _, text in _texts(kind, item))
+    found: dict[str, Fingerprint] = {}
+    for kind, item in _items(content, "professional"):
+        for what, text in _texts(kind, item):
+            key = normalise(text)
+            long_enough = what in ("title", "name", "number") or len(key.split()) >= MIN_SENTENCE_WORDS
+            if key and long_enough and key not in public and key not in found:
+                source = item.body_file if what == "sentence" else item.source_file
+                found[key] = Fingerprint(key, text.strip(), what, kind, item.id, source)
+    return list(found.values())
+
+
+def professional_paths(content) -> dict[str, tuple[str, str, str]]:
+    """Site path -> (kind, id, source file) of every page and file a professional-only item makes."""
+    paths = {}
+    for kind, item in _items(content, "professional"):
+        if kind == "module":
+            names = [f"modules/{item.id}.html", f"modules/{item.id}/"]
+        elif kind == "worksheet":
+            names = [f"worksheets/{item.id}.html", f"worksheets/{item.id}.txt"]
+        elif kind == "page":
+            names = [f"{item.id}.html"]
+        else:
+            continue
+        for name in names:
+            paths[name] = (kind, item.id, item.source_file)
+    return paths
+
+
+def _path_hit(path: str, paths: dict) -> tuple[str, str, str] | None:
+    for name, owner in paths.items():
+        if path == name or (name.endswith("/") and path.startswith(name)):
+            return owner
+    return None
+
+
+def _text_hits(text: str, prints: list[Fingerprint]) -> list[Fingerprint]:
+    normalised = normalise(text)
+    return [fingerprint for fingerprint in prints if fingerprint.text in normalised]
+
+
+def _leak(where: str, page: str, fingerprint: Fingerprint) -> Finding:
+    return error(NAME, f"{where} contains the {fingerprint.what} of professional-only {fingerprint.kind} "
+                 f"'{fingerprint.item_id}': \"{fingerprint.shown}\"", file=fingerprint.file, page=page, hint=HINT)
+
+
+def _file_leak(where: str, page: str, target: str, owner: tuple[str, str, str]) -> Finding:
+    kind, item_id, source = owner
+    return error(NAME, f"{where} has {target}, which belongs to professional-only {kind} '{item_id}'.",
+                 file=source, page=page, hint=HINT)
+
+
+def _local_target(page: str, url: str) -> str | None:
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc or not parts.path:
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+
+
+def _page_text(doc) -> str:
+    """Everything a reader sees or hears on a page: its text and its text attributes."""
+    attributes = doc.xpath("//@alt|//@title|//@aria-label|//@placeholder|//meta[@name]/@content")
+    return "\n".join([doc.text_content(), *attributes])
+
+
+def check_public_site(site: BuiltSite, prints: list[Fingerprint], paths: dict) -> list[Finding]:
+    edition = site.editions["public"]
+    findings = []
+    for name in edition.all_files:
+        page = f"public/{name}"
+        where = f"public file {page}"
+        owner = _path_hit(name, paths)
+        if owner:
+            findings.append(_file_leak(where, page, "this file's name", owner))
+        if name.endswith(".html"):
+            doc = edition.tree(name)
+            findings += [_leak(where, page, hit) for hit in _text_hits(_page_text(doc), prints)]
+            for _element, _attribute, url, _position in doc.iterlinks():
+                target = _local_target(name, url)
+                owner = _path_hit(target, paths) if target else None
+                if owner:
+                    findings.append(_file_leak(where, page, f"a link to {target}", owner))
+        elif name.endswith((".js", ".json", ".xml", ".txt")):
+            text = (edition.site_dir / name).read_text(encoding="utf-8", errors="replace")
+            findings += [_leak(where, page, hit) for hit in _text_hits(text, prints)]
+            findings += [_file_leak(where, page, f"the address {path}", owner)
+                         for path, owner in paths.items() if path in text]
+    return findings
+
+
+def check_public_packs(site: BuiltSite, prints: list[Fingerprint], paths: dict) -> list[Finding]:
+    """The public packs: the print HTML each PDF was made from, and the offline zip's file list."""
+    if site.packs_dir is None or not site.packs_dir.exists():
+        return []
+    findings = []
+    for name in pack_files("public"):
+        page = f"packs/{name}"
+        where = f"public pack {page}"
+        if name.endswith(".zip"):
+            bundle = site.packs_dir / name
+            if not bundle.exists():
+                continue
+            with zipfile.ZipFile(bundle) as archive:
+                for entry in archive.namelist():
+                    owner = _path_hit(entry.split("/", 1)[-1], paths)
+                    if owner:
+                        findings.append(_file_leak(where, page, f"the file {entry}", owner))
+            continue
+        source = print_html_dir(site.packs_dir) / f"{name}.html"
+        if source.exists():
+            text = lxml.html.document_fromstring(source.read_bytes()).text_content()
+            findings += [_leak(where, page, hit) for hit in _text_hits(text, prints)]
+    return findings
+
+
+def check_professional_marking(site: BuiltSite) -> list[Finding]:
+    """Every professional page: robots noindex, and the edition's name where a reader sees it."""
+    edition = site.editions["professional"]
+    label = site.content.site.editions.professional.label
+    findings = []
+    for name in edition.html_files:
+        doc = edition.tree(name)
+        robots = " ".join(doc.xpath("//meta[@name='robots']/@content")).lower()
+        where = {"page": f"professional/{name}", "file": edition.source_of(name)}
+        if "noindex" not in robots:
+            findings.append(error(NAME, "professional edition page has no <meta name=\"robots\" "
+                                  "content=\"noindex\">.", hint="The theme adds it to every page of the "
+                                  "professional edition (config.extra.tk.noindex); keep it there.", **where))
+        if normalise(label) not in normalise(doc.text_content()):
+            findings.append(error(NAME, f"professional edition page does not say '{label}'.",
+                                  hint="Every professional page shows the edition's name (banner or footer).",
+                                  **where))
+    return findings
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    content = site.content
+    prints, paths = fingerprints(content), professional_paths(content)
+    findings: list[Finding] = []
+    if "public" in site.editions:
+        findings += check_public_site(site, prints, paths)
+    findings += check_public_packs(site, prints, paths)
+    if "professional" in site.editions:
+        findings += check_professional_marking(site)
+    return findings

@@ -1,0 +1,186 @@
+"""The print HTML of one pack, made from content (not from the built site).
+
+Module bodies go through the same shortcode expansion as the site
+(toolkit.compile.pages.BodyRenderer), but links point inside the pack: a module,
+worksheet or service that is in the pack becomes a cross-reference with its
+page number; anything else keeps its words and loses the link. The result is
+laid out by templates/pack.html and styled by assets/print.css (plus
+assets/large-print.css for the large-print variant). No JavaScript anywhere.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import partial
+from html import escape
+from pathlib import Path
+
+import jinja2
+import lxml.html
+import markdown
+import yaml
+from markdown.extensions.toc import slugify
+
+from ..compile.helpcards import format_date, help_card, urgent_box
+from ..compile.pages import BodyRenderer
+from ..compile.worksheets import paper_html
+from .plan import PackPlan
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ASSETS_DIR = PACKAGE_DIR / "assets"
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+UNLINKED = "#tk-unlinked"
+
+
+@dataclass(frozen=True)
+class PackDocument:
+    """One pack ready for WeasyPrint: its HTML and what the PDF metadata needs."""
+
+    audience: str
+    edition: str
+    variant: str
+    title: str
+    language: str
+    html: str
+
+
+def module_anchor(module_id: str) -> str:
+    return f"m-{module_id}"
+
+
+def _heading_slug(module_id: str, value: str, separator: str) -> str:
+    # Prefixed, so two modules' "What can I do?" headings get different ids in one document.
+    return f"{module_anchor(module_id)}--{slugify(value, separator)}"
+
+
+class PrintBodyRenderer(BodyRenderer):
+    """Shortcodes and id links for paper: cross-references inside the pack, no site links."""
+
+    def __init__(self, plan: PackPlan, module):
+        super().__init__(plan.edition, f"modules/{module.id}.md")
+        self.plan = plan
+        self.module = module
+        self.module_ids = {m.id for m in plan.modules}
+        self.sheet_ids = {s.id for s in plan.worksheets}
+        self.helpline_ids = {h.id for h in plan.helplines}
+
+    def _shortcode(self, match: re.Match) -> str:
+        name, arg = match["name"], match["arg"]
+        if name == "pause":
+            return ('\n\n<aside class="tk-pause" aria-label="Pause point"><p><strong>Pause here if you need '
+                    "to.</strong> You can stop reading now and come back later.</p></aside>\n\n")
+        if name == "help-card":
+            self.cards_shown.add(arg)
+            card = help_card(self.content.helplines[arg], heading_level=4, id_prefix=f"{self.module.id}-help-")
+            return f"\n\n{card}\n\n"
+        if name == "worksheet":
+            sheet = self.content.worksheets[arg]
+            where = (f' <a class="pk-pageref" href="#paper-{sheet.id}">Find it in the worksheets section</a>.'
+                     if sheet.id in self.sheet_ids else "")
+            return (f'\n\n<div class="tk-worksheet-box"><p><strong>Worksheet: {escape(sheet.title)}</strong></p>'
+                    f"<p>{escape(sheet.intro)}{where}</p></div>\n\n")
+        return super()._shortcode(match)
+
+    def _ref_link(self, match: re.Match) -> str:
+        kind, target, anchor = match["kind"], match["id"], (match["anchor"] or "").lstrip("#")
+        if kind == "module" and target in self.module_ids:
+            # The author's anchor is the heading's slug on the site; in a pack it carries the module prefix.
+            return f"](#{module_anchor(target)}--{anchor})" if anchor else f"](#{module_anchor(target)})"
+        if kind == "worksheet" and target in self.sheet_ids:
+            return f"](#paper-{target})"
+        if kind == "help" and target in self.helpline_ids:
+            return f"](#help-{target})"
+        return f"]({UNLINKED})"
+
+    def _image(self, match: re.Match, prefix: str) -> str:
+        attrs = match["attrs"] or ""
+        return f"![{match['alt']}]({(self.module.folder / match['src']).resolve().as_uri()}){attrs}"
+
+
+def _markdown(extensions_config: list, module_id: str) -> markdown.Markdown:
+    """A Markdown converter with the site's extensions; headings one level down, ids prefixed."""
+    extensions, configs = [], {}
+    for item in extensions_config:
+        name, config = next(iter(item.items())) if isinstance(item, dict) else (item, {})
+        extensions.append(name)
+        configs[name] = dict(config or {})
+    if "toc" not in extensions:
+        extensions.append("toc")
+    configs["toc"] = {**configs.get("toc", {}), "permalink": False, "baselevel": 2,
+                      "slugify": partial(_heading_slug, module_id)}
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+
+def _unlink(html: str) -> str:
+    """Drop links that have nowhere to go on paper, keeping their words."""
+    if UNLINKED not in html:
+        return html
+    fragment = lxml.html.fragment_fromstring(html, create_parent="div")
+    for link in fragment.xpath(f'//a[@href="{UNLINKED}"]'):
+        link.drop_tag()
+    inner = (fragment.text or "") + "".join(lxml.html.tostring(child, encoding="unicode") for child in fragment)
+    return inner
+
+
+def module_html(plan: PackPlan, module, extensions_config: list) -> str:
+    """One module for paper: title, summary, key points, body, its services."""
+    renderer = PrintBodyRenderer(plan, module)
+    body = _markdown(extensions_config, module.id).convert(renderer.render(module.body))
+    cards = [plan.edition.content.helplines[h] for h in module.helplines if h not in renderer.cards_shown]
+    parts = [
+        f'<h2 id="{module_anchor(module.id)}">{escape(module.title)}</h2>',
+        f'<p class="tk-lead">{escape(module.summary)}</p>',
+        f'<aside class="tk-keypoints"><h3 id="{module_anchor(module.id)}--key-points">Key points</h3><ul>'
+        + "".join(f"<li>{escape(point)}</li>" for point in module.key_points) + "</ul></aside>",
+        body,
+    ]
+    if cards:
+        parts.append(f'<h3 id="{module_anchor(module.id)}--help">Where can I get help?</h3>')
+        parts.extend(help_card(card, heading_level=4, id_prefix=f"{module.id}-help-") for card in cards)
+    review = module.review
+    parts.append(f'<p class="tk-review">Last reviewed {format_date(review.last_reviewed)} by the '
+                 f"{escape(review.owner)}.</p>")
+    return _unlink("\n".join(parts))
+
+
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def pack_document(plan: PackPlan, variant: str, *, built: dt.date, base_config: Path) -> PackDocument:
+    """The complete print HTML of one pack variant."""
+    content = plan.edition.content
+    site = content.site
+    words = getattr(site.audiences, plan.audience)
+    edition_words = getattr(site.editions, plan.edition.name)
+    base = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
+    extensions_config = base.get("markdown_extensions") or []
+    large = variant == "large-print"
+    title = f"{site.name}: {words.label}" + (" (large print)" if large else "")
+    html = _environment().get_template("pack.html").render(
+        site=site,
+        title=title,
+        words=words,
+        edition_name=plan.edition.name,
+        edition_words=edition_words,
+        large=large,
+        built=format_date(built),
+        built_iso=built.isoformat(),
+        urgent=urgent_box(site, content.helplines),
+        parts=[(getattr(site.topics, topic), [(m, module_html(plan, m, extensions_config)) for m in modules])
+               for topic, modules in plan.parts],
+        topic_slug={getattr(site.topics, topic).label: topic for topic, _ in plan.parts},
+        worksheets=[(sheet, paper_html(sheet, heading_level=2)) for sheet in plan.worksheets],
+        local_helplines=[(h, help_card(h, heading_level=3)) for h in plan.helplines if getattr(h, "local", False)],
+        helplines=[(h, help_card(h, heading_level=3 if _has_local(plan) else 2)) for h in plan.helplines
+                   if not getattr(h, "local", False)],
+        stylesheets=["print.css", *(["large-print.css"] if large else [])],
+    )
+    return PackDocument(plan.audience, plan.edition.name, variant, title, site.language, html)
+
+
+def _has_local(plan: PackPlan) -> bool:
+    return any(getattr(h, "local", False) for h in plan.helplines)

@@ -1,0 +1,99 @@
+"""The pack step: every audience's PDF (standard and large print) and each edition's offline zip.
+
+PDFs are printed in worker processes, largest first, while the main process
+writes the zips. Problems come back as findings: a refused URL is an error
+(the pack would have contacted another site), WeasyPrint's own warnings are
+warnings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..content.loader import Content
+from ..findings import Finding, error, warning
+from .document import pack_document
+from .offline import write_bundle
+from .pdf import PrintedPack, print_pdf
+from .plan import PACK_EDITIONS, VARIANTS, offline_name, pdf_name, plan_pack
+
+CHECK = "packs"
+
+
+def print_html_dir(packs_dir: Path) -> Path:
+    """Where the print HTML of each pack is kept (beside the staged packs, never published)."""
+    return packs_dir.with_name("pack-html")
+
+
+@dataclass
+class PackOutput:
+    """One file the pack step wrote to packs/."""
+
+    name: str
+    edition: str
+    audience: str = ""
+    variant: str = ""
+    pages: int = 0
+    seconds: float = 0.0
+
+
+def make_packs(content: Content, stage_site: Path, packs_dir: Path, *, editions: tuple[str, ...],
+               built: dt.datetime, base_config: Path) -> tuple[list[PackOutput], list[Finding]]:
+    """Write the packs of the given editions into `packs_dir` (a staging folder)."""
+    packs_dir.mkdir(parents=True, exist_ok=True)
+    documents = [
+        (pdf_name(audience, variant), pack_document(plan_pack(content, audience), variant,
+                                                    built=built.date(), base_config=base_config))
+        for audience, edition in PACK_EDITIONS.items() if edition in editions for variant in VARIANTS
+    ]
+    html_dir = print_html_dir(packs_dir)
+    html_dir.mkdir(parents=True, exist_ok=True)
+    for name, document in documents:
+        # Kept for the edition-leakage check and for anyone tuning the print layout.
+        (html_dir / f"{name}.html").write_text(document.html, encoding="utf-8")
+    # Longest first, so the two workers finish at about the same time.
+    documents.sort(key=lambda item: len(item[1].html), reverse=True)
+    outputs: list[PackOutput] = []
+    findings: list[Finding] = []
+    workers = max(1, min(len(documents), os.cpu_count() or 1, 4))
+    # spawn, not fork: the build may run inside a threaded process (tests, a live preview).
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        jobs = [(name, document, pool.submit(print_pdf, document, packs_dir / name, [content.root]))
+                for name, document in documents]
+        for edition in editions:
+            zip_started = time.perf_counter()
+            write_bundle(stage_site / edition, packs_dir / offline_name(edition), site_name=content.site.name,
+                         edition=edition, built=built)
+            outputs.append(PackOutput(offline_name(edition), edition, seconds=time.perf_counter() - zip_started))
+        for name, document, job in jobs:
+            printed: PrintedPack = job.result()
+            outputs.append(PackOutput(name, document.edition, document.audience, document.variant, printed.pages,
+                                      printed.seconds))
+            findings += _findings(name, printed, content)
+    return sorted(outputs, key=lambda output: output.name), findings
+
+
+def _findings(name: str, printed: PrintedPack, content: Content) -> list[Finding]:
+    found = []
+    for refused in printed.refused:
+        url = refused.split(" (", 1)[0]
+        found.append(error(CHECK, f"pack {name}: refused to load {refused}.", file=_source_mentioning(url, content),
+                           hint="Packs are printed only from files in content/ and the toolkit's print "
+                                "assets. Save the file in the module folder and refer to it by name."))
+    found += [warning(CHECK, f"pack {name}: WeasyPrint: {message}",
+                      hint="A print layout problem; see toolkit/packs/assets/print.css.")
+              for message in printed.warnings]
+    return found
+
+
+def _source_mentioning(url: str, content: Content) -> str:
+    for item in [*content.modules.values(), *content.pages.values()]:
+        if url in item.body:
+            return item.body_file
+    return ""
