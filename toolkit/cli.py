@@ -13,6 +13,7 @@ import traceback
 from collections import Counter
 from pathlib import Path
 
+from .checks.review_dates import table as review_table
 from .content.model import PUBLIC_AUDIENCES, TOPICS
 from .findings import Severity, count, format_report
 
@@ -40,6 +41,21 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--no-packs", action="store_true", help="skip the printable packs and offline bundles")
     build.add_argument("--site", type=Path, help="output folder for the editions (default: ROOT/site)")
     build.add_argument("--packs", type=Path, help="output folder for packs (default: ROOT/packs)")
+
+    check = sub.add_parser("check", help="run every check over the last built site/ without rebuilding")
+    _common(check)
+    check.add_argument("--strict", action="store_true", help="fail on warnings too")
+    check.add_argument("--release", action="store_true",
+                       help="release rules: unverified or overdue helplines and unchecked links are errors")
+    check.add_argument("--online", action="store_true",
+                       help="check every external link and registry number on the network; update link-cache.json")
+    check.add_argument("--refresh-cache", action="store_true",
+                       help="check on the network only links missing from link-cache.json or expired there")
+    check.add_argument("--site", type=Path, help="folder holding the built editions (default: ROOT/site)")
+    check.add_argument("--per-host-limit", type=int, metavar="N", help="requests at once to one host (default 4)")
+    check.add_argument("--per-host-delay", type=float, metavar="SECONDS",
+                       help="pause between requests to one host (default 0.1)")
+    check.add_argument("--timeout", type=float, metavar="SECONDS", help="network timeout per request (default 10)")
 
     validate = sub.add_parser("validate", help="only load and validate content (fast)")
     _common(validate)
@@ -100,6 +116,35 @@ def cmd_build(args) -> int:
     return EXIT_OK if result.ok else EXIT_CONTENT
 
 
+def cmd_check(args) -> int:
+    import datetime as dt
+
+    from .build import BuildResult, write_reports
+    from .checks.built_output import check_built_output
+    from .checks.site import CheckOptions
+    from .findings import has_errors
+
+    root = args.root.resolve()
+    overrides = {"per_host_limit": args.per_host_limit, "per_host_delay": args.per_host_delay,
+                 "timeout": args.timeout}
+    options = CheckOptions(online=args.online, release=args.release, today=dt.date.today(),
+                           link_cache=root / "link-cache.json", refresh_cache=args.refresh_cache,
+                           link_settings={key: value for key, value in overrides.items() if value is not None})
+    content, site, findings, timings = check_built_output(root, args.site or root / "site", options,
+                                                          content_dir=args.content,
+                                                          local_contacts=args.local_contacts)
+    ok = not has_errors(findings, strict=args.strict)
+    write_reports(root / "build" / "reports", BuildResult(ok=ok, content=content, findings=findings,
+                                                           timings=timings, built_site=site))
+    _print_findings(findings, args.verbose)
+    lines = review_table(site.reports.get("review-dates", [])) if site else []
+    errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
+    lines.append(f"{errors} error(s), {warnings} warning(s) in {timings.get('check', 0.0):.1f} s. "
+                 f"Reports: {root / 'build' / 'reports'}/")
+    print("\n".join(lines))
+    return EXIT_OK if ok else EXIT_CONTENT
+
+
 def summary(result, options) -> str:
     """The short report printed after a build."""
     content = result.content
@@ -116,6 +161,7 @@ def summary(result, options) -> str:
     for name, compiled in result.compiled.items():
         lines.append(f"{name} edition: {len(compiled.pages)} pages")
     lines += readability_lines(result)
+    lines += review_table(result.built_site.reports.get("review-dates", []) if result.built_site else [])
     lines += pack_lines(result)
     lines.append(f"{errors} error(s), {warnings} warning(s) in {sum(v for k, v in result.timings.items() if ':' not in k):.1f} s.")
     if result.ok and result.published:
@@ -170,4 +216,4 @@ def cmd_schemas(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "validate": cmd_validate, "schemas": cmd_schemas}
+COMMANDS = {"build": cmd_build, "check": cmd_check, "validate": cmd_validate, "schemas": cmd_schemas}

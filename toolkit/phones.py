@@ -1,9 +1,14 @@
-"""Finding phone numbers in text.
+"""Phone numbers: finding them in text, and knowing which ones the registry holds.
 
 The `phonenumbers` matcher at VALID leniency finds full national and
 international numbers, but not short numbers (999, 111, 116 123, 85258) nor
 mistyped numbers (which are, by definition, not valid). A second detector finds
-those: known UK short-number shapes and any digit run long enough to be dialled.
+those: UK short-number shapes where the words around them say "call" or
+"text", and any digit run long enough to be dialled.
+
+Every number is compared by its national digits (+44 808 1000 900 and
+0808 1000 900 are both 08081000900), so one registry entry matches however a
+page writes it.
 """
 
 from __future__ import annotations
@@ -17,7 +22,16 @@ import phonenumbers
 _DIGIT_RUN = re.compile(r"(?<![\w.,/:#=-])(\+?\d[\d \-\u00a0]*\d)(?![\w,/]|\.\d)")
 # UK short numbers people are told to call or text.
 _SHORT = re.compile(r"^(999|112|111|101|116\d{3}|\d{5}|\d{6})$")
+# Shapes that are phone numbers whatever the words around them say.
+_ALWAYS_SHORT = re.compile(r"^(999|116[ \u00a0]\d{3})$")
+# Words that, shortly before a short digit run, make it a number to call or text.
+_PHONE_WORDS = re.compile(r"\b(call|calls|calling|ring|phone|dial|text|texting|txt|sms|telephone|tel|"
+                          r"helpline|freephone|hotline|number)\b[^.!?\d]{0,30}$", re.I)
 _YEARS = re.compile(r"^(1[89]\d{2}|20\d{2})([ -](1[89]\d{2}|20\d{2}|\d{2}))?$")
+# No valid non-short number anywhere has fewer digits than this; text with
+# fewer is not worth the (slow) library matcher.
+_MATCHER_MIN_DIGITS = 7
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -29,6 +43,10 @@ class FoundNumber:
     text: str
     digits: str
     how: str  # "matcher" (a valid number) or "digits" (short or suspicious digit run)
+
+    @property
+    def national(self) -> str:
+        return national_digits(self.text)
 
 
 def digits_of(text: str) -> str:
@@ -45,14 +63,30 @@ def national_digits(text: str) -> str:
     return digits.lstrip("+")
 
 
+def _counting(raw: str) -> bool:
+    """A run like "0 1 2 3 4 5" (a scale), not a number: several one-digit groups."""
+    return sum(1 for group in re.split(r"[ \-\u00a0]+", raw) if len(group) == 1) >= 2
+
+
+def _is_short_candidate(text: str, start: int, raw: str, digits: str) -> bool:
+    if not _SHORT.match(digits):
+        return False
+    if _ALWAYS_SHORT.match(raw):
+        return True
+    return bool(_PHONE_WORDS.search(text[max(0, start - 60):start]))
+
+
 def find_numbers(text: str, region: str = "GB") -> list[FoundNumber]:
     """Every phone number or phone-like digit run in `text`, in order, without overlaps."""
     found: list[FoundNumber] = []
     taken: list[tuple[int, int]] = []
-    for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
-        found.append(FoundNumber(match.start, match.end, match.raw_string,
-                                 digits_of(match.raw_string), "matcher"))
-        taken.append((match.start, match.end))
+    if len(_DIGIT.findall(text)) >= _MATCHER_MIN_DIGITS:
+        for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
+            start, raw = match.start, match.raw_string
+            if raw.startswith("(") and ")" not in raw:  # "helpline (0808 1000 900)": the bracket is prose
+                start, raw = start + 1, raw[1:]
+            found.append(FoundNumber(start, match.end, raw, digits_of(raw), "matcher"))
+            taken.append((start, match.end))
     for match in _DIGIT_RUN.finditer(text):
         start, end = match.span(1)
         if any(start < t_end and end > t_start for t_start, t_end in taken):
@@ -60,11 +94,63 @@ def find_numbers(text: str, region: str = "GB") -> list[FoundNumber]:
         raw = match.group(1).strip(" -\u00a0")
         end = start + len(raw)
         digits = re.sub(r"\D", "", raw)
-        if _YEARS.match(raw):
+        if _YEARS.match(raw) or _counting(raw):
             continue
-        if _SHORT.match(digits) and (" " in raw or len(digits) in (3, 5, 6) or digits.startswith("116")):
-            found.append(FoundNumber(start, end, raw, digits_of(raw), "digits"))
-        elif len(digits) >= 8 and (digits.startswith("0") or raw.startswith("+")):
+        if _is_short_candidate(text, start, raw, digits) or (
+                len(digits) >= 8 and (digits.startswith("0") or raw.startswith("+"))):
             found.append(FoundNumber(start, end, raw, digits_of(raw), "digits"))
     found.sort(key=lambda f: f.start)
     return found
+
+
+@dataclass(frozen=True)
+class RegisteredNumber:
+    """One number of the helpline registry, keyed by its national digits."""
+
+    helpline_id: str
+    index: int  # position in the helpline's `phones`
+    number: str  # as the service publishes it
+    digits: str  # national digits: 08081000900, 116123
+    short: bool
+    channel: str
+
+
+def registered_numbers(helplines: dict) -> dict[str, RegisteredNumber]:
+    """Every registry number by its national digits. The first entry wins if two share a number."""
+    numbers: dict[str, RegisteredNumber] = {}
+    for helpline in helplines.values():
+        for index, phone in enumerate(helpline.phones or ()):
+            digits = national_digits(phone.e164) if phone.e164 and not phone.short else national_digits(phone.number)
+            entry = RegisteredNumber(helpline.id, index, phone.number, digits, bool(phone.short), phone.channel)
+            numbers.setdefault(digits, entry)
+            # A display text whose digits differ from e164 is the registry-numbers check's
+            # finding; pages showing that text must not report it a second time.
+            numbers.setdefault(national_digits(phone.number), entry)
+    return numbers
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: the fewest digits to add, remove or change to turn a into b."""
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b)))
+        previous = current
+    return previous[-1]
+
+
+def closest_number(digits: str, registry: dict[str, RegisteredNumber]) -> RegisteredNumber | None:
+    """The registry number a mistyped one most probably meant (at most two digits off), or None."""
+    best, best_distance = None, 3
+    for candidate in registry.values():
+        distance = edit_distance(digits, candidate.digits)
+        if distance < best_distance and distance <= max(1, len(candidate.digits) // 3):
+            best, best_distance = candidate, distance
+    return best
+
+
+def did_you_mean(digits: str, registry: dict[str, RegisteredNumber]) -> str:
+    """A sentence naming the entry a mistyped number probably meant, or an empty string."""
+    match = closest_number(digits, registry)
+    return f" Did you mean '{match.number}' ({match.helpline_id})?" if match else ""

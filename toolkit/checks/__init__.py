@@ -10,10 +10,26 @@ from __future__ import annotations
 import time
 
 from ..findings import Finding, Severity
-from . import edition_leakage, inline_code, module_structure, offorigin, placeholders, readability
+from . import (
+    edition_leakage,
+    external_links,
+    inline_code,
+    internal_links,
+    module_structure,
+    number_sources,
+    offorigin,
+    phone_numbers,
+    placeholders,
+    readability,
+    registry_numbers,
+    review_dates,
+    tel_links,
+)
 from .site import BuiltSite, CheckOptions, EditionOutput
 
-DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure, placeholders, edition_leakage)
+DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure, placeholders, registry_numbers,
+                  phone_numbers, tel_links, internal_links, external_links, review_dates, number_sources,
+                  edition_leakage)
 
 __all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "EditionOutput", "run_checks"]
 

@@ -19,6 +19,8 @@ class CheckOptions:
     today: dt.date = field(default_factory=dt.date.today)
     link_cache: Path | None = None
     refresh_cache: bool = False
+    # Overrides of toolkit.linkcheck.Settings (per_host_limit, per_host_delay, timeout...).
+    link_settings: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -102,7 +102,7 @@ class BodyRenderer:
     def _shortcode(self, match: re.Match) -> str:
         name, arg = match["name"], match["arg"]
         if name == "pause":
-            return "\n\n" + pause_box(self.page_path) + "\n\n"
+            return "\n\n" + pause_box(self.page_path, "need-a-pause" in self.edition.module_ids()) + "\n\n"
         if name == "organisation":
             return "\n\n" + organisation_details(self.content.site.organisation) + "\n\n"
         if name == "phone":
@@ -131,8 +131,9 @@ class BodyRenderer:
         return f"![{match['alt']}]({prefix}/{match['src']}){attrs}"
 
 
-def pause_box(page_path: str) -> str:
-    pause = links.module("need-a-pause")
+def pause_box(page_path: str, has_pause_module: bool) -> str:
+    # Without a need-a-pause module (small sites, fixtures) the help page is the calm place to go.
+    pause = links.module("need-a-pause") if has_pause_module else links.HELP
     return ('<aside class="tk-pause" aria-label="Pause point">'
             "<p><strong>Pause here if you need to.</strong> You can stop reading now and come back "
             "later. Nothing on this page will change. "

@@ -36,6 +36,7 @@ FIELD_KINDS = ("lines", "checklist", "list", "scale")
 CHECK_NAMES = (
     "off-origin", "inline-code", "phone-numbers", "tel-links", "internal-links", "external-links",
     "review-dates", "readability", "module-structure", "placeholders", "edition-leakage",
+    "registry-numbers", "number-sources",
 )
 SEVERITIES = ("error", "warning", "info", "ignore")
 

@@ -1,0 +1,137 @@
+"""Internal links: every href and src in the built output reaches a file of the same edition,
+and every #fragment an element with that id.
+
+Covers links MkDocs wrote, links in raw HTML, help cards, worksheets, the
+theme's own templates and url() references in stylesheets. Links must be
+relative: a link starting with / breaks when the site is served from a folder
+or opened from a file:// copy.
+"""
+
+from __future__ import annotations
+
+import difflib
+import posixpath
+import re
+from urllib.parse import unquote, urlsplit
+
+from ..findings import Finding, error
+from .locate import merge_repeats, where
+from .pagescan import scan_page
+from .site import BuiltSite, EditionOutput
+
+NAME = "internal-links"
+NOT_LOCAL = ("data:", "tel:", "sms:", "mailto:", "javascript:", "about:", "blob:")
+NOT_FOUND_PAGE = "404.html"
+_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)", re.I)
+
+
+class Targets:
+    """The files of one edition, and the verdict on each distinct (folder, link) pair."""
+
+    def __init__(self, edition: EditionOutput):
+        self.edition = edition
+        self.files = set(edition.all_files)
+        self.folders = _folders(self.files)
+        # Pages in one folder share their menu and footer links: each is judged once.
+        self._verdicts: dict[tuple[str, str], str] = {}
+
+    def problem(self, page: str, url: str) -> str:
+        """What is wrong with a link from `page`, or '' (also for links that are not local)."""
+        key = (page if url.startswith("#") else posixpath.dirname(page), url)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = self._judge(page, url) if is_local(url) else ""
+        return verdict
+
+    def _judge(self, page: str, url: str) -> str:
+        parts = urlsplit(url)
+        target, problem = self.resolve(page, parts.path)
+        if not problem and parts.fragment:
+            problem = self.fragment_problem(target, parts.fragment)
+        return problem
+
+    def resolve(self, page: str, link_path: str) -> tuple[str, str]:
+        """(target file, problem) for a local link's path; problem is '' when the file exists."""
+        path = unquote(link_path)
+        if not path:
+            return page, ""
+        if path.startswith("/") and page != NOT_FOUND_PAGE:
+            return "", "starts with '/', so it breaks when the site is opened from a folder or file:// copy"
+        # The 404 page is served at any address, so its links are from the edition's root.
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path.lstrip("/")))
+        if target == ".." or target.startswith("../"):
+            return "", "points outside the edition's folder"
+        if path.endswith("/") or target in self.folders or target == ".":
+            target = "index.html" if target == "." else f"{target}/index.html"
+        if target not in self.files:
+            close = difflib.get_close_matches(target, self.files, n=1, cutoff=0.7)
+            suggestion = f"; did you mean '{close[0]}'?" if close else ""
+            return target, f"points to '{target}', which is not in the built site{suggestion}"
+        return target, ""
+
+    def fragment_problem(self, target: str, fragment: str) -> str:
+        if not target.endswith(".html"):
+            return ""
+        ids = scan_page(self.edition, target).ids
+        if fragment in ids or unquote(fragment) in ids:
+            return ""
+        close = difflib.get_close_matches(unquote(fragment), ids, n=1, cutoff=0.6)
+        suggestion = f"; did you mean '#{close[0]}'?" if close else ""
+        return f"'{target}' has no element with id '{unquote(fragment)}'{suggestion}"
+
+
+def _folders(files: set[str]) -> set[str]:
+    folders: set[str] = set()
+    for name in files:
+        parent = posixpath.dirname(name)
+        while parent and parent not in folders:
+            folders.add(parent)
+            parent = posixpath.dirname(parent)
+    return folders
+
+
+def is_local(url: str) -> bool:
+    if not url or url == "#" or url.lower().startswith(NOT_LOCAL) or url.startswith("//"):
+        return False
+    return not urlsplit(url).scheme
+
+
+def check_page(site: BuiltSite, targets: Targets, page: str) -> list[Finding]:
+    findings = []
+    for link in scan_page(targets.edition, page).links:
+        url = link.url.strip()
+        problem = targets.problem(page, url)
+        if problem:
+            path, _, fragment = url.partition("#")
+            needles = [url, f"#{fragment}" if fragment else "", posixpath.basename(path)]
+            findings.append(error(NAME, f"<{link.tag} {link.attribute}=\"{url}\"> {problem}.",
+                                  hint="Link to pages by id: [text](module:id#heading), (page:id), "
+                                       "(worksheet:id) or (help:id); ids come from headings.",
+                                  **where(site, targets.edition, page, needles, link.line)))
+    return findings
+
+
+def check_stylesheet(targets: Targets, path: str) -> list[Finding]:
+    text = (targets.edition.site_dir / path).read_text(encoding="utf-8", errors="replace")
+    findings = []
+    for ref in _CSS_URL.findall(text):
+        ref = ref.strip()
+        if not is_local(ref) or not urlsplit(ref).path:
+            continue
+        _, problem = targets.resolve(path, urlsplit(ref).path)
+        if problem:
+            findings.append(error(NAME, f"url({ref}) {problem}.", page=f"{targets.edition.name}/{path}",
+                                  hint="Keep files the stylesheet uses beside it in the theme's assets."))
+    return findings
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    findings: list[Finding] = []
+    for edition in site.editions.values():
+        targets = Targets(edition)
+        for page in edition.html_files:
+            findings += check_page(site, targets, page)
+        for path in edition.all_files:
+            if path.endswith(".css"):
+                findings += check_stylesheet(targets, path)
+    return merge_repeats(findings)

@@ -1,0 +1,88 @@
+"""`tel:` and `sms:` links: valid URIs that dial a registry number, the same one the link shows.
+
+RFC 3966: a global number is `tel:+448081000900`; a local number (every UK
+short number) must say where it is local to: `tel:999;phone-context=+44`.
+Spaces are not allowed. `sms:` links (RFC 5724) take the same numbers; a
+short code may be written bare (`sms:85258`), as phones' messaging apps expect.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import unquote
+
+from ..findings import Finding, error
+from ..phones import RegisteredNumber, did_you_mean, national_digits, registered_numbers
+from .locate import merge_repeats, where
+from .pagescan import scan_page
+from .site import BuiltSite
+
+NAME = "tel-links"
+
+_GLOBAL = r"\+[\d\-.()]*\d[\d\-.()]*"
+_LOCAL = r"[\dA-Fa-f*#\-.()]*[\dA-Fa-f*#][\dA-Fa-f*#\-.()]*"
+_PARAMS = r"(?:;[A-Za-z0-9-]+(?:=[A-Za-z0-9\-_.!~*'()\[\]/:&+$%]+)?)*"
+TEL_URI = re.compile(rf"^(?P<number>{_GLOBAL}|{_LOCAL})(?P<params>{_PARAMS})$")
+_CONTEXT = re.compile(r";phone-context=([^;]*)", re.I)
+HINT = "Write {{ phone: helpline-id }}: the build makes the link from content/helplines.yml."
+
+
+def syntax_problem(scheme: str, params: str, local: bool) -> str:
+    """Why a tel:/sms: URI is not valid, or ''."""
+    context = _CONTEXT.search(params)
+    if scheme == "tel" and local and not context:
+        return "a local number needs ';phone-context=+44' (RFC 3966)"
+    if context and context.group(1) != "+44" and local:
+        return f"phone-context is '{context.group(1)}', but UK numbers are local to '+44'"
+    return ""
+
+
+def check_link(url: str, shown: str, registry: dict[str, RegisteredNumber]) -> tuple[str, str] | None:
+    """(message, hint) for a broken tel:/sms: link, or None."""
+    scheme, _, rest = url.partition(":")
+    scheme = scheme.lower()
+    rest = unquote(rest)
+    if scheme == "sms":
+        rest = rest.split("?", 1)[0]
+    match = TEL_URI.match(rest)
+    if not match:
+        reason = "spaces are not allowed" if " " in rest else "it is not a phone number"
+        return f"'{url}' is not a valid {scheme}: link ({reason}).", HINT
+    number, params = match.group("number"), match.group("params")
+    local = not number.startswith("+")
+    problem = syntax_problem(scheme, params, local)
+    if problem:
+        return f"'{url}' is not a valid {scheme}: link: {problem}.", HINT
+    digits = re.sub(r"\D", "", number) if local else national_digits(number)
+    entry = registry.get(digits)
+    if entry is None and not local and digits.startswith("0"):
+        entry = registry.get(digits[1:])  # tel:+44999 is 999 written as an international number
+        entry = entry if entry and entry.short else None
+    if entry is None:
+        return f"'{url}' dials a number that is not in the helpline registry." + did_you_mean(digits, registry), HINT
+    if entry.short and not local:
+        return (f"'{url}' dials the short number {entry.number} in international form, which does not connect.",
+                f"Short numbers are local: tel:{entry.digits};phone-context=+44.")
+    if re.search(r"\d", shown) and national_digits(shown.strip()) != digits:
+        return (f"'{url}' shows '{' '.join(shown.split())}' but dials {entry.number} ({entry.helpline_id}).",
+                "The visible number and the link must be the same number: " + HINT)
+    return None
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    registry = registered_numbers(site.content.helplines)
+    verdicts: dict[tuple[str, str], tuple[str, str] | None] = {}
+    findings: list[Finding] = []
+    for edition in site.editions.values():
+        for page in edition.html_files:
+            for link in scan_page(edition, page).links:
+                if link.url[:4].lower() not in ("tel:", "sms:"):
+                    continue
+                key = (link.url, link.text)
+                if key not in verdicts:
+                    verdicts[key] = check_link(link.url, link.text, registry)
+                if verdicts[key]:
+                    message, hint = verdicts[key]
+                    needles = [link.url, " ".join(link.text.split())]
+                    findings.append(error(NAME, message, hint=hint, **where(site, edition, page, needles, link.line)))
+    return merge_repeats(findings)
