@@ -96,6 +96,10 @@ def is_local(url: str) -> bool:
     return not urlsplit(url).scheme
 
 
+def _sentence(text: str) -> str:
+    return text if text.endswith("?") else text + "."
+
+
 def check_page(site: BuiltSite, targets: Targets, page: str) -> list[Finding]:
     findings = []
     for link in scan_page(targets.edition, page).links:
@@ -104,7 +108,7 @@ def check_page(site: BuiltSite, targets: Targets, page: str) -> list[Finding]:
         if problem:
             path, _, fragment = url.partition("#")
             needles = [url, f"#{fragment}" if fragment else "", posixpath.basename(path)]
-            findings.append(error(NAME, f"<{link.tag} {link.attribute}=\"{url}\"> {problem}.",
+            findings.append(error(NAME, f"<{link.tag} {link.attribute}=\"{url}\"> {_sentence(problem)}",
                                   hint="Link to pages by id: [text](module:id#heading), (page:id), "
                                        "(worksheet:id) or (help:id); ids come from headings.",
                                   **where(site, targets.edition, page, needles, link.line)))
@@ -120,7 +124,7 @@ def check_stylesheet(targets: Targets, path: str) -> list[Finding]:
             continue
         _, problem = targets.resolve(path, urlsplit(ref).path)
         if problem:
-            findings.append(error(NAME, f"url({ref}) {problem}.", page=f"{targets.edition.name}/{path}",
+            findings.append(error(NAME, f"url({ref}) {_sentence(problem)}", page=f"{targets.edition.name}/{path}",
                                   hint="Keep files the stylesheet uses beside it in the theme's assets."))
     return findings
 

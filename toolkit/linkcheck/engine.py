@@ -22,6 +22,7 @@ from .classify import (
     RETRY_STATUSES,
     classify_error,
     classify_status,
+    is_challenge,
     retry_after,
     status_words,
 )
@@ -143,7 +144,7 @@ class Checker:
                 if status == 303:
                     method = "GET"
                 continue
-            if status in RETRY_STATUSES:
+            if status in RETRY_STATUSES and not is_challenge(reply.headers, reply.body):
                 wait = retry_after(reply.headers.get("retry-after"))
                 if wait is not None and wait > settings.max_wait:
                     return result(Outcome.INCONCLUSIVE, f"{status_words(status)}; the site asked to wait "
