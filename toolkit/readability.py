@@ -8,6 +8,7 @@ close enough to rank modules and hold a ceiling.
 
 from __future__ import annotations
 
+import functools
 import re
 import sys
 from dataclasses import dataclass
@@ -33,8 +34,9 @@ class Reading:
         return round(value, 1)
 
 
+@functools.lru_cache(maxsize=65536)
 def syllables(word: str) -> int:
-    """Estimated syllables in one English word."""
+    """Estimated syllables in one English word (cached: prose reuses a small vocabulary)."""
     word = word.lower().strip("'’-")
     if len(word) <= 3:
         return 1

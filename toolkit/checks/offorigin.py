@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding, error
+from .pagescan import scan_page
 from .site import BuiltSite, EditionOutput
 
 NAME = "off-origin"
@@ -32,47 +33,36 @@ def _remote(value: str) -> bool:
     return bool(value) and (bool(_REMOTE.match(value)) or value.strip().lower().startswith(("http:", "https:")))
 
 
-def _srcset_urls(value: str) -> list[str]:
-    return [part.strip().split()[0] for part in value.split(",") if part.strip()]
-
-
 def check_html(edition: EditionOutput, page: str, own_url: str) -> list[Finding]:
     findings = []
     where = {"page": f"{edition.name}/{page}", "file": edition.source_of(page)}
+    for link in scan_page(edition, page).links:
+        if link.attribute in LOADING_ATTRIBUTES.get(link.tag, ()) and _remote(link.url):
+            findings.append(error(NAME, f"<{link.tag} {link.attribute}=\"{link.url}\"> loads a file from another site.",
+                                  hint="Copy the file into the site; readers must never contact "
+                                       "another site without clicking a link.", **where))
     doc = edition.tree(page)
-    for element in doc.iter():
-        tag = element.tag if isinstance(element.tag, str) else ""
-        tag = tag.rsplit("}", 1)[-1].lower()
-        for attribute in LOADING_ATTRIBUTES.get(tag, ()):
-            value = element.get(attribute)
-            if value is None:
-                continue
-            urls = _srcset_urls(value) if attribute == "srcset" else [value]
-            for url in urls:
-                if _remote(url):
-                    findings.append(error(NAME, f"<{tag} {attribute}=\"{url}\"> loads a file from another site.",
-                                          hint="Copy the file into the site; readers must never contact "
-                                               "another site without clicking a link.", **where))
-        if tag in ("iframe", "frame", "object", "embed"):
-            findings.append(error(NAME, f"<{tag}> element in the page.", hint="Embedded content is not allowed.",
-                                  **where))
-        if tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+    for element in doc.xpath("//iframe | //frame | //object | //embed"):
+        findings.append(error(NAME, f"<{element.tag}> element in the page.", hint="Embedded content is not allowed.",
+                              **where))
+    for element in doc.xpath("//meta[@http-equiv]"):
+        if element.get("http-equiv").lower() == "refresh":
             findings.append(error(NAME, "<meta http-equiv=\"refresh\"> redirects the reader.", **where))
-        style = element.get("style")
-        if style and any(_remote(u or i) for u, i in _CSS_URL.findall(style)):
+    for element in doc.xpath("//*[@style]"):
+        if any(_remote(u or i) for u, i in _CSS_URL.findall(element.get("style"))):
             findings.append(error(NAME, "inline style loads a file from another site.", **where))
-        if tag == "a":
-            href = element.get("href", "")
-            if own_url and href.startswith(own_url):
-                findings.append(error(NAME, f"link to the site's own address '{href}'.",
-                                      hint="Link within the site with a relative link, so it works "
-                                           "under any address.", **where))
-            elif _remote(href):
-                rel = (element.get("rel") or "").split()
-                missing = [token for token in ("noopener", "noreferrer") if token not in rel]
-                if missing:
-                    findings.append(error(NAME, f"external link '{href}' lacks rel=\"{' '.join(missing)}\".",
-                                          **where))
+    for element in doc.xpath("//a[@href]"):
+        href = element.get("href")
+        if own_url and href.startswith(own_url):
+            findings.append(error(NAME, f"link to the site's own address '{href}'.",
+                                  hint="Link within the site with a relative link, so it works "
+                                       "under any address.", **where))
+        elif _remote(href):
+            rel = (element.get("rel") or "").split()
+            missing = [token for token in ("noopener", "noreferrer") if token not in rel]
+            if missing:
+                findings.append(error(NAME, f"external link '{href}' lacks rel=\"{' '.join(missing)}\".",
+                                      **where))
     return findings
 
 
