@@ -155,3 +155,24 @@ def test_search_never_puts_the_query_in_a_url(built_minimal):
     assert "<form" not in search
     script = (project / "site/public/assets/search.js").read_text(encoding="utf-8")
     assert "location" not in script and "history" not in script and "Storage" not in script
+
+
+def test_inline_code_check_finds_what_the_policy_would_block(tmp_path, built_minimal):
+    from toolkit.checks import inline_code
+    from toolkit.harden.csp import meta_policy
+
+    _, result = built_minimal
+    (tmp_path / "with-policy.html").write_text(
+        f'<html><head><meta http-equiv="Content-Security-Policy" content="{meta_policy()}">'
+        "<script>run()</script><style>a{color:red}</style></head><body>"
+        '<a href="javascript:void(0)" onclick="go()">x</a><img src="a.png" alt="" onerror="oops()"></body></html>')
+    (tmp_path / "no-policy.html").write_text("<html><head></head><body><p>x</p></body></html>")
+    site = BuiltSite(content=result.content, editions={"public": EditionOutput("public", tmp_path)})
+    assert [(f.page, f.message) for f in inline_code.check(site)] == [
+        ("public/no-policy.html", "page has no Content-Security-Policy."),
+        ("public/with-policy.html", "inline <script> (the policy blocks it)."),
+        ("public/with-policy.html", "<style> element (the policy blocks it)."),
+        ("public/with-policy.html", "event handler attribute onclick on <a> (the policy blocks it)."),
+        ("public/with-policy.html", "event handler attribute onerror on <img> (the policy blocks it)."),
+        ("public/with-policy.html", "javascript: URL in href."),
+    ]

@@ -27,20 +27,16 @@ def check(site: BuiltSite) -> list[Finding]:
             elif metas[0].get("content") != policy:
                 findings.append(error(NAME, "page's Content-Security-Policy differs from the toolkit's policy.",
                                       **where))
-            for script in doc.iter("script"):
-                if not script.get("src"):
-                    findings.append(error(NAME, "inline <script> (the policy blocks it).",
-                                          hint="Move the code to a file under toolkit/theme/assets/.", **where))
-            for _style in doc.iter("style"):
+            for _script in doc.xpath("//script[not(@src)]"):
+                findings.append(error(NAME, "inline <script> (the policy blocks it).",
+                                      hint="Move the code to a file under toolkit/theme/assets/.", **where))
+            for _style in doc.xpath("//style"):
                 findings.append(error(NAME, "<style> element (the policy blocks it).",
                                       hint="Move the rules to toolkit/theme/assets/toolkit.css.", **where))
-            for element in doc.iter():
-                if not isinstance(element.tag, str):
-                    continue
-                for attribute, value in element.attrib.items():
-                    if attribute.lower().startswith("on"):
-                        findings.append(error(NAME, f"event handler attribute {attribute} on <{element.tag}> "
-                                              "(the policy blocks it).", **where))
-                    elif attribute in ("href", "src", "action") and value.strip().lower().startswith("javascript:"):
-                        findings.append(error(NAME, f"javascript: URL in {attribute}.", **where))
+            for attribute in doc.xpath("//@*[starts-with(name(), 'on')]"):
+                findings.append(error(NAME, f"event handler attribute {attribute.attrname} on "
+                                      f"<{attribute.getparent().tag}> (the policy blocks it).", **where))
+            for attribute in doc.xpath("//@href | //@src | //@action"):
+                if attribute.strip().lower().startswith("javascript:"):
+                    findings.append(error(NAME, f"javascript: URL in {attribute.attrname}.", **where))
     return findings
