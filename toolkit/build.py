@@ -148,7 +148,8 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
         with _timed(timings, "packs"):
             result.packs, pack_findings = make_packs(
                 content, stage_site, stage / "packs", editions=built_editions,
-                built=dt.datetime.fromtimestamp(epoch, tz=dt.UTC), base_config=options.root / "mkdocs.yml")
+                built=dt.datetime.fromtimestamp(epoch, tz=dt.UTC), base_config=options.root / "mkdocs.yml",
+                cache_dir=options.build_dir / "pack-cache")
         result.findings += pack_findings
         for pack in result.packs:
             timings[f"pack:{pack.name}"] = pack.seconds

@@ -186,9 +186,15 @@ def pack_lines(result) -> list[str]:
     audiences = list(dict.fromkeys(pack.audience for pack in pdfs))
     cells = ", ".join(f"{a} {pages.get((a, 'standard'), 0)}/{pages.get((a, 'large-print'), 0)}" for a in audiences)
     bundles = ", ".join(pack.name for pack in result.packs if not pack.audience)
-    slowest = max(pdfs, key=lambda pack: pack.seconds)
-    return [f"Packs, pages (standard/large print): {cells}; slowest {slowest.name} {slowest.seconds:.1f} s.",
-            f"Offline bundles: {bundles}."]
+    printed = [pack for pack in pdfs if not pack.reused]
+    if printed:
+        slowest = max(printed, key=lambda pack: pack.seconds)
+        timing = f"{len(printed)} printed, slowest {slowest.name} {slowest.seconds:.1f} s"
+    else:
+        timing = "none printed"
+    reused = len(pdfs) - len(printed)
+    timing += f", {reused} unchanged since the last build" if reused else ""
+    return [f"Packs, pages (standard/large print): {cells}; {timing}.", f"Offline bundles: {bundles}."]
 
 
 def readability_lines(result) -> list[str]:

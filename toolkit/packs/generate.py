@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..content.loader import Content
 from ..findings import Finding, error, warning
+from .cache import PrintCache
 from .document import pack_document
 from .offline import write_bundle
 from .pdf import PrintedPack, print_pdf
@@ -41,11 +42,16 @@ class PackOutput:
     variant: str = ""
     pages: int = 0
     seconds: float = 0.0
+    reused: bool = False  # copied from build/pack-cache: same input as a PDF printed before
 
 
 def make_packs(content: Content, stage_site: Path, packs_dir: Path, *, editions: tuple[str, ...],
-               built: dt.datetime, base_config: Path) -> tuple[list[PackOutput], list[Finding]]:
-    """Write the packs of the given editions into `packs_dir` (a staging folder)."""
+               built: dt.datetime, base_config: Path,
+               cache_dir: Path | None = None) -> tuple[list[PackOutput], list[Finding]]:
+    """Write the packs of the given editions into `packs_dir` (a staging folder).
+
+    With `cache_dir`, a PDF whose inputs are unchanged since the last build is copied, not printed.
+    """
     packs_dir.mkdir(parents=True, exist_ok=True)
     documents = [
         (pdf_name(audience, variant), pack_document(plan_pack(content, audience), variant,
@@ -57,15 +63,26 @@ def make_packs(content: Content, stage_site: Path, packs_dir: Path, *, editions:
     for name, document in documents:
         # Kept for the edition-leakage check and for anyone tuning the print layout.
         (html_dir / f"{name}.html").write_text(document.html, encoding="utf-8")
-    # Longest first, so the two workers finish at about the same time.
-    documents.sort(key=lambda item: len(item[1].html), reverse=True)
     outputs: list[PackOutput] = []
     findings: list[Finding] = []
-    workers = max(1, min(len(documents), os.cpu_count() or 1, 4))
+    cache = PrintCache(cache_dir) if cache_dir else None
+    keys = {name: cache.key(document) for name, document in documents} if cache else {}
+    to_print = []
+    for name, document in documents:
+        record = cache.fetch(keys[name], packs_dir / name) if cache else None
+        if record is None:
+            to_print.append((name, document))
+            continue
+        outputs.append(PackOutput(name, document.edition, document.audience, document.variant, record["pages"],
+                                  reused=True))
+        findings += _findings(name, PrintedPack(packs_dir / name, warnings=record["warnings"]), content)
+    # Longest first, so the workers finish at about the same time.
+    to_print.sort(key=lambda item: len(item[1].html), reverse=True)
+    workers = max(1, min(len(to_print), os.cpu_count() or 1, 4))
     # spawn, not fork: the build may run inside a threaded process (tests, a live preview).
     with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         jobs = [(name, document, pool.submit(print_pdf, document, packs_dir / name, [content.root]))
-                for name, document in documents]
+                for name, document in to_print]
         for edition in editions:
             zip_started = time.perf_counter()
             write_bundle(stage_site / edition, packs_dir / offline_name(edition), site_name=content.site.name,
@@ -76,6 +93,10 @@ def make_packs(content: Content, stage_site: Path, packs_dir: Path, *, editions:
             outputs.append(PackOutput(name, document.edition, document.audience, document.variant, printed.pages,
                                       printed.seconds))
             findings += _findings(name, printed, content)
+            if cache and not printed.refused:
+                cache.store(keys[name], packs_dir / name, printed.pages, printed.warnings)
+    if cache:
+        cache.prune()
     return sorted(outputs, key=lambda output: output.name), findings
 
 
