@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from .checks.review_dates import table as review_table
-from .content.model import PUBLIC_AUDIENCES, TOPICS
+from .content.model import EDITIONS, PUBLIC_AUDIENCES, TOPICS
 from .findings import Severity, count, format_report
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -59,6 +59,11 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="only load and validate content (fast)")
     _common(validate)
+
+    serve = sub.add_parser("serve", help="live preview: build one edition, serve it, rebuild when content/ changes")
+    _common(serve)
+    serve.add_argument("--edition", choices=EDITIONS, default="public", help="edition to preview (default: public)")
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
 
     schemas = sub.add_parser("schemas", help="write the JSON Schemas (schemas/) and field reference (docs/content-model.md)")
     schemas.add_argument("--root", type=Path, default=Path.cwd())
@@ -212,6 +217,17 @@ def readability_lines(result) -> list[str]:
     return lines
 
 
+def cmd_serve(args) -> int:
+    from .build import BuildOptions
+    from .serve import report_to_terminal, serve
+
+    if args.local_contacts and not args.local_contacts.is_file():
+        print(f"toolkit serve: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
+        return EXIT_USAGE
+    options = BuildOptions(root=args.root, content_dir=args.content, local_contacts=args.local_contacts)
+    return serve(options, edition=args.edition, port=args.port, report=report_to_terminal)
+
+
 def cmd_schemas(args) -> int:
     from .content.reference import write_reference
     from .content.schemas import write_schemas
@@ -222,4 +238,5 @@ def cmd_schemas(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "validate": cmd_validate, "schemas": cmd_schemas}
+COMMANDS = {"build": cmd_build, "check": cmd_check, "validate": cmd_validate, "serve": cmd_serve,
+            "schemas": cmd_schemas}

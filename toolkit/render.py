@@ -26,6 +26,7 @@ _NOISE = (
     "mkdocs-material",
     "end of life",
     "The following pages exist in the docs directory",
+    "A 'dirty' build is being performed",  # the live preview's incremental builds
 )
 
 
@@ -73,14 +74,13 @@ def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = No
            dirty: bool = False) -> list[Finding]:
     """Run `mkdocs build` on a generated project. Returns findings; raises nothing for content problems."""
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     findings: list[Finding] = []
     sources = sources or {}
     with _captured_logs() as collector, _source_date_epoch(epoch):
         try:
-            config = load_config(config_file=str(config_file))
+            config = load_config(Path(config_file))
             build(config, dirty=dirty)
         except MkDocsException as exc:
             findings.append(error("render", f"MkDocs could not build the site: {exc}",
@@ -96,6 +96,24 @@ def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = No
         make = error if record.levelno >= logging.ERROR else warning
         findings.append(make("render", message, file=sources.get(page, ""), page=page))
     return findings
+
+
+def load_config(config_file: Path):
+    """The MkDocs configuration of a generated project.
+
+    MkDocs reads YAML with its pure-Python loader, which takes 0.4 s on the per-page table
+    in `extra` of a 1,000-module project. The generated file is plain YAML (no MkDocs tags),
+    so libyaml reads it here and MkDocs gets `extra` as an override of a small file.
+    """
+    import io
+
+    import yaml
+    from mkdocs.config import load_config as mkdocs_load_config
+
+    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    extra = data.pop("extra", None) or {}
+    rest = io.StringIO(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+    return mkdocs_load_config(config_file=rest, config_file_path=str(config_file), extra=extra)
 
 
 def _page_in(message: str) -> str:

@@ -8,6 +8,7 @@ folder, behind any host name (including onion services) and from file://.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 HOME = "index.md"
@@ -54,6 +55,7 @@ def html_path(md_path: str) -> str:
     return md_path[:-3] + ".html" if md_path.endswith(".md") else md_path
 
 
+@functools.lru_cache(maxsize=65536)  # the same few links (help page, pause module) appear on every page
 def relative(from_page: str, to_target: str) -> str:
     """A link from one generated page to another path (which may carry #fragment)."""
     target, _, fragment = to_target.partition("#")

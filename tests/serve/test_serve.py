@@ -1,0 +1,167 @@
+"""The live preview: serves one edition, rebuilds what an edit changed, reloads open pages, never stops."""
+
+from __future__ import annotations
+
+import threading
+import time
+import urllib.error
+import urllib.request
+
+import pytest
+
+from toolkit.build import BuildOptions
+from toolkit.cli import main
+from toolkit.harden.csp import header_policy
+from toolkit.serve import Preview, Watcher, make_server, rebuild_and_report
+
+WAIT = 60.0  # generous for a busy CI machine; scripts/bench reports the real figure
+
+
+class Running:
+    """A preview of the project's public edition, served and watched in this process."""
+
+    def __init__(self, project, edition="public"):
+        self.messages: list[str] = []
+        self.preview = Preview(BuildOptions(root=project), edition)
+        self.project = project
+        self.server = make_server(self.preview, 0)
+        rebuild_and_report(self.preview, self.messages.append)
+        self.watcher = Watcher(self.preview, [project / "content"], self.messages.append)
+        self.watcher.start()
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}/"
+
+    def get(self, path: str):
+        with urllib.request.urlopen(self.base + path, timeout=WAIT) as answer:
+            return answer.read().decode("utf-8"), answer.headers
+
+    def wait_until(self, condition, what: str) -> float:
+        started = time.perf_counter()
+        while not condition():
+            assert time.perf_counter() - started < WAIT, f"{what} did not happen within {WAIT} s: {self.messages}"
+            time.sleep(0.02)
+        return time.perf_counter() - started
+
+    def stop(self):
+        self.watcher.stop()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def running(project):
+    preview = Running(project)
+    yield preview
+    preview.stop()
+
+
+def test_serves_pages_with_the_reload_script_and_the_site_headers(running):
+    html, headers = running.get("modules/first-steps.html")
+    assert '<script src="/__preview__/reload.js" data-build="1" defer></script></head>' in html
+    assert headers["Content-Security-Policy"] == header_policy()
+    assert headers["Cache-Control"] == "no-store"
+    script, script_headers = running.get("__preview__/reload.js")
+    assert script_headers["Content-Type"] == "text/javascript; charset=utf-8"
+    assert "window.location.reload()" in script
+    assert running.get("__preview__/build")[0] == "1"
+    built = running.preview.site_dir / "modules" / "first-steps.html"
+    assert "__preview__" not in built.read_text(encoding="utf-8")  # only added on the way out
+
+
+def test_first_build_reports_and_prunes_theme_files_like_the_build(running):
+    status = running.messages[-1].splitlines()[-1]
+    assert status.startswith("Rebuilt 16 page(s) in ")
+    assert status.endswith(" s: 0 error(s), 10 warning(s).")
+    assert not (running.preview.site_dir / "assets" / "javascripts").exists()
+
+
+def test_an_edit_to_one_module_is_served_and_only_its_pages_rebuilt(running):
+    body = running.project / "content" / "modules" / "first-steps" / "body.md"
+    other = running.preview.site_dir / "modules" / "talking-to-your-child.html"
+    untouched = other.stat().st_mtime_ns
+    body.write_text(body.read_text(encoding="utf-8") + "\nA brand new sentence about walking.\n", encoding="utf-8")
+    running.wait_until(lambda: running.get("__preview__/build")[0] == "2", "the rebuild")
+    assert "A brand new sentence about walking." in running.get("modules/first-steps.html")[0]
+    assert other.stat().st_mtime_ns == untouched
+    running.wait_until(lambda: len(running.messages) >= 2, "the report")
+    assert running.messages[-1].splitlines()[-1].startswith("Rebuilt ")
+
+
+def test_search_index_follows_the_edit(running):
+    body = running.project / "content" / "modules" / "first-steps" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\nZebracrossing is a new word.\n", encoding="utf-8")
+    chunk = running.preview.site_dir / "search" / "ze.js"
+    running.wait_until(lambda: chunk.exists() and "zebracrossing" in chunk.read_text(encoding="utf-8"),
+                       "the search index update")
+
+
+def test_a_content_error_is_reported_and_the_last_good_pages_stay(running):
+    meta = running.project / "content" / "modules" / "first-steps" / "module.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("topic: coping-strategies", "topic: coping"),
+                    encoding="utf-8")
+    running.wait_until(lambda: len(running.messages) >= 2, "the report")
+    report = running.messages[-1]
+    assert "content/modules/first-steps/module.yml:4:8: error: topic: unknown topic 'coping'." in report
+    assert report.endswith("1 error(s): fix them and save; the preview shows the last good pages.")
+    assert "Traceback" not in report
+    assert "What can I do today?" in running.get("modules/first-steps.html")[0]
+
+
+def test_a_removed_module_disappears(running):
+    folder = running.project / "content" / "modules" / "talking-to-your-child"
+    for path in folder.iterdir():
+        path.unlink()
+    folder.rmdir()
+    meta = running.project / "content" / "modules" / "first-steps" / "module.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("read_next: [talking-to-your-child]\n", ""),
+                    encoding="utf-8")
+    body = running.project / "content" / "modules" / "first-steps" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8").replace(
+        "Read about [talking to a child](module:talking-to-your-child#what-should-i-say).", ""), encoding="utf-8")
+
+    def gone() -> bool:
+        try:
+            running.get("modules/talking-to-your-child.html")
+        except urllib.error.HTTPError as exc:
+            return exc.code == 404
+        return False
+
+    running.wait_until(gone, "the removal")
+
+
+def test_an_internal_error_is_one_line_and_the_preview_goes_on(project, monkeypatch):
+    preview = Preview(BuildOptions(root=project), "public")
+    monkeypatch.setattr(preview, "rebuild", lambda: 1 / 0)
+    messages: list[str] = []
+    rebuild_and_report(preview, messages.append)
+    crash = project / "build" / "reports" / "preview-crash.txt"
+    assert messages == [f"Internal error in the toolkit (not in your content); the preview shows the last good "
+                        f"pages. Details for a maintainer: {crash}"]
+    assert "ZeroDivisionError" in crash.read_text(encoding="utf-8")
+
+
+def test_a_busy_port_is_a_usage_error(project, capsys):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--root", str(project), "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"toolkit serve: error: cannot listen on 127.0.0.1:{port} (Address already in use). " \
+           f"Try another port: scripts/serve --port {port + 1}" in err
+
+
+@pytest.mark.browser
+def test_an_open_page_reloads_itself_under_the_strict_policy(running, browser):
+    context = browser.new_context()
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda message: problems.append(message.text) if message.type == "error" else None)
+    page.goto(running.base + "modules/first-steps.html")
+    body = running.project / "content" / "modules" / "first-steps" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\nThe heron stands still.\n", encoding="utf-8")
+    page.get_by_text("The heron stands still.").wait_for(timeout=WAIT * 1000)
+    assert problems == []
+    context.close()

@@ -1,0 +1,269 @@
+"""`toolkit serve`: a live preview for content authors.
+
+Builds one edition into build/preview/, serves it on 127.0.0.1 and rebuilds when
+anything in content/ changes. A rebuild does only what the edit needs: the compile
+step rewrites only the Markdown files whose text changed, MkDocs re-renders only
+those (its "dirty" build; a full build when pages were added or removed or the
+navigation changed), and only the pages MkDocs rewrote are hardened again. Pages
+open in the browser reload themselves through a small script the server adds to
+each page it sends (never to the built files): it is a file, not inline code, so
+the strict Content-Security-Policy stays as it is. Findings are printed as they
+come; a problem never stops the preview, and the last good pages stay up.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import sys
+import threading
+import time
+import traceback
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .build import BuildOptions, source_date_epoch
+from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
+from .compile.project import compile_edition
+from .content import load_content
+from .findings import Finding, Severity, count, format_report, has_errors
+from .harden.csp import all_headers, meta_policy
+from .harden.pages import PageText, harden_page, prune_theme_files
+from .harden.search_index import write_index
+from .render import render
+
+PREFIX = "/__preview__/"
+RELOAD_SCRIPT = """\
+/* Live preview only: the preview server adds this file to each page it sends; built sites never have it.
+   Asks the server for its build number and reloads the page when it changes. Stores nothing. */
+(function () {
+  "use strict";
+  var me = document.currentScript;
+  var seen = me ? me.getAttribute("data-build") : null;
+  function poll() {
+    fetch("/__preview__/build", { cache: "no-store" }).then(function (answer) {
+      return answer.text();
+    }).then(function (build) {
+      if (seen !== null && build !== seen) { window.location.reload(); return; }
+      seen = build;
+      setTimeout(poll, 250);
+    }, function () { setTimeout(poll, 1000); });
+  }
+  setTimeout(poll, 250);
+})();
+"""
+QUIET_SECONDS = 0.05  # wait for an editor's burst of file events to end before rebuilding
+
+
+class Preview:
+    """One edition built into build/preview/, rebuilt incrementally after each change."""
+
+    def __init__(self, options: BuildOptions, edition: str, *, checks=DEFAULT_CHECKS):
+        self.options = options
+        self.edition = edition
+        self.checks = checks
+        self.project_dir = options.build_dir / "preview" / "projects" / edition
+        self.site_dir = options.build_dir / "preview" / "site" / edition
+        self.build = 0  # goes up by one each time new pages are served
+        self.texts: dict[str, PageText] = {}
+        self.referenced: dict[str, set[str]] = {}  # page -> local files it uses
+        self.pages: set[str] = set()
+        self.config = b""
+        self.epoch: int | None = None
+
+    def rebuild(self) -> tuple[list[Finding], int]:
+        """Load, compile, render and harden what changed. Returns (findings, pages rewritten)."""
+        content = load_content(self.options.content_dir, local_contacts=self.options.local_contacts)
+        findings = list(content.findings)
+        if has_errors(findings):
+            return findings, 0  # keep serving the last good pages
+        if self.epoch is None:
+            self.epoch = source_date_epoch(self.options.root, content)
+        compiled = compile_edition(content, self.edition, self.project_dir, base_config=self.options.root / "mkdocs.yml",
+                                   csp=meta_policy(), site_dir=self.site_dir)
+        pages = {page.path for page in compiled.pages}
+        config = compiled.config_file.read_bytes()
+        # MkDocs' dirty build re-renders only pages whose Markdown is newer than their HTML; it
+        # cannot drop pages or redo the navigation, so those changes get a full build.
+        dirty = self.site_dir.exists() and pages == self.pages and config == self.config
+        before = _mtimes(self.site_dir) if dirty else {}
+        findings += render(compiled.config_file, epoch=self.epoch, sources=compiled.sources, dirty=dirty)
+        if not self.site_dir.exists():
+            return findings, 0
+        if not dirty:
+            self.texts, self.referenced = {}, {}
+        changed = [path for path, mtime in _mtimes(self.site_dir).items() if before.get(path) != mtime]
+        for path in changed:
+            url = path.relative_to(self.site_dir).as_posix()
+            self.referenced[url] = set()
+            text, page_findings = harden_page(path, self.site_dir, self.referenced[url])
+            findings += [f if f.file else _located(f, compiled.sources, self.edition) for f in page_findings]
+            if text is not None and path.name != "404.html":
+                self.texts[url] = text
+        # A dirty build copies the theme files pruned last time again; prune them again.
+        prune_theme_files(self.site_dir, set().union(*self.referenced.values()))
+        self.pages, self.config = pages, config
+        self.build += 1
+        write_index(self.site_dir, list(self.texts.values()))
+        site = BuiltSite(content=content, editions={self.edition: EditionOutput(self.edition, self.site_dir,
+                                                                                compiled.sources)},
+                         options=CheckOptions(today=dt.date.today(), link_cache=self.options.root / "link-cache.json"))
+        findings += run_checks(site, self.checks)
+        return findings, len(changed)
+
+
+def _mtimes(site_dir: Path) -> dict[Path, int]:
+    return {path: path.stat().st_mtime_ns for path in site_dir.rglob("*.html")} if site_dir.exists() else {}
+
+
+def _located(finding: Finding, sources: dict[str, str], edition: str) -> Finding:
+    from dataclasses import replace
+
+    return replace(finding, file=sources.get(finding.page, ""), page=f"{edition}/{finding.page}")
+
+
+class PreviewHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the preview folder with the site's security headers, plus the reload script and build number."""
+
+    preview: Preview
+
+    def do_GET(self) -> None:
+        path = urlsplit(self.path).path
+        if path == PREFIX + "build":
+            return self._send(str(self.preview.build).encode(), "text/plain; charset=utf-8")
+        if path == PREFIX + "reload.js":
+            return self._send(RELOAD_SCRIPT.encode(), "text/javascript; charset=utf-8")
+        file = Path(self.translate_path(path))
+        if file.is_dir():
+            file = file / "index.html"
+        if file.suffix == ".html" and file.is_file():
+            tag = f'<script src="{PREFIX}reload.js" data-build="{self.preview.build}" defer></script></head>'
+            html = file.read_text(encoding="utf-8").replace("</head>", tag, 1)
+            return self._send(html.encode("utf-8"), "text/html; charset=utf-8")
+        return super().do_GET()
+
+    def _send(self, body: bytes, content_type: str) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def end_headers(self) -> None:
+        for name, value in all_headers(noindex=self.preview.edition == "professional").items():
+            self.send_header(name, value)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, *args) -> None:
+        pass  # keep the terminal for findings; and a preview keeps no log of what was read
+
+
+def make_server(preview: Preview, port: int) -> http.server.ThreadingHTTPServer:
+    """An HTTP server for the preview on 127.0.0.1 (port 0: any free port)."""
+    handler = type("Handler", (PreviewHandler,), {"preview": preview})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(preview.site_dir)))
+    server.daemon_threads = True
+    return server
+
+
+class Watcher:
+    """Rebuilds the preview after files under the watched folders change, one rebuild at a time."""
+
+    def __init__(self, preview: Preview, paths: list[Path], report):
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        self.preview = preview
+        self.report = report
+        self.changed = threading.Event()
+        self.stopped = threading.Event()
+        self.observer = Observer()
+        watcher = self
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event) -> None:
+                if event.event_type not in ("opened", "closed_no_write"):
+                    watcher.changed.set()
+
+        for path in paths:
+            # A single file (the local contacts) is watched through its folder.
+            folder, recursive = (path, True) if path.is_dir() else (path.parent, False)
+            self.observer.schedule(Handler(), str(folder), recursive=recursive)
+        self.thread = threading.Thread(target=self._loop, name="preview-rebuild", daemon=True)
+
+    def start(self) -> None:
+        self.observer.start()
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.stopped.set()
+        self.changed.set()
+        self.observer.stop()
+        self.observer.join(timeout=5)
+        self.thread.join(timeout=30)
+
+    def _loop(self) -> None:
+        while not self.stopped.is_set():
+            self.changed.wait()
+            if self.stopped.is_set():
+                return
+            while self.changed.is_set():  # let a burst of saves finish
+                self.changed.clear()
+                time.sleep(QUIET_SECONDS)
+            rebuild_and_report(self.preview, self.report)
+
+
+def rebuild_and_report(preview: Preview, report) -> None:
+    """Rebuild once and report what happened; never raises."""
+    started = time.perf_counter()
+    try:
+        findings, pages = preview.rebuild()
+    except Exception:  # the preview must keep running; keep the details for a maintainer
+        crash = preview.options.build_dir / "reports" / "preview-crash.txt"
+        crash.parent.mkdir(parents=True, exist_ok=True)
+        crash.write_text(traceback.format_exc(), encoding="utf-8")
+        report(f"Internal error in the toolkit (not in your content); the preview shows the last good pages. "
+               f"Details for a maintainer: {crash}")
+        return
+    errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
+    text = format_report(findings)
+    took = time.perf_counter() - started
+    if pages:
+        status = f"Rebuilt {pages} page(s) in {took:.2f} s: {errors} error(s), {warnings} warning(s)."
+    elif errors:
+        status = f"{errors} error(s): fix them and save; the preview shows the last good pages."
+    else:
+        status = f"Nothing to rebuild ({took:.2f} s)."
+    report((text + "\n\n" if text else "") + status)
+
+
+def serve(options: BuildOptions, *, edition: str, port: int, report=print) -> int:
+    """Build, serve and watch until interrupted. Returns an exit code."""
+    preview = Preview(options, edition)
+    try:
+        server = make_server(preview, port)
+    except OSError as exc:
+        report(f"toolkit serve: error: cannot listen on 127.0.0.1:{port} ({exc.strerror}). "
+               f"Try another port: scripts/serve --port {port + 1}")
+        return 2
+    report(f"Building the {edition} edition for the preview...")
+    rebuild_and_report(preview, report)
+    paths = [options.content_dir] + ([Path(options.local_contacts)] if options.local_contacts else [])
+    watcher = Watcher(preview, paths, report)
+    watcher.start()
+    report(f"Preview of the {edition} edition: http://127.0.0.1:{server.server_address[1]}/ "
+           f"(rebuilds when {options.content_dir} changes; Ctrl+C to stop)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        report("Preview stopped.")
+    finally:
+        watcher.stop()
+        server.server_close()
+    return 0
+
+
+def report_to_terminal(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
