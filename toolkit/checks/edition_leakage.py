@@ -123,10 +123,12 @@ def professional_paths(content) -> dict[str, tuple[str, str, str]]:
 
 
 def _path_hit(path: str, paths: dict) -> tuple[str, str, str] | None:
-    for name, owner in paths.items():
-        if path == name or (name.endswith("/") and path.startswith(name)):
-            return owner
-    return None
+    # Looked up, not scanned: called for every link of every page (37,000 at 1,000 modules).
+    # A folder name ends with "/", so it can only match one of the path's own folder prefixes.
+    if path in paths:
+        return paths[path]
+    prefixes = [path[:index + 1] for index, char in enumerate(path) if char == "/"]
+    return next((paths[prefix] for prefix in prefixes if prefix in paths), None)
 
 
 def _text_hits(text: str, prints: list[Fingerprint]) -> list[Fingerprint]:

@@ -54,8 +54,11 @@ class Edition:
         return cls(name, content, visible(content.modules), visible(content.worksheets),
                    visible(content.pages), content.in_edition(content.helplines, name), audiences)
 
-    def module_ids(self) -> set[str]:
-        return {module.id for module in self.modules}
+    def module_ids(self) -> frozenset[str]:
+        # Asked on every page (read next, pause box); the modules never change once the edition is made.
+        if "_module_ids" not in self.__dict__:
+            self.__dict__["_module_ids"] = frozenset(module.id for module in self.modules)
+        return self.__dict__["_module_ids"]
 
 
 def front_matter(title: str, summary: str = "") -> str:
