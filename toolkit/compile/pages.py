@@ -243,7 +243,7 @@ def worksheets_index(edition: Edition) -> Page:
 
 def help_page(edition: Edition) -> Page:
     site = edition.content.site
-    cards = "\n\n".join(help_card(h) for h in edition.helplines if h.status != "closed")
+    cards = "\n\n".join(help_card(h, heading_level=2) for h in edition.helplines if h.status != "closed")
     text = (front_matter("Services that can help", "Every service this toolkit mentions, with how to reach it.")
             + "# Services that can help\n\n"
             + "Every service this toolkit mentions, with how to reach it and what each one keeps private. "

@@ -1,6 +1,8 @@
 /* Private search: the index is loaded only on the search page, in small
    chunks, as script files from this site. The query never leaves the page:
-   no form submission, no URL change, no storage. Works from file:// too. */
+   no form submission, no URL change, no storage. Works from file:// too.
+   docs.js names the chunks that exist, so no request is made for one that
+   does not (a missing file would be a failed request and a console error). */
 (function () {
   "use strict";
   var root = document.querySelector("[data-tk-search]");
@@ -11,9 +13,16 @@
   var chunks = {};
   var waiting = {};
   var docs = null;
+  var known = {};
+  var stopwords = {};
 
   window.__tkSearch = {
-    docs: function (list) { docs = list; run(); },
+    docs: function (list, keys, stops) {
+      docs = list;
+      keys.forEach(function (key) { known[key] = true; });
+      stops.forEach(function (word) { stopwords[word] = true; });
+      run();
+    },
     chunk: function (key, terms) { chunks[key] = terms; run(); }
   };
 
@@ -22,30 +31,38 @@
     waiting[name] = true;
     var script = document.createElement("script");
     script.src = base + name + ".js";
-    script.onerror = function () { chunks[name] = {}; run(); };
+    script.onerror = function () {
+      if (name === "docs") { docs = []; } else { chunks[name] = {}; }
+      run();
+    };
     document.head.appendChild(script);
   }
 
   function words(text) {
     return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-      .split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1; });
+      .split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1 && !stopwords[w]; });
   }
 
   function keyOf(word) { return word.slice(0, 2); }
 
+  function termsFor(word) {
+    var key = keyOf(word);
+    return known[key] ? chunks[key] : {};
+  }
+
   function run() {
+    if (!input.value.trim()) { results.textContent = ""; return; }
+    if (docs === null) { load("docs"); results.textContent = "Searching..."; return; }
     var query = words(input.value);
-    if (!query.length) { results.innerHTML = ""; return; }
-    if (!docs) { load("docs"); }
-    var ready = docs !== null;
+    var ready = true;
     query.forEach(function (word) {
       var key = keyOf(word);
-      if (!(key in chunks)) { load(key); ready = false; }
+      if (known[key] && !(key in chunks)) { load(key); ready = false; }
     });
     if (!ready) { results.textContent = "Searching..."; return; }
-    var scores = null;
+    var scores = query.length ? null : {};
     query.forEach(function (word) {
-      var terms = chunks[keyOf(word)];
+      var terms = termsFor(word);
       var found = {};
       Object.keys(terms).forEach(function (term) {
         if (term.indexOf(word) !== 0) { return; }
@@ -65,7 +82,7 @@
   }
 
   function show(order) {
-    results.innerHTML = "";
+    results.textContent = "";
     var heading = document.createElement("p");
     heading.textContent = order.length ? order.length + (order.length === 1 ? " page found" : " pages found")
       : "No pages found. Try another word, or browse every page from A to Z.";

@@ -12,7 +12,7 @@
   var status = document.createElement("div");
   status.className = "tk-visually-hidden";
   status.setAttribute("role", "status");
-  status.setAttribute("aria-live", "polite");
+  status.setAttribute("data-tk-exit-status", "");
   document.body.appendChild(status);
 
   function exitNow(event) {
@@ -26,18 +26,21 @@
     exitLink.addEventListener("click", exitNow);
     var presses = 0;
     var timer = null;
-    var otherKey = false;
-    /* Shift used to type a capital letter is not a press of Shift on its own. */
+    var interrupted = false;
+    function reset() { presses = 0; clearTimeout(timer); }
+    /* Only Shift pressed on its own counts: Shift held to type a capital letter,
+       or any other key pressed between, starts the count again. */
     document.addEventListener("keydown", function (event) {
-      if (event.key !== "Shift" && event.shiftKey) { otherKey = true; }
+      if (event.key === "Shift") { interrupted = false; return; }
+      interrupted = true;
+      if (presses) { reset(); status.textContent = ""; }
     });
     document.addEventListener("keyup", function (event) {
-      if (event.key !== "Shift") { return; }
-      if (otherKey) { otherKey = false; return; }
+      if (event.key !== "Shift" || interrupted) { return; }
       presses += 1;
       clearTimeout(timer);
       if (presses >= 3) {
-        presses = 0;
+        reset();
         status.textContent = "Exiting page.";
         exitNow();
         return;

@@ -1,0 +1,38 @@
+"""Browser suites run twice: on the minimal fixture site and on the repository's own content."""
+
+from __future__ import annotations
+
+import contextlib
+
+import pytest
+
+from tests.browser.harness import EDITIONS, ServedSite, served
+from tests.conftest import MINIMAL, ROOT, build_project, copy_content
+from toolkit.findings import Severity
+
+SOURCES = {"fixture": MINIMAL, "content": ROOT / "content"}
+
+
+def _build(name: str, tmp_path_factory):
+    project = copy_content(tmp_path_factory.mktemp(f"browser-{name}"), SOURCES[name])
+    result = build_project(project)
+    if not result.ok:
+        errors = "\n".join(f.format() for f in result.findings if f.severity is Severity.ERROR)
+        pytest.fail(f"{SOURCES[name]} does not build, so its pages cannot be tested:\n{errors}")
+    return project / "site", result
+
+
+@pytest.fixture(scope="session", params=sorted(SOURCES))
+def site(request, tmp_path_factory):
+    """Both editions of one site, built once per session and served on loopback."""
+    folder, result = _build(request.param, tmp_path_factory)
+    with contextlib.ExitStack() as stack:
+        origins = {edition: stack.enter_context(served(folder / edition)) for edition in EDITIONS}
+        yield ServedSite(name=request.param, folder=folder, origins=origins,
+                         exit_destination=result.content.site.quick_exit.destination)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in item.nodeid:
+            item.add_marker(pytest.mark.browser)
