@@ -7,13 +7,16 @@ made in build/stage/ and swapped in at the end (toolkit.publish).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
 import logging
 import multiprocessing
 import os
+import pickle
 import shutil
 import subprocess
 import time
+import types
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,10 +37,13 @@ from .render import render
 
 log = logging.getLogger("toolkit.build")
 
-# From this many modules, the editions are built at the same time in separate processes
-# (when there is more than one CPU). Starting a second Python costs about 0.4 s, which
-# a small site does not win back.
-PARALLEL_EDITIONS_FROM = 100
+# From this many modules (and with more than one CPU), the editions are built at the same
+# time in separate processes, and so are the heaviest check and the others. Starting a
+# second Python costs about 0.4 s, which a small site does not win back.
+PARALLEL_FROM = 100
+# Checks run in another process, beside the others: measured at 1,000 modules, edition-leakage
+# takes about half of all check time (it renders every module's Markdown again).
+CHECKS_APART = ("edition-leakage",)
 
 
 @dataclass
@@ -53,7 +59,11 @@ class BuildOptions:
     online: bool = False
     packs: bool = True
     editions: tuple[str, ...] = EDITIONS
-    parallel_editions_from: int = PARALLEL_EDITIONS_FROM
+    parallel_from: int = PARALLEL_FROM
+
+    def parallel(self, content: Content) -> bool:
+        """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
+        return (os.cpu_count() or 1) > 1 and len(content.modules) >= self.parallel_from
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()
@@ -126,28 +136,29 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
 
 def build_editions(content: Content, options: BuildOptions, stage_site: Path, epoch: int,
                    timings: dict) -> dict[str, tuple[CompiledEdition, list[Finding]]]:
-    """Build every edition: one after the other, or the first here and the others in parallel processes.
+    """Build every edition: one after the other, or the largest here and the others in parallel processes.
 
     Work done in another process is timed under "<stage>:<edition>" keys, so the plain keys
     still add up to the build's wall time; "editions-wait" is the time spent waiting for them.
     """
-    first, *others = options.editions
-    parallel = others and (os.cpu_count() or 1) > 1 and len(content.modules) >= options.parallel_editions_from
-    if not parallel:
+    if len(options.editions) < 2 or not options.parallel(content):
         return {name: build_edition(content, name, options, stage_site, epoch, timings) for name in options.editions}
+    # The largest edition is built here: the others start later, in a new Python.
+    here = max(options.editions, key=lambda name: len(content.in_edition(content.modules, name)))
+    others = [name for name in options.editions if name != here]
     # spawn, not fork: the build may run inside a threaded process (tests, the live preview).
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
         futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch)
                    for name in others}
-        results = {first: build_edition(content, first, options, stage_site, epoch, timings)}
+        results = {here: build_edition(content, here, options, stage_site, epoch, timings)}
         with _timed(timings, "editions-wait"):
             for name, future in futures.items():
                 compiled, findings, edition_timings = future.result()
                 compiled.edition = Edition.of(content, name)
                 results[name] = (compiled, findings)
                 timings.update({f"{stage}:{name}": seconds for stage, seconds in edition_timings.items()})
-    return results
+    return {name: results[name] for name in options.editions}
 
 
 def _edition_in_process(content: Content, edition: str, options: BuildOptions, stage_site: Path,
@@ -156,6 +167,33 @@ def _edition_in_process(content: Content, edition: str, options: BuildOptions, s
     compiled, findings = build_edition(content, edition, options, stage_site, epoch, timings)
     compiled.edition = None  # the parent has the content; do not send it back
     return compiled, findings, timings
+
+
+def check_site(built: BuiltSite, checks, options: BuildOptions) -> list[Finding]:
+    """Run the checks, the CHECKS_APART ones in another process on large sites; findings in check order."""
+    apart = [check for check in checks if getattr(check, "NAME", "") in CHECKS_APART
+             and isinstance(check, types.ModuleType)]
+    if not apart or not options.parallel(built.content):
+        return run_checks(built, checks)
+    # Pickled now, before the checks here start caching parsed pages in `built`.
+    payload = pickle.dumps(built)
+    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        future = pool.submit(_checks_in_process, payload, [check.__name__ for check in apart])
+        found = {check.NAME: run_checks(built, [check]) for check in checks if check not in apart}
+        apart_found, timings, reports = future.result()
+    found.update(apart_found)
+    built.timings.update(timings)
+    built.reports.update(reports)
+    return [finding for check in checks for finding in found[check.NAME]]
+
+
+def _checks_in_process(payload: bytes, names: list[str]) -> tuple[dict, dict, dict]:
+    built = pickle.loads(payload)
+    found = {}
+    for name in names:
+        check = importlib.import_module(name)
+        found[check.NAME] = run_checks(built, [check])
+    return found, built.timings, built.reports
 
 
 def _with_source(finding: Finding, compiled: CompiledEdition) -> Finding:
@@ -207,7 +245,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     )
     result.built_site = built
     with _timed(timings, "check"):
-        result.findings += run_checks(built, checks)
+        result.findings += check_site(built, checks, options)
     for name, seconds in built.timings.items():
         timings[f"check:{name}"] = seconds
 

@@ -37,6 +37,7 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = 
     assert process.stdout is not None
     for chunk in iter(lambda: process.stdout.read(65536), b""):  # drain so a chatty child never blocks
         output += chunk
+    process.stdout.close()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - started
     process.returncode = os.waitstatus_to_exitcode(status)

@@ -1,8 +1,9 @@
 """How long the printable packs take: a full build (with packs) of a copy of the real content/.
 
-Each PDF's seconds are its own print time, as the pack step records it (timings.json,
-"pack:<file>"); the PDFs print two at a time on this machine, so each figure includes
-sharing the processor with another. The largest pack is the one with the most pages.
+Each PDF's seconds in the build are its own print time, as the pack step records it
+(timings.json, "pack:<file>"); the PDFs print two at a time on this machine, so each of those
+figures includes sharing the processor. The largest audience pack (the standard PDF with the
+most pages) is then printed again on its own: that is the figure the target is judged on.
 """
 
 from __future__ import annotations
@@ -12,7 +13,24 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..packs.plan import VARIANTS
 from .measure import run_measured
+
+
+def print_alone(project: Path, audience: str, folder: Path) -> float:
+    """Seconds to print one audience's standard PDF with nothing else running (as the pack step does it)."""
+    import datetime as dt
+
+    from ..content import load_content
+    from ..packs.document import pack_document
+    from ..packs.pdf import print_pdf
+    from ..packs.plan import plan_pack
+
+    content = load_content(project / "content")
+    document = pack_document(plan_pack(content, audience), VARIANTS[0], built=dt.date(2026, 11, 1),
+                             base_config=project / "mkdocs.yml")
+    folder.mkdir(parents=True, exist_ok=True)
+    return print_pdf(document, folder / f"{audience}.pdf", [content.root]).seconds
 
 
 def _pages(pdf: Path) -> int:
@@ -42,12 +60,15 @@ def time_largest_pack(work: Path, root: Path) -> dict:
         return {"skipped": f"the build of content/ made no packs (exit code {run.returncode}); "
                            f"see {project}/build/reports/findings.json"}
     pages = {name: _pages(packs / name) for name in pdfs}
-    largest = max(pages, key=lambda name: (pages[name], pdfs[name]))
+    standard = [name for name in pdfs if not name.endswith(f"-{VARIANTS[1]}.pdf")]
+    largest = max(standard, key=lambda name: (pages[name], pdfs[name]))
     slowest = max(pdfs, key=pdfs.get)
+    alone = print_alone(project, largest.removesuffix(".pdf"), work / "alone")
     return {
         "largest_pdf": largest,
         "largest_pdf_pages": pages[largest],
-        "largest_pdf_s": round(pdfs[largest], 2),
+        "largest_pdf_s": round(alone, 2),
+        "largest_pdf_in_build_s": round(pdfs[largest], 2),
         "slowest_pdf": slowest,
         "slowest_pdf_s": round(pdfs[slowest], 2),
         "pdfs": {name: {"pages": pages[name], "s": round(seconds, 2)} for name, seconds in sorted(pdfs.items())},
@@ -59,7 +80,8 @@ def time_largest_pack(work: Path, root: Path) -> dict:
 def format_pack(r: dict) -> str:
     if "skipped" in r:
         return f"Packs: skipped: {r['skipped']}"
-    return (f"Packs of the real content: largest PDF {r['largest_pdf']} ({r['largest_pdf_pages']} pages) in "
-            f"{r['largest_pdf_s']:.2f} s; slowest {r['slowest_pdf']} {r['slowest_pdf_s']:.2f} s; all "
+    return (f"Packs of the real content: largest audience pack {r['largest_pdf']} ({r['largest_pdf_pages']} pages) "
+            f"printed alone in {r['largest_pdf_s']:.2f} s ({r['largest_pdf_in_build_s']:.2f} s in the build, two "
+            f"PDFs at a time); slowest PDF in the build {r['slowest_pdf']} {r['slowest_pdf_s']:.2f} s; all "
             f"{len(r['pdfs'])} PDFs and the offline zips {r['pack_step_s']:.1f} s; whole build with packs "
             f"{r['build_with_packs_s']:.1f} s")

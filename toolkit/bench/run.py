@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import shutil
 import sys
@@ -68,6 +69,8 @@ def bench_size(modules: int, work: Path, root: Path, browser) -> dict:
     their_load = measure_first_load(browser, folder / "vanilla" / "site", page_url(module))
     preview_s = time_preview_edit(project, module, root)
     return {
+        # Other work on the machine slows both sides; the ratios are from the same run.
+        "load_average": [round(value, 2) for value in os.getloadavg()],
         "modules": modules,
         "page": f"modules/{module}.html",
         "build_s": round(ours.seconds, 2),
@@ -106,7 +109,7 @@ def _kb(n: int) -> str:
 def format_size(r: dict) -> str:
     """The figures of one size, as printed."""
     lines = [
-        f"{r['modules']} modules (page measured: {r['page']})",
+        f"{r['modules']} modules (page measured: {r['page']}; machine load average {r['load_average'][0]:.1f})",
         f"  build, both editions (load, compile, render, harden, check, publish): {r['build_s']:.2f} s; "
         f"vanilla {r['vanilla_build_s']:.2f} s; ratio {r['build_ratio']:.2f}",
         f"  peak memory (largest process): {r['peak_rss_mb']:.0f} MB; vanilla {r['vanilla_peak_rss_mb']:.0f} MB",
@@ -145,7 +148,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--modules: each size must be at least 2 modules")
     root = args.root.resolve()
     work = root / "build" / "bench"
-    report: dict = {"python": platform.python_version(), "machine": platform.machine(), "sizes": []}
+    report: dict = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
+                    "sizes": []}
 
     from playwright.sync_api import sync_playwright
 
