@@ -40,7 +40,7 @@ def form_html(sheet: Record) -> str:
                              f"<legend>{escape(field.label)}</legend>{hint}<ul>")
                 for o_index, option in enumerate(field.options):
                     option_id = _field_id(sheet, s_index, f_index, o_index)
-                    parts.append(f'<li><input type="checkbox" id="{option_id}" autocomplete="off">'
+                    parts.append(f'<li><input type="checkbox" id="{option_id}">'
                                  f'<label for="{option_id}">{escape(option)}</label></li>')
                 parts.append("</ul></fieldset>")
             elif field.kind == "scale":
