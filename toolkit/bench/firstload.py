@@ -3,8 +3,8 @@
 The built site is served on the loopback interface by a server that records the body of
 every response it sends (so requests made by workers count too). Chromium opens the page
 in a fresh profile (empty cache), waits until the network has been idle, then waits a
-little longer for anything fetched late (Material's search worker fetches its index after
-the page has loaded). Requests to any other host are blocked and listed: offline, they
+little longer, until nothing new was fetched for two seconds, for anything fetched late
+(Material's search worker fetches its index after the page has loaded). Requests to any other host are blocked and listed: offline, they
 could not be measured, and a private site must not make them anyway.
 """
 
@@ -14,6 +14,7 @@ import functools
 import gzip
 import http.server
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -24,7 +25,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
 ]
 GZIP_LEVEL = 6  # the default of Apache mod_deflate and of most CDNs' gzip
-SETTLE_MS = 1500
+QUIET_SECONDS = 2.0  # the load is over when nothing new was fetched for this long...
+MAX_SECONDS = 30.0  # ...or after this long
 
 
 @dataclass
@@ -67,13 +69,22 @@ class _RecordingHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    """A browser or checker that closes a connection early is not an error worth a traceback here."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        pass
+
+
 class RecordingServer:
     """A loopback HTTP server for one folder that records every response body it sends."""
 
     def __init__(self, folder: Path):
         self.log: list[Fetched] = []
         handler = type("Handler", (_RecordingHandler,), {"log": self.log})
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+        self.server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
     @property
@@ -106,11 +117,21 @@ def measure_first_load(browser, folder: Path, page: str) -> FirstLoad:
             context.route("**/*", route)
             tab = context.new_page()
             tab.goto(url, wait_until="networkidle")
-            tab.wait_for_timeout(SETTLE_MS)
+            _wait_for_quiet(tab, server.log)
         finally:
             context.close()
         result.fetched = list(server.log)
     return result
+
+
+def _wait_for_quiet(tab, log: list) -> None:
+    """Late fetches (a search worker's index) come after "network idle" on a busy machine: wait them out."""
+    started = time.monotonic()
+    seen, quiet_since = len(log), time.monotonic()
+    while time.monotonic() - quiet_since < QUIET_SECONDS and time.monotonic() - started < MAX_SECONDS:
+        tab.wait_for_timeout(250)
+        if len(log) != seen:
+            seen, quiet_since = len(log), time.monotonic()
 
 
 def launch_browser(playwright):

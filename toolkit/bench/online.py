@@ -20,7 +20,7 @@ import threading
 import time
 from pathlib import Path
 
-from .firstload import RecordingServer
+from .firstload import QuietServer, RecordingServer
 from .measure import run_measured
 from .synthetic import write_content
 
@@ -28,15 +28,6 @@ HOSTS = 50
 LINKS = 500
 LATENCY = 0.1
 LINKCHECKER_TIMEOUT = 600
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    """A checker that closes a connection early is not an error worth a traceback here."""
-
-    daemon_threads = True
-
-    def handle_error(self, request, client_address) -> None:
-        pass
 
 
 class SlowServers:
