@@ -225,7 +225,7 @@ def cmd_serve(args) -> int:
         print(f"toolkit serve: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
         return EXIT_USAGE
     options = BuildOptions(root=args.root, content_dir=args.content, local_contacts=args.local_contacts)
-    return serve(options, edition=args.edition, port=args.port, report=report_to_terminal)
+    return serve(options, edition=args.edition, port=args.port, report=report_to_terminal, verbose=args.verbose)
 
 
 def cmd_schemas(args) -> int:

@@ -171,12 +171,13 @@ def make_server(preview: Preview, port: int) -> http.server.ThreadingHTTPServer:
 class Watcher:
     """Rebuilds the preview after files under the watched folders change, one rebuild at a time."""
 
-    def __init__(self, preview: Preview, paths: list[Path], report):
+    def __init__(self, preview: Preview, paths: list[Path], report, *, verbose: bool = False):
         from watchdog.events import FileSystemEventHandler
         from watchdog.observers import Observer
 
         self.preview = preview
         self.report = report
+        self.verbose = verbose
         self.changed = threading.Event()
         self.stopped = threading.Event()
         self.observer = Observer()
@@ -212,10 +213,10 @@ class Watcher:
             while self.changed.is_set():  # let a burst of saves finish
                 self.changed.clear()
                 time.sleep(QUIET_SECONDS)
-            rebuild_and_report(self.preview, self.report)
+            rebuild_and_report(self.preview, self.report, verbose=self.verbose)
 
 
-def rebuild_and_report(preview: Preview, report) -> None:
+def rebuild_and_report(preview: Preview, report, *, verbose: bool = False) -> None:
     """Rebuild once and report what happened; never raises."""
     started = time.perf_counter()
     try:
@@ -228,7 +229,7 @@ def rebuild_and_report(preview: Preview, report) -> None:
                f"Details for a maintainer: {crash}")
         return
     errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
-    text = format_report(findings)
+    text = format_report(findings, show_info=verbose)
     took = time.perf_counter() - started
     if pages:
         status = f"Rebuilt {pages} page(s) in {took:.2f} s: {errors} error(s), {warnings} warning(s)."
@@ -239,7 +240,7 @@ def rebuild_and_report(preview: Preview, report) -> None:
     report((text + "\n\n" if text else "") + status)
 
 
-def serve(options: BuildOptions, *, edition: str, port: int, report=print) -> int:
+def serve(options: BuildOptions, *, edition: str, port: int, report=print, verbose: bool = False) -> int:
     """Build, serve and watch until interrupted. Returns an exit code."""
     preview = Preview(options, edition)
     try:
@@ -249,9 +250,9 @@ def serve(options: BuildOptions, *, edition: str, port: int, report=print) -> in
                f"Try another port: scripts/serve --port {port + 1}")
         return 2
     report(f"Building the {edition} edition for the preview...")
-    rebuild_and_report(preview, report)
+    rebuild_and_report(preview, report, verbose=verbose)
     paths = [options.content_dir] + ([Path(options.local_contacts)] if options.local_contacts else [])
-    watcher = Watcher(preview, paths, report)
+    watcher = Watcher(preview, paths, report, verbose=verbose)
     watcher.start()
     report(f"Preview of the {edition} edition: http://127.0.0.1:{server.server_address[1]}/ "
            f"(rebuilds when {options.content_dir} changes; Ctrl+C to stop)")

@@ -165,3 +165,13 @@ def test_an_open_page_reloads_itself_under_the_strict_policy(running, browser):
     page.get_by_text("The heron stands still.").wait_for(timeout=WAIT * 1000)
     assert problems == []
     context.close()
+
+
+def test_the_professional_edition_can_be_previewed_and_is_marked_noindex(project):
+    running = Running(project, "professional")
+    try:
+        html, headers = running.get("modules/responding-to-disclosure.html")
+        assert "Professional-only sentence" in html
+        assert headers["X-Robots-Tag"] == "noindex, nofollow, noarchive"
+    finally:
+        running.stop()
