@@ -28,8 +28,12 @@ def site(request, tmp_path_factory):
     folder, result = _build(request.param, tmp_path_factory)
     with contextlib.ExitStack() as stack:
         origins = {edition: stack.enter_context(served(folder / edition)) for edition in EDITIONS}
-        yield ServedSite(name=request.param, folder=folder, origins=origins,
-                         exit_destination=result.content.site.quick_exit.destination)
+        yield ServedSite(
+            name=request.param,
+            folder=folder,
+            origins=origins,
+            exit_destination=result.content.site.quick_exit.destination,
+        )
 
 
 def pytest_collection_modifyitems(items):

@@ -68,8 +68,16 @@ def serve_forever(folder: str) -> None:
 def served(folder: Path):
     """Serve a folder from a separate process (a server thread in this process would wait
     on the test's Python thread and slow every page load): yields the origin."""
-    process = subprocess.Popen([sys.executable, "-c", f"from tests.browser.harness import serve_forever; "
-                                f"serve_forever({str(folder)!r})"], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            f"from tests.browser.harness import serve_forever; serve_forever({str(folder)!r})",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         yield f"http://127.0.0.1:{process.stdout.readline().strip()}"
     finally:
@@ -127,8 +135,13 @@ class Watch:
         # so the site's own files load without a round trip through Python).
         own = "|".join(re.escape(origin + "/") for origin in self.origins)
         context.route(re.compile(f"^(?!{own})"), self._off_origin)
-        context.on("response", lambda response: response.status >= 400 and self.failed.append(
-            f"HTTP {response.status} {response.url}"))
+        context.on(
+            "response",
+            lambda response: (
+                response.status >= 400
+                and self.failed.append(f"HTTP {response.status} {response.url}")
+            ),
+        )
         context.on("console", self._console)
         context.on("weberror", lambda error: self.errors.append(str(error.error)))
         return self
@@ -136,8 +149,13 @@ class Watch:
     def _off_origin(self, route):
         request = route.request
         if request.url == self.exit_destination:
-            self.exits.append({"url": request.url, "referer": request.headers.get("referer"),
-                               "navigation": request.is_navigation_request()})
+            self.exits.append(
+                {
+                    "url": request.url,
+                    "referer": request.headers.get("referer"),
+                    "navigation": request.is_navigation_request(),
+                }
+            )
             route.fulfill(status=200, content_type="text/html", body=NEUTRAL_PAGE)
         else:
             self.off_origin.append(request.url)
@@ -149,23 +167,39 @@ class Watch:
 
     def csp_violations(self, page) -> list[str]:
         """CSP violations reported in the console or to the page's listener so far."""
-        reported = page.evaluate("window.__tkViolations || []") if page.url.startswith(self.origins) else []
-        console = [line for line in self.console if "Content Security Policy" in line or "Refused to" in line]
+        reported = (
+            page.evaluate("window.__tkViolations || []")
+            if page.url.startswith(self.origins)
+            else []
+        )
+        console = [
+            line
+            for line in self.console
+            if "Content Security Policy" in line or "Refused to" in line
+        ]
         return reported + console
+
+
+def plain_context(browser, *, width: int = 1280, height: int = 900, **options):
+    """A fresh browser context without a Watch: for suites that look at pages, not at requests
+    (the Watch's routing slows every page load, and test_privacy.py already watches every page)."""
+    return browser.new_context(viewport={"width": width, "height": height}, **options)
 
 
 def new_context(browser, site: ServedSite, *, width: int = 1280, height: int = 900, **options):
     """A fresh browser context with a Watch attached: (context, watch)."""
-    context = browser.new_context(viewport={"width": width, "height": height}, **options)
+    context = plain_context(browser, width=width, height=height, **options)
     watch = Watch(tuple(site.origins.values()), site.exit_destination).attach(context)
     return context, watch
 
 
-def inject_axe(page) -> None:
-    """Load axe-core into the page.
+def axe_context(browser, *, width: int):
+    """A context whose pages have axe-core loaded before anything else.
 
-    page.evaluate runs through the DevTools protocol, which the page's
-    Content-Security-Policy does not govern, so axe runs under the real
-    policy and no `bypass_csp` is needed (add_script_tag would be blocked).
+    Init scripts are added through the DevTools protocol, which the page's
+    Content-Security-Policy does not govern, so axe runs under the real policy
+    and no `bypass_csp` is needed (add_script_tag would be blocked by the CSP).
     """
-    page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))
+    context = plain_context(browser, width=width)
+    context.add_init_script(path=AXE_SOURCE)
+    return context

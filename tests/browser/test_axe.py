@@ -11,7 +11,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.harness import inject_axe, new_context
+from tests.browser.harness import axe_context
 
 WIDTHS = (390, 1280)
 AXE_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice")
@@ -34,7 +34,9 @@ def open_every_control(page, name: str, width: int, javascript: bool) -> None:
         page.locator(".tk-menu summary").click()
     if javascript:
         page.keyboard.press("Shift")
-        expect(page.locator("[data-tk-exit-status]")).to_have_text("Shift, press 2 more times to exit.")
+        expect(page.locator("[data-tk-exit-status]")).to_have_text(
+            "Shift, press 2 more times to exit."
+        )
         if name == "search.html":
             page.locator("#tk-search-input").fill("help")
             expect(page.locator("#tk-search-results")).to_contain_text("found")
@@ -43,24 +45,31 @@ def open_every_control(page, name: str, width: int, javascript: bool) -> None:
 def axe_problems(page, where: str) -> list[str]:
     # From the top: scrolled, the sticky header overlaps text and axe cannot tell its contrast.
     page.evaluate("window.scrollTo(0, 0)")
-    inject_axe(page)
     result = page.evaluate(RUN_AXE, list(AXE_TAGS))
-    problems = [f"{where}: {rule['id']}: {node}" for rule in result["violations"] for node in rule["nodes"]]
-    problems += [f"{where}: needs review: {rule['id']}: {node}" for rule in result["incomplete"]
-                 if rule["id"] not in REVIEWED_INCOMPLETE for node in rule["nodes"]]
+    problems = [
+        f"{where}: {rule['id']}: {node}" for rule in result["violations"] for node in rule["nodes"]
+    ]
+    problems += [
+        f"{where}: needs review: {rule['id']}: {node}"
+        for rule in result["incomplete"]
+        if rule["id"] not in REVIEWED_INCOMPLETE
+        for node in rule["nodes"]
+    ]
     return problems
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_axe_finds_nothing_on_every_page(browser, site, width, javascript):
-    context, _ = new_context(browser, site, width=width)
+    context = axe_context(browser, width=width)
     if not javascript:
         # axe itself needs the JavaScript engine, so "off" here means the site's own scripts never
         # run (each is answered with an empty file): the page is exactly what a reader without
         # JavaScript gets. test_without_javascript.py browses with JavaScript really disabled.
-        context.route(re.compile(r"^http://127\.0\.0\.1:\d+/.*\.js$"), lambda route: route.fulfill(
-            status=200, content_type="text/javascript", body=""))
+        context.route(
+            re.compile(r"^http://127\.0\.0\.1:\d+/.*\.js$"),
+            lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
+        )
     page = context.new_page()
     problems = []
     for edition, name, url in site.every_page():

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.harness import new_context
+from tests.browser.harness import plain_context
 
 REFLOW_WIDTH = 320  # 1280 px at 400% zoom (WCAG 1.4.10)
 # WCAG 1.4.12 text spacing, as in the W3C's own test bookmarklet.
-TEXT_SPACING = ("* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
-                " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }")
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
+)
 SPACING_SHEET = "tk-test-text-spacing.css"
 
-HORIZONTAL_OVERFLOW = f"""() => document.documentElement.scrollWidth > innerWidth
+HORIZONTAL_OVERFLOW = """() => document.documentElement.scrollWidth > innerWidth
   ? Array.from(document.querySelectorAll("body *"))
       .filter((e) => e.getBoundingClientRect().right > innerWidth + 1 && !e.closest(".tk-visually-hidden, .tk-skip"))
       .map((e) => e.tagName.toLowerCase() + "." + e.className).slice(0, 3).join(", ") || "page"
@@ -43,7 +45,7 @@ SMALL_TARGETS = """() => Array.from(document.querySelectorAll("a[href], button, 
 
 
 def every_page_problems(browser, site, width: int, check: str, prepare=None) -> list[str]:
-    context, _ = new_context(browser, site, width=width)
+    context = plain_context(browser, width=width)
     page = context.new_page()
     if prepare:
         prepare(context, page)
@@ -68,13 +70,21 @@ def test_no_horizontal_scrolling_at_320_px_on_every_page(browser, site):
 def serve_text_spacing(context, page) -> None:
     # Served as a file of the site's own origin, so the page's CSP (style-src 'self') lets it
     # apply without bypass_csp: the test sees the page under its real policy.
-    context.route(f"**/{SPACING_SHEET}", lambda route: route.fulfill(content_type="text/css", body=TEXT_SPACING))
+    context.route(
+        f"**/{SPACING_SHEET}",
+        lambda route: route.fulfill(content_type="text/css", body=TEXT_SPACING),
+    )
 
 
 @pytest.mark.parametrize("width", [REFLOW_WIDTH, 1280])
 def test_text_spacing_clips_nothing_and_adds_no_scrolling_on_every_page(browser, site, width):
-    problems = every_page_problems(browser, site, width, f"() => [({CLIPPED})(), ({HORIZONTAL_OVERFLOW})()]"
-                                   ".flat().filter(Boolean)", serve_text_spacing)
+    problems = every_page_problems(
+        browser,
+        site,
+        width,
+        f"() => [({CLIPPED})(), ({HORIZONTAL_OVERFLOW})()].flat().filter(Boolean)",
+        serve_text_spacing,
+    )
     assert problems == []
 
 
@@ -97,7 +107,7 @@ PRINTED = """() => ({
 
 
 def test_print_shows_content_only_with_urls_and_whole_cards_on_every_page(browser, site):
-    context, _ = new_context(browser, site)
+    context = plain_context(browser)
     page = context.new_page()
     page.emulate_media(media="print")
     problems = []

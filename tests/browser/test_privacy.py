@@ -11,7 +11,14 @@ from playwright.sync_api import expect
 from tests.browser.harness import new_context
 
 SEARCH_WORDS = ("help", "child", "zzzz", "the")
-NOTHING_LEFT = {"local": 0, "session": 0, "indexedDB": 0, "caches": 0, "serviceWorkers": 0, "cookie": ""}
+NOTHING_LEFT = {
+    "local": 0,
+    "session": 0,
+    "indexedDB": 0,
+    "caches": 0,
+    "serviceWorkers": 0,
+    "cookie": "",
+}
 
 
 def search(page, words=SEARCH_WORDS) -> None:
@@ -92,8 +99,10 @@ def test_headers_deny_framing_powerful_features_and_referrers(browser, site):
     assert response.headers["referrer-policy"] == "no-referrer"
     assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
     assert response.headers["x-robots-tag"] == "noindex, nofollow, noarchive"
-    allowed = page.evaluate("['camera', 'microphone', 'geolocation', 'usb', 'payment']"
-                            ".filter((feature) => document.featurePolicy.allowsFeature(feature))")
+    allowed = page.evaluate(
+        "['camera', 'microphone', 'geolocation', 'usb', 'payment']"
+        ".filter((feature) => document.featurePolicy.allowsFeature(feature))"
+    )
     assert allowed == []
 
     before = len(watch.requests)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.harness import new_context
+from tests.browser.harness import new_context, plain_context
 
 STATUS = "[data-tk-exit-status]"
 
@@ -102,7 +102,7 @@ COVERED = """(button) => {
 
 @pytest.mark.parametrize("width", [390, 1280])
 def test_quick_exit_stays_visible_and_uncovered_on_every_page(browser, site, width):
-    context, _ = new_context(browser, site, width=width, height=700)
+    context = plain_context(browser, width=width, height=700)
     page = context.new_page()
     problems = []
     for edition, name, url in site.every_page():

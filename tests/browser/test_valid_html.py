@@ -26,10 +26,18 @@ def test_every_page_is_valid_html(site):
             pytest.fail(message)
         pytest.skip(message)
     pages = sorted(str(path) for path in site.folder.rglob("*.html"))
-    run = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
-                         capture_output=True, text=True, timeout=300, check=False)
+    run = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     messages = json.loads(run.stderr or run.stdout)["messages"]
-    errors = [f"{m['url'].split('/site/', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}" for m in messages
-              if not any(m["message"].startswith(start) for start in FILTERED)]
+    errors = [
+        f"{m['url'].split('/site/', 1)[-1]}:{m.get('lastLine', '?')}: {m['message']}"
+        for m in messages
+        if not any(m["message"].startswith(start) for start in FILTERED)
+    ]
     assert errors == [], "\n".join(errors)
     assert len(pages) == len(list(site.every_page()))

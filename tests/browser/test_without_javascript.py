@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import urldefrag
 
-from tests.browser.harness import EDITIONS, new_context
+from tests.browser.harness import EDITIONS, new_context, plain_context
 
 LINKS = """(links) => links.map((a) => ({
     href: a.getAttribute("href"), url: a.href, sameOrigin: a.origin === location.origin,
@@ -28,7 +28,7 @@ def crawl(page, start: str, prefix: str) -> tuple[dict[str, int], list[str]]:
             continue
         response = page.goto(url)
         seen[url] = response.status
-        where = url[len(prefix):]
+        where = url[len(prefix) :]
         if page.locator("h1").count() != 1 or page.locator("main").count() != 1:
             problems.append(f"{where}: expected one <h1> and one <main>")
         for link in page.eval_on_selector_all("a[href]", LINKS):
@@ -54,7 +54,9 @@ def test_every_page_is_reachable_and_readable_without_javascript(browser, site):
         seen, problems = crawl(page, site.url(edition), prefix)
         assert problems == []
         assert {url: status for url, status in seen.items() if status != 200} == {}
-        unreached = {p for p in site.pages(edition) if p != "404.html"} - {url[len(prefix):] for url in seen}
+        unreached = {p for p in site.pages(edition) if p != "404.html"} - {
+            url[len(prefix) :] for url in seen
+        }
         assert unreached == set()
     assert watch.off_origin == []
     context.close()
@@ -74,7 +76,7 @@ def test_quick_exit_is_a_plain_link_without_javascript(browser, site):
 
 
 def test_menu_opens_and_search_points_to_a_to_z_without_javascript(browser, site):
-    context, _ = new_context(browser, site, java_script_enabled=False, width=390)
+    context = plain_context(browser, java_script_enabled=False, width=390)
     page = context.new_page()
     page.goto(site.url("public", "search.html"))
     assert not page.locator("#tk-search-input").is_visible()
