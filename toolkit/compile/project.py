@@ -14,7 +14,7 @@ import yaml
 
 from ..content.loader import Content
 from ..content.model import TOPICS
-from . import links
+from . import links, tested
 from .helpcards import urgent_box
 from .pages import Edition, Page, edition_pages, text_files
 
@@ -106,6 +106,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
                   if "need-a-pause" in edition.module_ids() else links.html_path(links.HELP),
                   "search": links.html_path(links.SEARCH)},
         "footer_links": _footer_links(edition),
+        "tested": {"page": tested.STATEMENT_PAGE, "html": tested.statement_html()},
         "footer_note": f"{edition_words.label}. This site uses no cookies, stores nothing on your device "
                        "and sends nothing to other websites.",
         "pages": {
