@@ -128,7 +128,7 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
         return compiled, findings
     with _timed(timings, "harden"):
         texts, harden_findings = harden_site(site_dir)
-        findings += [f if f.file else _with_source(f, compiled) for f in harden_findings]
+        findings += [f if f.file else with_source(f, compiled) for f in harden_findings]
         write_index(site_dir, texts)
         write_header_files(site_dir, edition, noindex=edition == "professional")
     return compiled, findings
@@ -196,7 +196,8 @@ def _checks_in_process(payload: bytes, names: list[str]) -> tuple[dict, dict, di
     return found, built.timings, built.reports
 
 
-def _with_source(finding: Finding, compiled: CompiledEdition) -> Finding:
+def with_source(finding: Finding, compiled: CompiledEdition) -> Finding:
+    """A finding about a built page, pointed at the content file the page came from."""
     from dataclasses import replace
 
     return replace(finding, file=compiled.sources.get(finding.page, ""), page=f"{compiled.name}/{finding.page}")

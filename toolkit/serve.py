@@ -23,7 +23,7 @@ import traceback
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .build import BuildOptions, source_date_epoch
+from .build import BuildOptions, source_date_epoch, with_source
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
 from .compile.project import compile_edition
 from .content import load_content
@@ -68,6 +68,7 @@ class Preview:
         self.build = 0  # goes up by one each time new pages are served
         self.texts: dict[str, PageText] = {}
         self.referenced: dict[str, set[str]] = {}  # page -> local files it uses
+        self.harden_findings: dict[str, list[Finding]] = {}  # page -> what hardening it found
         self.pages: set[str] = set()
         self.config = b""
         self.epoch: int | None = None
@@ -92,15 +93,16 @@ class Preview:
         if not self.site_dir.exists():
             return findings, 0
         if not dirty:
-            self.texts, self.referenced = {}, {}
+            self.texts, self.referenced, self.harden_findings = {}, {}, {}
         changed = [path for path, mtime in _mtimes(self.site_dir).items() if before.get(path) != mtime]
         for path in changed:
             url = path.relative_to(self.site_dir).as_posix()
             self.referenced[url] = set()
             text, page_findings = harden_page(path, self.site_dir, self.referenced[url])
-            findings += [f if f.file else _located(f, compiled.sources, self.edition) for f in page_findings]
+            self.harden_findings[url] = [f if f.file else with_source(f, compiled) for f in page_findings]
             if text is not None and path.name != "404.html":
                 self.texts[url] = text
+        findings += [finding for page in sorted(self.harden_findings) for finding in self.harden_findings[page]]
         # A dirty build copies the theme files pruned last time again; prune them again.
         prune_theme_files(self.site_dir, set().union(*self.referenced.values()))
         self.pages, self.config = pages, config
@@ -115,12 +117,6 @@ class Preview:
 
 def _mtimes(site_dir: Path) -> dict[Path, int]:
     return {path: path.stat().st_mtime_ns for path in site_dir.rglob("*.html")} if site_dir.exists() else {}
-
-
-def _located(finding: Finding, sources: dict[str, str], edition: str) -> Finding:
-    from dataclasses import replace
-
-    return replace(finding, file=sources.get(finding.page, ""), page=f"{edition}/{finding.page}")
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):

@@ -175,3 +175,19 @@ def test_the_professional_edition_can_be_previewed_and_is_marked_noindex(project
         assert headers["X-Robots-Tag"] == "noindex, nofollow, noarchive"
     finally:
         running.stop()
+
+
+def test_a_hardening_finding_stays_reported_while_its_page_is_unchanged(project):
+    body = project / "content" / "modules" / "talking-to-your-child" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + '\n<p style="color: red">Red.</p>\n', encoding="utf-8")
+    running = Running(project)
+    try:
+        message = ("content/modules/talking-to-your-child/body.md: error: inline style attribute on <p> is blocked "
+                   "by the Content-Security-Policy. (in built page public/modules/talking-to-your-child.html)")
+        assert message in running.messages[-1]
+        other = project / "content" / "modules" / "first-steps" / "body.md"
+        other.write_text(other.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+        running.wait_until(lambda: len(running.messages) >= 2, "the report")
+        assert message in running.messages[-1]
+    finally:
+        running.stop()
