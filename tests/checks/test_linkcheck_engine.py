@@ -158,3 +158,14 @@ def test_per_host_limit_holds_and_hosts_run_side_by_side():
     assert run.peak_per_host == {f"127.0.0.1:{port}": 3, f"localhost:{port}": 3}
     # 12 answers of 0.2 s, 3 at a time, is 0.8 s per host; both hosts at once, not 1.6 s.
     assert elapsed < 1.5
+
+
+def test_engine_runs_inside_a_running_event_loop(server):
+    """Callers such as Playwright's sync API keep an event loop running; the engine must still work."""
+    import asyncio
+
+    async def inside_a_loop():
+        return check_urls([server.url_for("/ok"), server.url_for("/missing")], FAST)
+
+    run = asyncio.run(inside_a_loop())
+    assert [run.results[server.url_for(p)].outcome for p in ("/ok", "/missing")] == [Outcome.OK, Outcome.BROKEN]

@@ -195,13 +195,27 @@ def _distrust_total_failure(run: Run) -> None:
                                           "may be offline")
 
 
+def _run_to_end(urls: list[str], settings: Settings, *, want_body: bool) -> Run:
+    """Run the checks to completion, also when the caller is already inside an event loop.
+
+    asyncio.run refuses to start inside a running loop (Playwright's sync API
+    keeps one running, for example), so then the checks get a thread of their own.
+    """
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_run(urls, settings, want_body=want_body))
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(lambda: asyncio.run(_run(urls, settings, want_body=want_body))).result()
+
+
 def check_urls(urls: Iterable[str], settings: Settings | None = None) -> Run:
     """Check each distinct URL (fragments ignored) and classify it: ok, broken or inconclusive."""
     unique = list(dict.fromkeys(without_fragment(url) for url in urls))
-    return asyncio.run(_run(unique, settings or Settings(), want_body=False))
+    return _run_to_end(unique, settings or Settings(), want_body=False)
 
 
 def fetch_pages(urls: Iterable[str], settings: Settings | None = None) -> Run:
     """GET each distinct URL and keep the first `body_cap` bytes of each page (in `Run.bodies`)."""
     unique = list(dict.fromkeys(without_fragment(url) for url in urls))
-    return asyncio.run(_run(unique, settings or Settings(), want_body=True))
+    return _run_to_end(unique, settings or Settings(), want_body=True)
