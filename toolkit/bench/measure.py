@@ -2,11 +2,27 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
-import time
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+# A child's peak memory (ru_maxrss) includes the memory it had between fork and exec, which is
+# its parent's: from inside the benchmark (Playwright loaded) or pytest, that is 90 MB or more.
+# So the command is started by this small Python, whose own size is all a child can inherit.
+_STARTER = """\
+import json, os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+seconds = time.perf_counter() - started
+with open(sys.argv[1], "w") as out:
+    json.dump({"seconds": seconds, "max_rss_kb": usage.ru_maxrss}, out)
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
 
 
 @dataclass
@@ -25,21 +41,13 @@ class Run:
 
 
 def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> Run:
-    """Run `command` to the end; the peak memory is the child's own maximum resident set size.
-
-    os.wait4 reports the resources of exactly this child (with any children it waited for),
-    unlike getrusage(RUSAGE_CHILDREN), which keeps the maximum over every child so far.
-    """
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
-    output = b""
-    assert process.stdout is not None
-    for chunk in iter(lambda: process.stdout.read(65536), b""):  # drain so a chatty child never blocks
-        output += chunk
-    process.stdout.close()
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
+    """Run `command` to the end; its wall time and its own maximum resident set size (os.wait4)."""
+    with tempfile.TemporaryDirectory() as folder:
+        figures = Path(folder) / "figures.json"
+        done = subprocess.run([sys.executable, "-c", _STARTER, str(figures), *command], cwd=cwd,
+                              env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              check=False)
+        measured = json.loads(figures.read_text(encoding="utf-8"))
     # ru_maxrss is in kilobytes on Linux.
-    return Run(command, seconds, usage.ru_maxrss * 1024, process.returncode, output.decode("utf-8", "replace"))
+    return Run(command, measured["seconds"], measured["max_rss_kb"] * 1024, done.returncode,
+               done.stdout.decode("utf-8", "replace"))
