@@ -12,7 +12,7 @@ def test_local_service_is_on_the_help_page_of_both_editions(packs_build):
     for edition in ("public", "professional"):
         page = lxml.html.parse(str(project / "site" / edition / "help.html")).getroot()
         card = page.get_element_by_id("help-fife-family-support")
-        assert card.find(".//h3").text_content() == "Fife Family Support Line"
+        assert card.find_class("tk-card__title")[0].text_content() == "Fife Family Support Line"
         assert [a.get("href") for a in card.iter("a")] == ["tel:+441314960018"]
         assert "Monday to Wednesday: 10am to 4pm." in card.text_content()
         assert "Details checked with the service on 20 October 2026." in card.text_content()
