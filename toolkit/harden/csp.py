@@ -29,11 +29,11 @@ HEADER_ONLY = {"frame-ancestors": "'none'"}
 PERMISSIONS_POLICY = ", ".join(
     f"{feature}=()"
     for feature in (
-        "accelerometer", "ambient-light-sensor", "autoplay", "battery", "bluetooth", "camera",
-        "display-capture", "document-domain", "encrypted-media", "fullscreen", "gamepad", "geolocation",
-        "gyroscope", "hid", "idle-detection", "interest-cohort", "local-fonts", "magnetometer",
-        "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
-        "screen-wake-lock", "serial", "usb", "web-share", "xr-spatial-tracking",
+        # Only features Chromium recognises: unknown ones print a console warning on every page.
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
+        "gamepad", "geolocation", "gyroscope", "hid", "idle-detection", "interest-cohort", "local-fonts",
+        "magnetometer", "microphone", "midi", "payment", "picture-in-picture", "publickey-credentials-get",
+        "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
     )
 )
 
