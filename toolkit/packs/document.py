@@ -170,9 +170,8 @@ def pack_document(plan: PackPlan, variant: str, *, built: dt.date, base_config: 
         built=format_date(built),
         built_iso=built.isoformat(),
         urgent=urgent_box(site, content.helplines),
-        parts=[(getattr(site.topics, topic), [(m, module_html(plan, m, extensions_config)) for m in modules])
+        parts=[(topic, getattr(site.topics, topic), [(m, module_html(plan, m, extensions_config)) for m in modules])
                for topic, modules in plan.parts],
-        topic_slug={getattr(site.topics, topic).label: topic for topic, _ in plan.parts},
         worksheets=[(sheet, paper_html(sheet, heading_level=2)) for sheet in plan.worksheets],
         local_helplines=[(h, help_card(h, heading_level=3)) for h in plan.helplines if getattr(h, "local", False)],
         helplines=[(h, help_card(h, heading_level=3 if _has_local(plan) else 2)) for h in plan.helplines
