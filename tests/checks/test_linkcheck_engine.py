@@ -163,9 +163,12 @@ def test_per_host_limit_holds_and_hosts_run_side_by_side():
 def test_engine_runs_inside_a_running_event_loop(server):
     """Callers such as Playwright's sync API keep an event loop running; the engine must still work."""
     import asyncio
+    from concurrent.futures import ThreadPoolExecutor
 
     async def inside_a_loop():
         return check_urls([server.url_for("/ok"), server.url_for("/missing")], FAST)
 
-    run = asyncio.run(inside_a_loop())
+    # A thread of its own, so the test does not depend on whether pytest's thread already has a loop.
+    with ThreadPoolExecutor(max_workers=1) as thread:
+        run = thread.submit(asyncio.run, inside_a_loop()).result()
     assert [run.results[server.url_for(p)].outcome for p in ("/ok", "/missing")] == [Outcome.OK, Outcome.BROKEN]

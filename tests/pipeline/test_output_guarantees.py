@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import build_project, copy_content
 from toolkit import render as render_module
-from toolkit.checks import BuiltSite, EditionOutput
-from toolkit.checks import offorigin
+from toolkit.checks import BuiltSite, EditionOutput, offorigin
 from toolkit.findings import Severity
 
 
@@ -112,7 +110,7 @@ OFF_ORIGIN_PAGE = """<!doctype html><html lang="en"><head><title>t</title>
 
 
 def test_off_origin_scan_finds_every_kind_of_reference(tmp_path, built_minimal):
-    project, result = built_minimal
+    _, result = built_minimal
     site_dir = tmp_path / "site"
     write = {
         "page.html": OFF_ORIGIN_PAGE,

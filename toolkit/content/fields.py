@@ -402,14 +402,14 @@ class Object(Field):
                            f"Add '{name}:' ({self.fields[name].kind()}).")
                 ok = False
         values = {}
-        for name, field in self.fields.items():
+        for name, definition in self.fields.items():
             if name in value and value[name] is not None:
-                clean = field.check(value[name], path + (name,), ctx)
+                clean = definition.check(value[name], path + (name,), ctx)
                 if clean is INVALID:
                     ok = False
                 values[name] = clean
             else:
-                default = field.default
+                default = definition.default
                 values[name] = list(default) if isinstance(default, list) else default
         if not ok:
             return INVALID

@@ -12,7 +12,7 @@ from . import body as bodies
 from .fields import INVALID, Record, did_you_mean, validate
 from .files import display, inside, outside_links, read_text
 from .model import HELPLINES, MODULE, PAGE, SITE, WORKSHEET
-from .yamlfile import Positions, load_yaml
+from .yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"}
