@@ -45,8 +45,12 @@ def syllables(word: str) -> int:
     return max(1, len(re.findall(r"[aeiouy]{1,2}", word)))
 
 
-def plain_text(markdown: str) -> str:
-    """Prose as a reader meets it: markup removed; each paragraph, heading and list item ends a sentence."""
+def plain_text(markdown: str, *, end_blocks: bool = True) -> str:
+    """Prose as a reader meets it, one block (paragraph, heading, list item) per line, markup removed.
+
+    With `end_blocks`, a block without closing punctuation gets a full stop, so that
+    each block ends a sentence (as a reader hears it); without, the text is left as written.
+    """
     text = HTML_COMMENT.sub(" ", markdown)
     text = FENCE.sub(" ", text)
     text = SHORTCODE.sub("\n\n", text)
@@ -69,7 +73,7 @@ def plain_text(markdown: str) -> str:
         joined = " ".join(block).replace("**", "").replace("__", "").replace("*", "").replace("`", "").strip()
         if not joined:
             continue
-        if not re.search(r"[.!?:;][\"'’”)]*$", joined):
+        if end_blocks and not re.search(r"[.!?:;][\"'’”)]*$", joined):
             joined += "."
         sentences.append(joined)
     return "\n".join(sentences)

@@ -13,6 +13,7 @@ edition's name.
 
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 import unicodedata
@@ -21,12 +22,11 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 import lxml.html
-import markdown
 
-from ..content import body as bodies
 from ..findings import Finding, error
 from ..packs import pack_files
 from ..packs.generate import print_html_dir
+from ..readability import plain_text
 from .site import BuiltSite
 
 NAME = "edition-leakage"
@@ -55,12 +55,10 @@ class Fingerprint:
 
 
 def _body_sentences(text: str) -> list[str]:
-    html = markdown.markdown(bodies.SHORTCODE.sub(" ", bodies.REF_LINK.sub("]()", text)))
-    blocks = lxml.html.fragment_fromstring(html, create_parent="div").xpath(
-        "//p|//li|//h1|//h2|//h3|//h4|//h5|//h6|//td|//th|//dt|//dd|//blockquote")
+    # Blocks as a reader meets them, without rendering the Markdown (which cost most of this check).
     sentences = []
-    for block in blocks:
-        sentences += _SENTENCE_END.split(" ".join(block.text_content().split()))
+    for block in plain_text(text, end_blocks=False).splitlines():
+        sentences += _SENTENCE_END.split(html.unescape(block))
     return sentences
 
 
