@@ -240,10 +240,6 @@ SITE = Object(
             "Names of the editions.",
             required=EDITIONS,
         ),
-        "external_links": Object(
-            {"interstitial": Boolean("Show a note before a reader leaves for another website.", default=False)},
-            "How links to other websites behave.",
-        ),
         "checks": Object(
             {
                 "review_interval_days": Integer("Days after which a helpline entry is due for checking.",
