@@ -41,8 +41,8 @@ log = logging.getLogger("toolkit.build")
 # time in separate processes, and so are the heaviest check and the others. Starting a
 # second Python costs about 0.4 s, which a small site does not win back.
 PARALLEL_FROM = 100
-# Checks run in another process, beside the others: measured at 1,000 modules, edition-leakage
-# takes about half of all check time (it renders every module's Markdown again).
+# Checks run in another process, beside the others: edition-leakage reads every public output
+# (pages, packs, the zip) for every professional-only sentence, as long as the other checks together.
 CHECKS_APART = ("edition-leakage",)
 
 
