@@ -14,12 +14,10 @@ edition's name.
 from __future__ import annotations
 
 import html
-import posixpath
 import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
-from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
@@ -27,6 +25,7 @@ from ..findings import Finding, error
 from ..packs import pack_files
 from ..packs.generate import print_html_dir
 from ..readability import plain_text
+from ..urls import local_target
 from .site import BuiltSite
 
 NAME = "edition-leakage"
@@ -145,13 +144,6 @@ def _file_leak(where: str, page: str, target: str, owner: tuple[str, str, str]) 
                  file=source, page=page, hint=HINT)
 
 
-def _local_target(page: str, url: str) -> str | None:
-    parts = urlsplit(url)
-    if parts.scheme or parts.netloc or not parts.path:
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
-
-
 def _page_text(doc) -> str:
     """Everything a reader sees or hears on a page: its text and its text attributes."""
     attributes = doc.xpath("//@alt|//@title|//@aria-label|//@placeholder|//meta[@name]/@content")
@@ -171,7 +163,7 @@ def check_public_site(site: BuiltSite, prints: list[Fingerprint], paths: dict) -
             doc = edition.tree(name)
             findings += [_leak(where, page, hit) for hit in _text_hits(_page_text(doc), prints)]
             for _element, _attribute, url, _position in doc.iterlinks():
-                target = _local_target(name, url)
+                target = local_target(name, url)
                 owner = _path_hit(target, paths) if target else None
                 if owner:
                     findings.append(_file_leak(where, page, f"a link to {target}", owner))

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import difflib
 import posixpath
-import re
 from urllib.parse import unquote, urlsplit
 
 from ..findings import Finding, error
+from ..urls import CSS_URL
 from .locate import merge_repeats, where
 from .pagescan import scan_page
 from .site import BuiltSite, EditionOutput
@@ -22,7 +22,6 @@ from .site import BuiltSite, EditionOutput
 NAME = "internal-links"
 NOT_LOCAL = ("data:", "tel:", "sms:", "mailto:", "javascript:", "about:", "blob:")
 NOT_FOUND_PAGE = "404.html"
-_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)", re.I)
 
 
 class Targets:
@@ -118,7 +117,7 @@ def check_page(site: BuiltSite, targets: Targets, page: str) -> list[Finding]:
 def check_stylesheet(targets: Targets, path: str) -> list[Finding]:
     text = (targets.edition.site_dir / path).read_text(encoding="utf-8", errors="replace")
     findings = []
-    for ref in _CSS_URL.findall(text):
+    for ref in CSS_URL.findall(text):
         ref = ref.strip()
         if not is_local(ref) or not urlsplit(ref).path:
             continue

@@ -6,20 +6,18 @@ index, so the pages are parsed once here.
 
 from __future__ import annotations
 
-import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
 
 import lxml.html
 
 from ..findings import Finding, error
+from ..urls import CSS_URL, local_target
 
 EXTERNAL_SCHEMES = ("http:", "https:", "mailto:")
 REL_EXTERNAL = ("noopener", "noreferrer")
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
-_CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)")
 _MAY_USE_ASSETS = "//*[contains(@href, 'assets/') or contains(@src, 'assets/') or contains(@href, '.css')]"
 
 
@@ -35,19 +33,6 @@ class PageText:
 
 def iter_html(site_dir: Path):
     return sorted(p for p in site_dir.rglob("*.html") if p.is_file())
-
-
-def _local_target(page_url: str, ref: str) -> str | None:
-    """Site-relative path a reference points to, or None if it is not a local file."""
-    if not ref or ref.startswith(("#", "data:", "tel:", "sms:", "mailto:", "javascript:")):
-        return None
-    parts = urlsplit(ref)
-    if parts.scheme or parts.netloc:
-        return None
-    path = unquote(parts.path)
-    if not path:
-        return None
-    return posixpath.normpath(posixpath.join(posixpath.dirname(page_url), path))
 
 
 def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> tuple[PageText | None, list[Finding]]:
@@ -79,7 +64,7 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> tuple[PageT
     # every page took a quarter of this function's time.
     for element in doc.xpath(_MAY_USE_ASSETS):
         for attribute in ("href", "src"):
-            target = _local_target(url, element.get(attribute, ""))
+            target = local_target(url, element.get(attribute, ""))
             if target:
                 referenced.add(target)
 
@@ -102,8 +87,8 @@ def prune_theme_files(site_dir: Path, referenced: set[str]) -> list[str]:
     css_refs: set[str] = set()
     for css in referenced:
         if css.endswith(".css") and (site_dir / css).is_file():
-            for ref in _CSS_URL.findall((site_dir / css).read_text(encoding="utf-8")):
-                target = _local_target(css, ref)
+            for ref in CSS_URL.findall((site_dir / css).read_text(encoding="utf-8")):
+                target = local_target(css, ref)
                 if target:
                     css_refs.add(target)
     keep = referenced | css_refs
