@@ -7,16 +7,13 @@ made in build/stage/ and swapped in at the end (toolkit.publish).
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import json
 import logging
 import multiprocessing
 import os
-import pickle
 import shutil
 import subprocess
 import time
-import types
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,21 +26,19 @@ from .content.model import EDITIONS
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
-from .harden.pages import harden_site
+from .harden.pages import harden_site, search_texts
 from .harden.search_index import write_index
 from .packs import PackOutput, make_packs
+from .pagescan import PageScan
 from .publish import publish, recover
 from .render import render
 
 log = logging.getLogger("toolkit.build")
 
 # From this many modules (and with more than one CPU), the editions are built at the same
-# time in separate processes, and so are the heaviest check and the others. Starting a
-# second Python costs about 0.4 s, which a small site does not win back.
+# time in separate processes. Starting a second Python costs about 0.4 s, which a small
+# site does not win back.
 PARALLEL_FROM = 100
-# Checks run in another process, beside the others: edition-leakage reads every public output
-# (pages, packs, the zip) for every professional-only sentence, as long as the other checks together.
-CHECKS_APART = ("edition-leakage",)
 
 
 @dataclass
@@ -114,8 +109,17 @@ def _timed(timings: dict, name: str):
     return Timer()
 
 
+@dataclass
+class EditionBuild:
+    """One edition compiled, rendered and hardened: its findings, and every page as the checks read it."""
+
+    compiled: CompiledEdition
+    findings: list[Finding]
+    scans: dict[str, PageScan] = field(default_factory=dict)
+
+
 def build_edition(content: Content, edition: str, options: BuildOptions, stage_site: Path,
-                  epoch: int, timings: dict) -> tuple[CompiledEdition, list[Finding]]:
+                  epoch: int, timings: dict) -> EditionBuild:
     """Compile, render and harden one edition into stage_site/<edition>."""
     findings: list[Finding] = []
     site_dir = stage_site / edition
@@ -125,17 +129,17 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
     with _timed(timings, "render"):
         findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources)
     if not site_dir.exists():
-        return compiled, findings
+        return EditionBuild(compiled, findings)
     with _timed(timings, "harden"):
-        texts, harden_findings = harden_site(site_dir)
-        findings += [f if f.file else with_source(f, compiled) for f in harden_findings]
-        write_index(site_dir, texts)
+        pages = harden_site(site_dir)
+        findings += [f if f.file else with_source(f, compiled) for page in pages for f in page.findings]
+        write_index(site_dir, search_texts(pages))
         write_header_files(site_dir, edition, noindex=edition == "professional")
-    return compiled, findings
+    return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})
 
 
 def build_editions(content: Content, options: BuildOptions, stage_site: Path, epoch: int,
-                   timings: dict) -> dict[str, tuple[CompiledEdition, list[Finding]]]:
+                   timings: dict) -> dict[str, EditionBuild]:
     """Build every edition: one after the other, or the largest here and the others in parallel processes.
 
     Work done in another process is timed under "<stage>:<edition>" keys, so the plain keys
@@ -154,46 +158,19 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
         results = {here: build_edition(content, here, options, stage_site, epoch, timings)}
         with _timed(timings, "editions-wait"):
             for name, future in futures.items():
-                compiled, findings, edition_timings = future.result()
-                compiled.edition = Edition.of(content, name)
-                results[name] = (compiled, findings)
+                result, edition_timings = future.result()
+                result.compiled.edition = Edition.of(content, name)
+                results[name] = result
                 timings.update({f"{stage}:{name}": seconds for stage, seconds in edition_timings.items()})
     return {name: results[name] for name in options.editions}
 
 
 def _edition_in_process(content: Content, edition: str, options: BuildOptions, stage_site: Path,
-                        epoch: int) -> tuple[CompiledEdition, list[Finding], dict]:
+                        epoch: int) -> tuple[EditionBuild, dict]:
     timings: dict[str, float] = {}
-    compiled, findings = build_edition(content, edition, options, stage_site, epoch, timings)
-    compiled.edition = None  # the parent has the content; do not send it back
-    return compiled, findings, timings
-
-
-def check_site(built: BuiltSite, checks, options: BuildOptions) -> list[Finding]:
-    """Run the checks, the CHECKS_APART ones in another process on large sites; findings in check order."""
-    apart = [check for check in checks if getattr(check, "NAME", "") in CHECKS_APART
-             and isinstance(check, types.ModuleType)]
-    if not apart or not options.parallel(built.content):
-        return run_checks(built, checks)
-    # Pickled now, before the checks here start caching parsed pages in `built`.
-    payload = pickle.dumps(built)
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-        future = pool.submit(_checks_in_process, payload, [check.__name__ for check in apart])
-        found = {check.NAME: run_checks(built, [check]) for check in checks if check not in apart}
-        apart_found, timings, reports = future.result()
-    found.update(apart_found)
-    built.timings.update(timings)
-    built.reports.update(reports)
-    return [finding for check in checks for finding in found[check.NAME]]
-
-
-def _checks_in_process(payload: bytes, names: list[str]) -> tuple[dict, dict, dict]:
-    built = pickle.loads(payload)
-    found = {}
-    for name in names:
-        check = importlib.import_module(name)
-        found[check.NAME] = run_checks(built, [check])
-    return found, built.timings, built.reports
+    result = build_edition(content, edition, options, stage_site, epoch, timings)
+    result.compiled.edition = None  # the parent has the content; do not send it back
+    return result, timings
 
 
 def with_source(finding: Finding, compiled: CompiledEdition) -> Finding:
@@ -220,9 +197,10 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     stage_site = stage / "site"
     stage_site.mkdir(parents=True)
 
-    for edition, (compiled, findings) in build_editions(content, options, stage_site, epoch, timings).items():
-        result.compiled[edition] = compiled
-        result.findings += findings
+    editions = build_editions(content, options, stage_site, epoch, timings)
+    for name, edition in editions.items():
+        result.compiled[name] = edition.compiled
+        result.findings += edition.findings
 
     if options.packs:  # the pack step: PDFs from content, offline zips from the staged editions
         built_editions = tuple(name for name in result.compiled if (stage_site / name).exists())
@@ -244,9 +222,11 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
                              today=today or dt.date.today(),
                              link_cache=options.root / "link-cache.json"),
     )
+    for name, output in built.editions.items():
+        output.store_scans(editions[name].scans)  # read by harden as it wrote them
     result.built_site = built
     with _timed(timings, "check"):
-        result.findings += check_site(built, checks, options)
+        result.findings += run_checks(built, checks)
     for name, seconds in built.timings.items():
         timings[f"check:{name}"] = seconds
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 
 from .content.body import FENCE, HTML_COMMENT, SHORTCODE
@@ -45,44 +46,56 @@ def syllables(word: str) -> int:
     return max(1, len(re.findall(r"[aeiouy]{1,2}", word)))
 
 
+_TAG = re.compile(r"<[^>]+>")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_ATTRIBUTE_LIST = re.compile(r"\{:[^}]*\}")
+_BLOCK_MARK = re.compile(r"^(#+|[-*+]|\d+[.)]|>)(\s+|$)")
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'’”)]*$")
+
+
 def plain_text(markdown: str, *, end_blocks: bool = True) -> str:
     """Prose as a reader meets it, one block (paragraph, heading, list item) per line, markup removed.
 
     With `end_blocks`, a block without closing punctuation gets a full stop, so that
     each block ends a sentence (as a reader hears it); without, the text is left as written.
     """
+    blocks = _blocks(markdown)
+    if end_blocks:
+        blocks = tuple(block if _ENDS_SENTENCE.search(block) else block + "." for block in blocks)
+    return "\n".join(blocks)
+
+
+@functools.lru_cache(maxsize=4096)
+def _blocks(markdown: str) -> tuple[str, ...]:
+    """The blocks of a Markdown text, markup removed (cached: the readability and edition checks both read them)."""
     text = HTML_COMMENT.sub(" ", markdown)
     text = FENCE.sub(" ", text)
     text = SHORTCODE.sub("\n\n", text)
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = re.sub(r"!\[[^\]]*\]\([^)]*\)", " ", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\{:[^}]*\}", " ", text)
+    text = _TAG.sub(" ", text)
+    text = _IMAGE.sub(" ", text)
+    text = _LINK.sub(r"\1", text)
+    text = _ATTRIBUTE_LIST.sub(" ", text)
     blocks: list[list[str]] = [[]]
     for line in text.splitlines():
         stripped = line.strip()
-        starts_block = re.match(r"^(#+|[-*+]|\d+[.)]|>)\s+", stripped)
-        if not stripped or starts_block:
+        mark = _BLOCK_MARK.match(stripped) if stripped else None
+        if not stripped or mark:
             blocks.append([])
         if stripped:
-            blocks[-1].append(re.sub(r"^(#+|[-*+]|\d+[.)]|>)\s*", "", stripped))
-        if starts_block and stripped.startswith("#"):
+            blocks[-1].append(stripped[mark.end():] if mark else stripped)
+        if mark and stripped.startswith("#"):
             blocks.append([])  # a heading is a block of its own
-    sentences = []
-    for block in blocks:
-        joined = " ".join(block).replace("**", "").replace("__", "").replace("*", "").replace("`", "").strip()
-        if not joined:
-            continue
-        if end_blocks and not re.search(r"[.!?:;][\"'’”)]*$", joined):
-            joined += "."
-        sentences.append(joined)
-    return "\n".join(sentences)
+    joined = (" ".join(block).replace("**", "").replace("__", "").replace("*", "").replace("`", "").strip()
+              for block in blocks)
+    return tuple(block for block in joined if block)
 
 
 def measure(text: str) -> Reading:
     words = _WORD.findall(text)
     sentences = max(1, len(_SENTENCE_END.findall(text + " "))) if words else 0
-    return Reading(len(words), sentences, sum(syllables(w) for w in words))
+    # Counted per distinct word: prose repeats its words, and each lookup costs more than counting.
+    return Reading(len(words), sentences, sum(syllables(word) * n for word, n in Counter(words).items()))
 
 
 def measure_markdown(markdown: str) -> Reading:

@@ -31,6 +31,7 @@ from .findings import Finding, Severity, count, format_report, has_errors
 from .harden.csp import all_headers, meta_policy
 from .harden.pages import PageText, harden_page, prune_theme_files
 from .harden.search_index import write_index
+from .pagescan import PageScan
 from .render import render
 
 PREFIX = "/__preview__/"
@@ -69,6 +70,7 @@ class Preview:
         self.texts: dict[str, PageText] = {}
         self.referenced: dict[str, set[str]] = {}  # page -> local files it uses
         self.harden_findings: dict[str, list[Finding]] = {}  # page -> what hardening it found
+        self.scans: dict[str, PageScan] = {}  # page -> what the checks read, as harden wrote it
         self.pages: set[str] = set()
         self.config = b""
         self.epoch: int | None = None
@@ -93,23 +95,25 @@ class Preview:
         if not self.site_dir.exists():
             return findings, 0
         if not dirty:
-            self.texts, self.referenced, self.harden_findings = {}, {}, {}
+            self.texts, self.referenced, self.harden_findings, self.scans = {}, {}, {}, {}
         changed = [path for path, mtime in _mtimes(self.site_dir).items() if before.get(path) != mtime]
         for path in changed:
             url = path.relative_to(self.site_dir).as_posix()
             self.referenced[url] = set()
-            text, page_findings = harden_page(path, self.site_dir, self.referenced[url])
-            self.harden_findings[url] = [f if f.file else with_source(f, compiled) for f in page_findings]
-            if text is not None and path.name != "404.html":
-                self.texts[url] = text
+            page = harden_page(path, self.site_dir, self.referenced[url])
+            self.harden_findings[url] = [f if f.file else with_source(f, compiled) for f in page.findings]
+            self.scans[url] = page.scan
+            if page.text is not None and path.name != "404.html":
+                self.texts[url] = page.text
         findings += [finding for page in sorted(self.harden_findings) for finding in self.harden_findings[page]]
         # A dirty build copies the theme files pruned last time again; prune them again.
         prune_theme_files(self.site_dir, set().union(*self.referenced.values()))
         self.pages, self.config = pages, config
         self.build += 1
         write_index(self.site_dir, list(self.texts.values()))
-        site = BuiltSite(content=content, editions={self.edition: EditionOutput(self.edition, self.site_dir,
-                                                                                compiled.sources)},
+        output = EditionOutput(self.edition, self.site_dir, compiled.sources)
+        output.store_scans(self.scans)
+        site = BuiltSite(content=content, editions={self.edition: output},
                          options=CheckOptions(today=dt.date.today(), link_cache=self.options.root / "link-cache.json"))
         findings += run_checks(site, self.checks)
         return findings, len(changed)

@@ -1,5 +1,9 @@
 """Checks over the built output. One module per check, each `check(site) -> list[Finding]`.
 
+Checks of built pages read what each page holds from `EditionOutput.scan`
+(toolkit.pagescan): every page is read once, by the harden step as it writes
+the page, or on first use.
+
 The default checks are the tuple `DEFAULT_CHECKS`, run by one loop in
 `run_checks`; a check's findings can be re-graded per check in site.yml
 (`checks.severity`), and `--strict` fails a build on warnings.

@@ -14,16 +14,18 @@ edition's name.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass
 
-import lxml.html
+import ahocorasick
 
 from ..findings import Finding, error
 from ..packs import pack_files
 from ..packs.generate import print_html_dir
+from ..pagescan import read_page
 from ..readability import plain_text
 from ..urls import local_target
 from .site import BuiltSite
@@ -39,6 +41,14 @@ HINT = ("Professional-only content must never appear in a public output. Take it
 def normalise(text: str) -> str:
     """Compare text as a reader sees it: no case, typographic quotes or spacing differences."""
     return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower().split())
+
+
+def normalise_all(texts: list[str]) -> list[str]:
+    """normalise() of each text, in one pass over them all (tens of thousands of short texts)."""
+    if any("\0" in text for text in texts):
+        return [normalise(text) for text in texts]
+    joined = unicodedata.normalize("NFKC", "\0".join(texts)).translate(_QUOTES).lower()
+    return [" ".join(text.split()) for text in joined.split("\0")]
 
 
 @dataclass(frozen=True)
@@ -90,16 +100,21 @@ def _items(content, edition: str):
 
 def fingerprints(content) -> list[Fingerprint]:
     """Professional-only text worth looking for: long enough to be distinctive, not shared with public content."""
-    public = "\n".join(normalise(text) for kind, item in _items(content, "public") for _, text in _texts(kind, item))
+    # One text a line: a professional text found across two public texts is not one of them.
+    public = "\n".join(normalise_all([text for kind, item in _items(content, "public")
+                                      for _, text in _texts(kind, item)]))
+    professional = [(kind, item, what, text) for kind, item in _items(content, "professional")
+                    for what, text in _texts(kind, item)]
+    keys = normalise_all([text for *_, text in professional])
     found: dict[str, Fingerprint] = {}
-    for kind, item in _items(content, "professional"):
-        for what, text in _texts(kind, item):
-            key = normalise(text)
-            long_enough = what in ("title", "name", "number") or len(key.split()) >= MIN_SENTENCE_WORDS
-            if key and long_enough and key not in public and key not in found:
-                source = item.body_file if what == "sentence" else item.source_file
-                found[key] = Fingerprint(key, text.strip(), what, kind, item.id, source)
-    return list(found.values())
+    for (kind, item, what, text), key in zip(professional, keys, strict=True):
+        long_enough = what in ("title", "name", "number") or len(key.split()) >= MIN_SENTENCE_WORDS
+        if key and long_enough and key not in found:
+            source = item.body_file if what == "sentence" else item.source_file
+            found[key] = Fingerprint(key, text.strip(), what, kind, item.id, source)
+    prints = list(found.values())
+    shared = set(_found(_automaton(fingerprint.text for fingerprint in prints), public))
+    return [fingerprint for index, fingerprint in enumerate(prints) if index not in shared]
 
 
 def professional_paths(content) -> dict[str, tuple[str, str, str]]:
@@ -128,9 +143,32 @@ def _path_hit(path: str, paths: dict) -> tuple[str, str, str] | None:
     return next((paths[prefix] for prefix in prefixes if prefix in paths), None)
 
 
-def _text_hits(text: str, prints: list[Fingerprint]) -> list[Fingerprint]:
-    normalised = normalise(text)
-    return [fingerprint for fingerprint in prints if fingerprint.text in normalised]
+class Fingerprints:
+    """Professional-only texts, looked for in a text all at once (Aho-Corasick: one pass over the text)."""
+
+    def __init__(self, prints: list[Fingerprint]):
+        self.prints = prints
+        self.automaton = _automaton(fingerprint.text for fingerprint in prints)
+
+    def found_in(self, text: str) -> list[Fingerprint]:
+        """The fingerprints the text contains, in the order they were given."""
+        return [self.prints[index] for index in _found(self.automaton, normalise(text))]
+
+
+def _automaton(texts) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for index, text in enumerate(texts):
+        automaton.add_word(text, index)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
+def _found(automaton: ahocorasick.Automaton, text: str) -> list[int]:
+    """Indexes of the automaton's texts that occur in text (which is normalised), in order."""
+    if not len(automaton):
+        return []
+    return sorted({index for _end, index in automaton.iter(text)})
 
 
 def _leak(where: str, page: str, fingerprint: Fingerprint) -> Finding:
@@ -144,15 +182,12 @@ def _file_leak(where: str, page: str, target: str, owner: tuple[str, str, str]) 
                  file=source, page=page, hint=HINT)
 
 
-def _page_text(doc) -> str:
-    """Everything a reader sees or hears on a page: its text and its text attributes."""
-    attributes = doc.xpath("//@alt|//@title|//@aria-label|//@placeholder|//meta[@name]/@content")
-    return "\n".join([doc.text_content(), *attributes])
-
-
-def check_public_site(site: BuiltSite, prints: list[Fingerprint], paths: dict) -> list[Finding]:
+def check_public_site(site: BuiltSite, prints: Fingerprints, paths: dict) -> list[Finding]:
     edition = site.editions["public"]
     findings = []
+    linked: dict[tuple[str, str], tuple[str, tuple] | None] = {}  # (folder, link) -> (target, owner)
+    addresses = list(paths)
+    address_automaton = _automaton(addresses)
     for name in edition.all_files:
         page = f"public/{name}"
         where = f"public file {page}"
@@ -160,22 +195,25 @@ def check_public_site(site: BuiltSite, prints: list[Fingerprint], paths: dict) -
         if owner:
             findings.append(_file_leak(where, page, "this file's name", owner))
         if name.endswith(".html"):
-            doc = edition.tree(name)
-            findings += [_leak(where, page, hit) for hit in _text_hits(_page_text(doc), prints)]
-            for _element, _attribute, url, _position in doc.iterlinks():
-                target = local_target(name, url)
-                owner = _path_hit(target, paths) if target else None
-                if owner:
+            scan = edition.scan(name)
+            findings += [_leak(where, page, hit) for hit in prints.found_in(scan.text)]
+            folder = posixpath.dirname(name)
+            for url in dict.fromkeys(link.url for link in scan.links):
+                if (folder, url) not in linked:  # pages in one folder share their menu's links
+                    target = local_target(name, url)
+                    linked[folder, url] = (target, _path_hit(target, paths)) if target else None
+                if linked[folder, url] and linked[folder, url][1]:
+                    target, owner = linked[folder, url]
                     findings.append(_file_leak(where, page, f"a link to {target}", owner))
         elif name.endswith((".js", ".json", ".xml", ".txt")):
             text = (edition.site_dir / name).read_text(encoding="utf-8", errors="replace")
-            findings += [_leak(where, page, hit) for hit in _text_hits(text, prints)]
-            findings += [_file_leak(where, page, f"the address {path}", owner)
-                         for path, owner in paths.items() if path in text]
+            findings += [_leak(where, page, hit) for hit in prints.found_in(text)]
+            findings += [_file_leak(where, page, f"the address {addresses[index]}", paths[addresses[index]])
+                         for index in _found(address_automaton, text)]
     return findings
 
 
-def check_public_packs(site: BuiltSite, prints: list[Fingerprint], paths: dict) -> list[Finding]:
+def check_public_packs(site: BuiltSite, prints: Fingerprints, paths: dict) -> list[Finding]:
     """The public packs: the print HTML each PDF was made from, and the offline zip's file list."""
     if site.packs_dir is None or not site.packs_dir.exists():
         return []
@@ -195,8 +233,8 @@ def check_public_packs(site: BuiltSite, prints: list[Fingerprint], paths: dict) 
             continue
         source = print_html_dir(site.packs_dir) / f"{name}.html"
         if source.exists():
-            text = lxml.html.document_fromstring(source.read_bytes()).text_content()
-            findings += [_leak(where, page, hit) for hit in _text_hits(text, prints)]
+            text = read_page(source.read_bytes()).text
+            findings += [_leak(where, page, hit) for hit in prints.found_in(text)]
     return findings
 
 
@@ -206,14 +244,14 @@ def check_professional_marking(site: BuiltSite) -> list[Finding]:
     label = site.content.site.editions.professional.label
     findings = []
     for name in edition.html_files:
-        doc = edition.tree(name)
-        robots = " ".join(doc.xpath("//meta[@name='robots']/@content")).lower()
+        scan = edition.scan(name)
+        robots = " ".join(meta.content for meta in scan.metas if meta.name == "robots").lower()
         where = {"page": f"professional/{name}", "file": edition.source_of(name)}
         if "noindex" not in robots:
             findings.append(error(NAME, "professional edition page has no <meta name=\"robots\" "
                                   "content=\"noindex\">.", hint="The theme adds it to every page of the "
                                   "professional edition (config.extra.tk.noindex); keep it there.", **where))
-        if normalise(label) not in normalise(doc.text_content()):
+        if normalise(label) not in normalise(scan.text):
             findings.append(error(NAME, f"professional edition page does not say '{label}'.",
                                   hint="Every professional page shows the edition's name (banner or footer).",
                                   **where))
@@ -222,7 +260,7 @@ def check_professional_marking(site: BuiltSite) -> list[Finding]:
 
 def check(site: BuiltSite) -> list[Finding]:
     content = site.content
-    prints, paths = fingerprints(content), professional_paths(content)
+    prints, paths = Fingerprints(fingerprints(content)), professional_paths(content)
     findings: list[Finding] = []
     if "public" in site.editions:
         findings += check_public_site(site, prints, paths)

@@ -26,7 +26,6 @@ from ..linkcheck import (
     without_fragment,
 )
 from .locate import merge_repeats, where
-from .pagescan import scan_page
 from .site import BuiltSite, EditionOutput
 
 NAME = "external-links"
@@ -48,7 +47,7 @@ def collect(site: BuiltSite) -> dict[str, list[Occurrence]]:
     found: dict[str, list[Occurrence]] = {}
     for edition in site.editions.values():
         for page in edition.html_files:
-            for link in scan_page(edition, page).links:
+            for link in edition.scan(page).links:
                 url = link.url.strip()
                 if link.tag in ("a", "area") and url.lower().startswith(("http://", "https://", "mailto:")):
                     found.setdefault(url, []).append(Occurrence(edition, page, url, link.line))

@@ -20,23 +20,23 @@ def check(site: BuiltSite) -> list[Finding]:
     for edition in site.editions.values():
         for page in edition.html_files:
             where = {"page": f"{edition.name}/{page}", "file": edition.source_of(page)}
-            doc = edition.tree(page)
-            metas = doc.xpath("//meta[translate(@http-equiv,'CSP','csp')='content-security-policy']")
-            if not metas:
+            scan = edition.scan(page)
+            policies = [meta.content for meta in scan.metas if meta.http_equiv == "content-security-policy"]
+            if not policies:
                 findings.append(error(NAME, "page has no Content-Security-Policy.", **where))
-            elif metas[0].get("content") != policy:
+            elif policies[0] != policy:
                 findings.append(error(NAME, "page's Content-Security-Policy differs from the toolkit's policy.",
                                       **where))
-            for _script in doc.xpath("//script[not(@src)]"):
+            for _script in scan.elements("script"):
                 findings.append(error(NAME, "inline <script> (the policy blocks it).",
                                       hint="Move the code to a file under toolkit/theme/assets/.", **where))
-            for _style in doc.xpath("//style"):
+            for _style in scan.elements("style"):
                 findings.append(error(NAME, "<style> element (the policy blocks it).",
                                       hint="Move the rules to toolkit/theme/assets/toolkit.css.", **where))
-            for attribute in doc.xpath("//@*[starts-with(name(), 'on')]"):
-                findings.append(error(NAME, f"event handler attribute {attribute.attrname} on "
-                                      f"<{attribute.getparent().tag}> (the policy blocks it).", **where))
-            for attribute in doc.xpath("//@href | //@src | //@action"):
-                if attribute.strip().lower().startswith("javascript:"):
-                    findings.append(error(NAME, f"javascript: URL in {attribute.attrname}.", **where))
+            for handler in scan.attributes(lambda name: name.startswith("on")):
+                findings.append(error(NAME, f"event handler attribute {handler.attribute} on "
+                                      f"<{handler.tag}> (the policy blocks it).", **where))
+            for link in scan.links:
+                if link.attribute in ("href", "src", "action") and link.url.strip().lower().startswith("javascript:"):
+                    findings.append(error(NAME, f"javascript: URL in {link.attribute}.", **where))
     return findings

@@ -16,7 +16,6 @@ from urllib.parse import unquote, urlsplit
 from ..findings import Finding, error
 from ..urls import CSS_URL
 from .locate import merge_repeats, where
-from .pagescan import scan_page
 from .site import BuiltSite, EditionOutput
 
 NAME = "internal-links"
@@ -71,7 +70,7 @@ class Targets:
     def fragment_problem(self, target: str, fragment: str) -> str:
         if not target.endswith(".html"):
             return ""
-        ids = scan_page(self.edition, target).ids
+        ids = self.edition.scan(target).ids
         if fragment in ids or unquote(fragment) in ids:
             return ""
         close = difflib.get_close_matches(unquote(fragment), ids, n=1, cutoff=0.6)
@@ -101,7 +100,7 @@ def _sentence(text: str) -> str:
 
 def check_page(site: BuiltSite, targets: Targets, page: str) -> list[Finding]:
     findings = []
-    for link in scan_page(targets.edition, page).links:
+    for link in targets.edition.scan(page).links:
         url = link.url.strip()
         problem = targets.problem(page, url)
         if problem:

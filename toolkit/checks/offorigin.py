@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding, error
-from .pagescan import scan_page
 from .site import BuiltSite, EditionOutput
 
 NAME = "off-origin"
@@ -36,29 +35,31 @@ def _remote(value: str) -> bool:
 def check_html(edition: EditionOutput, page: str, own_url: str) -> list[Finding]:
     findings = []
     where = {"page": f"{edition.name}/{page}", "file": edition.source_of(page)}
-    for link in scan_page(edition, page).links:
+    scan = edition.scan(page)
+    for link in scan.links:
         if link.attribute in LOADING_ATTRIBUTES.get(link.tag, ()) and _remote(link.url):
             findings.append(error(NAME, f"<{link.tag} {link.attribute}=\"{link.url}\"> loads a file from another site.",
                                   hint="Copy the file into the site; readers must never contact "
                                        "another site without clicking a link.", **where))
-    doc = edition.tree(page)
-    for element in doc.xpath("//iframe | //frame | //object | //embed"):
+    for element in scan.elements("iframe", "frame", "object", "embed"):
         findings.append(error(NAME, f"<{element.tag}> element in the page.", hint="Embedded content is not allowed.",
                               **where))
-    for element in doc.xpath("//meta[@http-equiv]"):
-        if element.get("http-equiv").lower() == "refresh":
+    for meta in scan.metas:
+        if meta.http_equiv == "refresh":
             findings.append(error(NAME, "<meta http-equiv=\"refresh\"> redirects the reader.", **where))
-    for element in doc.xpath("//*[@style]"):
-        if any(_remote(u or i) for u, i in _CSS_URL.findall(element.get("style"))):
+    for style in scan.attributes(lambda name: name == "style"):
+        if any(_remote(u or i) for u, i in _CSS_URL.findall(style.value)):
             findings.append(error(NAME, "inline style loads a file from another site.", **where))
-    for element in doc.xpath("//a[@href]"):
-        href = element.get("href")
+    for link in scan.links:
+        if link.tag != "a" or link.attribute != "href":
+            continue
+        href = link.url
         if own_url and href.startswith(own_url):
             findings.append(error(NAME, f"link to the site's own address '{href}'.",
                                   hint="Link within the site with a relative link, so it works "
                                        "under any address.", **where))
         elif _remote(href):
-            rel = (element.get("rel") or "").split()
+            rel = link.rel.split()
             missing = [token for token in ("noopener", "noreferrer") if token not in rel]
             if missing:
                 findings.append(error(NAME, f"external link '{href}' lacks rel=\"{' '.join(missing)}\".",

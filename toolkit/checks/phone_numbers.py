@@ -10,7 +10,6 @@ from __future__ import annotations
 from ..findings import Finding, error, warning
 from ..phones import FoundNumber, RegisteredNumber, did_you_mean, find_numbers, registered_numbers
 from .locate import merge_repeats, where
-from .pagescan import scan_page
 from .site import BuiltSite
 
 NAME = "phone-numbers"
@@ -52,7 +51,7 @@ def check(site: BuiltSite) -> list[Finding]:
 
     for edition in site.editions.values():
         for page in edition.html_files:
-            for block in scan_page(edition, page).blocks:
+            for block in edition.scan(page).blocks:
                 report(edition, page, block.text, block.line, block.where)
         for path in edition.all_files:
             if path.endswith(".txt"):

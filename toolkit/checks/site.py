@@ -1,4 +1,4 @@
-"""What checks look at: the built editions, parsed once and shared."""
+"""What checks look at: the built editions, each page read once and shared."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import lxml.html
-
 from ..content.loader import Content
+from ..pagescan import PageScan, read_page
 
 
 @dataclass
@@ -30,21 +29,25 @@ class EditionOutput:
     name: str
     site_dir: Path
     sources: dict[str, str] = field(default_factory=dict)
+    _scans: dict[str, PageScan] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def html_files(self) -> list[str]:
-        return sorted(p.relative_to(self.site_dir).as_posix() for p in self.site_dir.rglob("*.html"))
+        return [name for name in self.all_files if name.endswith(".html")]
 
     @cached_property
     def all_files(self) -> list[str]:
         return sorted(p.relative_to(self.site_dir).as_posix() for p in self.site_dir.rglob("*") if p.is_file())
 
-    def tree(self, page: str):
-        """The parsed page (lxml), parsed once per build."""
-        cache = self.__dict__.setdefault("_trees", {})
-        if page not in cache:
-            cache[page] = lxml.html.document_fromstring((self.site_dir / page).read_bytes())
-        return cache[page]
+    def scan(self, page: str) -> PageScan:
+        """What the page holds (toolkit.pagescan): as harden wrote it, or read from disk once."""
+        if page not in self._scans:
+            self._scans[page] = read_page((self.site_dir / page).read_bytes())
+        return self._scans[page]
+
+    def store_scans(self, scans: dict[str, PageScan]) -> None:
+        """Pages read elsewhere (toolkit.checks.readpages)."""
+        self._scans.update(scans)
 
     def source_of(self, page: str) -> str:
         return self.sources.get(page, "")

@@ -14,7 +14,6 @@ from urllib.parse import unquote
 from ..findings import Finding, error
 from ..phones import RegisteredNumber, did_you_mean, national_digits, registered_numbers
 from .locate import merge_repeats, where
-from .pagescan import scan_page
 from .site import BuiltSite
 
 NAME = "tel-links"
@@ -75,7 +74,7 @@ def check(site: BuiltSite) -> list[Finding]:
     findings: list[Finding] = []
     for edition in site.editions.values():
         for page in edition.html_files:
-            for link in scan_page(edition, page).links:
+            for link in edition.scan(page).links:
                 if link.url[:4].lower() not in ("tel:", "sms:"):
                     continue
                 key = (link.url, link.text)

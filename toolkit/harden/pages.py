@@ -1,7 +1,8 @@
 """Post-process the HTML MkDocs wrote: link attributes, no inline styles, unused theme files.
 
 One pass over every page. It also collects each page's text for the search
-index, so the pages are parsed once here.
+index, and reads the page as written for the checks (toolkit.pagescan), so
+nothing after this step parses a page again.
 """
 
 from __future__ import annotations
@@ -10,14 +11,16 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html
+import lxml.etree
 
 from ..findings import Finding, error
+from ..pagescan import PageScan, read_page
 from ..urls import CSS_URL, local_target
 
 EXTERNAL_SCHEMES = ("http:", "https:", "mailto:")
 REL_EXTERNAL = ("noopener", "noreferrer")
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
+_STRING = lxml.etree.XPath("string()")
 _MAY_USE_ASSETS = "//*[contains(@href, 'assets/') or contains(@src, 'assets/') or contains(@href, '.css')]"
 
 
@@ -31,15 +34,25 @@ class PageText:
     text: str
 
 
+@dataclass
+class HardenedPage:
+    """One page after hardening: its search text (None for a page without an article), findings, and scan."""
+
+    url: str
+    text: PageText | None
+    findings: list[Finding]
+    scan: PageScan
+
+
 def iter_html(site_dir: Path):
     return sorted(p for p in site_dir.rglob("*.html") if p.is_file())
 
 
-def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> tuple[PageText | None, list[Finding]]:
+def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> HardenedPage:
     url = path.relative_to(site_dir).as_posix()
     findings: list[Finding] = []
     raw = path.read_bytes()
-    doc = lxml.html.document_fromstring(raw)
+    doc = lxml.etree.HTML(raw)  # plain lxml.etree: lxml.html's element classes slow every step
 
     for element in doc.iter("a"):
         href = element.get("href", "")
@@ -68,18 +81,19 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> tuple[PageT
             if target:
                 referenced.add(target)
 
-    html = lxml.html.tostring(doc, doctype="<!doctype html>", encoding="unicode", method="html")
-    path.write_text(html + "\n", encoding="utf-8")
+    written = (lxml.etree.tostring(doc, doctype="<!doctype html>", encoding="unicode", method="html") + "\n").encode()
+    path.write_bytes(written)
+    scan = read_page(written)
 
     article = doc.find(".//article")
     if article is None:
-        return None, findings
+        return HardenedPage(url, None, findings, scan)
     title_el = article.find(".//h1")
-    title = title_el.text_content().strip() if title_el is not None else ""
+    title = _STRING(title_el).strip() if title_el is not None else ""
     description = doc.find(".//meta[@name='description']")
     summary = description.get("content", "") if description is not None else ""
-    text = " ".join(article.text_content().split())
-    return PageText(url, title, summary, text), findings
+    text = " ".join(_STRING(article).split())
+    return HardenedPage(url, PageText(url, title, summary, text), findings, scan)
 
 
 def prune_theme_files(site_dir: Path, referenced: set[str]) -> list[str]:
@@ -104,15 +118,14 @@ def prune_theme_files(site_dir: Path, referenced: set[str]) -> list[str]:
     return removed
 
 
-def harden_site(site_dir: Path) -> tuple[list[PageText], list[Finding]]:
-    """Harden every page in a built edition; returns page texts for search, and findings."""
+def harden_site(site_dir: Path) -> list[HardenedPage]:
+    """Harden every page in a built edition, and prune the theme files no page uses."""
     referenced: set[str] = set()
-    texts: list[PageText] = []
-    findings: list[Finding] = []
-    for path in iter_html(site_dir):
-        text, page_findings = harden_page(path, site_dir, referenced)
-        findings.extend(page_findings)
-        if text is not None and path.name != "404.html":
-            texts.append(text)
+    pages = [harden_page(path, site_dir, referenced) for path in iter_html(site_dir)]
     prune_theme_files(site_dir, referenced)
-    return texts, findings
+    return pages
+
+
+def search_texts(pages) -> list[PageText]:
+    """What the search index holds: every page with an article, except the 404 page."""
+    return [page.text for page in pages if page.text is not None and page.url.rsplit("/", 1)[-1] != "404.html"]
