@@ -154,3 +154,10 @@ def test_public_module_showing_a_professional_worksheet_fails_the_build(project)
             "'case-notes': \"Case notes for practitioners\"") in leaks
     assert ("public file public/modules/first-steps.html has a link to worksheets/case-notes.html, which "
             "belongs to professional-only worksheet 'case-notes'.") in leaks
+
+
+def test_normalising_many_texts_at_once_is_normalising_each():
+    texts = ["  It’s “fine”\n  here ", "ＦＵＬＬ width", "", "Tab\tand — dash", "ﬁne ligature"]
+    assert edition_leakage.normalise_all(texts) == [edition_leakage.normalise(text) for text in texts]
+    with_nul = [*texts, "a\x00b"]  # the one-pass join cannot be used: each is normalised alone
+    assert edition_leakage.normalise_all(with_nul) == [edition_leakage.normalise(text) for text in with_nul]

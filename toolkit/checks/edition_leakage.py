@@ -185,7 +185,7 @@ def _file_leak(where: str, page: str, target: str, owner: tuple[str, str, str]) 
 def check_public_site(site: BuiltSite, prints: Fingerprints, paths: dict) -> list[Finding]:
     edition = site.editions["public"]
     findings = []
-    linked: dict[tuple[str, str], tuple[str, tuple] | None] = {}  # (folder, link) -> (target, owner)
+    linked: dict[tuple[str, str], tuple[str, tuple] | None] = {}  # (folder, link) -> (target, owner) of a leak
     addresses = list(paths)
     address_automaton = _automaton(addresses)
     for name in edition.all_files:
@@ -199,11 +199,13 @@ def check_public_site(site: BuiltSite, prints: Fingerprints, paths: dict) -> lis
             findings += [_leak(where, page, hit) for hit in prints.found_in(scan.text)]
             folder = posixpath.dirname(name)
             for url in dict.fromkeys(link.url for link in scan.links):
-                if (folder, url) not in linked:  # pages in one folder share their menu's links
+                key = (folder, url)  # pages in one folder share their menu's links: each is judged once
+                if key not in linked:
                     target = local_target(name, url)
-                    linked[folder, url] = (target, _path_hit(target, paths)) if target else None
-                if linked[folder, url] and linked[folder, url][1]:
-                    target, owner = linked[folder, url]
+                    owner = _path_hit(target, paths) if target else None
+                    linked[key] = (target, owner) if owner else None
+                if linked[key]:
+                    target, owner = linked[key]
                     findings.append(_file_leak(where, page, f"a link to {target}", owner))
         elif name.endswith((".js", ".json", ".xml", ".txt")):
             text = (edition.site_dir / name).read_text(encoding="utf-8", errors="replace")
