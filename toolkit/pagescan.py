@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 import lxml.etree
+import lxml.html.defs
 
 # Elements whose text stands apart from the text around them.
 BLOCK_TAGS = frozenset({
@@ -30,7 +31,9 @@ BLOCK_TAGS = frozenset({
     "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul",
 })
 SKIPPED_TAGS = frozenset({"script", "style", "template", "noscript"})
-URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "poster", "data"})
+# Every attribute that holds an address: lxml's list (href, src, action, formaction, cite,
+# xlink:href, background, longdesc, usemap, data, ...) and the two it leaves out.
+URL_ATTRIBUTES = frozenset(lxml.html.defs.link_attrs | {"srcset", "poster"})
 # Attribute text a reader sees or hears (tooltips, screen readers, search snippets).
 TEXT_ATTRIBUTES = frozenset(
     {"title", "alt", "aria-label", "aria-description", "placeholder", "value"}
@@ -44,7 +47,7 @@ _ATTRIBUTE_KINDS = {
     **dict.fromkeys(URL_ATTRIBUTES, _URL), **dict.fromkeys(TEXT_ATTRIBUTES, _TEXT),
     "id": _ID, "name": _NAME, "content": _CONTENT, "style": _STYLE,
 }
-_STRING = lxml.etree.XPath("string()")
+_STRING = lxml.etree.XPath("string()", smart_strings=False)  # plain str: no reference to the tree
 
 
 class TextBlock(NamedTuple):
@@ -85,8 +88,12 @@ class PageScan:
     ids: set[str] = field(default_factory=set)
     metas: list[Meta] = field(default_factory=list)
     noted: list[Noted] = field(default_factory=list)
-    # Everything a reader sees or hears: the page's text, then its text attributes, one per line.
-    text: str = ""
+    text: str = ""  # the page's text, as lxml's text_content() gives it
+    attribute_texts: list[str] = field(default_factory=list)  # alt, title, aria-label... and <meta name> content
+
+    def heard(self) -> str:
+        """Everything a reader sees or hears: the text, then each text attribute on a line of its own."""
+        return "\n".join([self.text, *self.attribute_texts])
 
     def elements(self, *tags: str) -> list[Noted]:
         return [item for item in self.noted if not item.attribute and item.tag in tags]
@@ -123,7 +130,6 @@ def read_page(raw: bytes) -> PageScan:
     if root is None:
         return scan
     digit_blocks = {}
-    attribute_texts = []
     for element in root.iter():
         tag = element.tag
         if not isinstance(tag, str):
@@ -144,7 +150,7 @@ def read_page(raw: bytes) -> PageScan:
                 scan.ids.add(value)
             elif kind is _TEXT or (kind is _CONTENT and tag == "meta"):
                 if tag != "meta" or element.get("name"):
-                    attribute_texts.append(value)
+                    scan.attribute_texts.append(value)
                 if _DIGIT.search(value):
                     scan.blocks.append(TextBlock(value, element.sourceline or 0, name))
             elif kind is _STYLE:
@@ -161,13 +167,11 @@ def read_page(raw: bytes) -> PageScan:
                 digit_blocks.setdefault(block, None)
     for block in digit_blocks:
         scan.blocks.append(TextBlock(" ".join(_STRING(block).split()), block.sourceline or 0, "text"))
-    scan.text = "\n".join([_STRING(root), *attribute_texts])
+    scan.text = _STRING(root)
     return scan
 
 
 def _add_link(scan: PageScan, element, tag: str, attribute: str, value: str) -> None:
-    if attribute == "data" and tag != "object":
-        return
     line = element.sourceline or 0
     if tag == "a":
         text = _STRING(element) if value.startswith(("tel:", "sms:")) else ""

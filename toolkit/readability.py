@@ -50,7 +50,9 @@ _TAG = re.compile(r"<[^>]+>")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _ATTRIBUTE_LIST = re.compile(r"\{:[^}]*\}")
-_BLOCK_MARK = re.compile(r"^(#+|[-*+]|\d+[.)]|>)(\s+|$)")
+_BLOCK_START = re.compile(r"^(#+|[-*+]|\d+[.)]|>)\s+")
+# Removed even without a space after it: "#Heading" is a heading to Python-Markdown.
+_BLOCK_MARK = re.compile(r"^(#+|[-*+]|\d+[.)]|>)\s*")
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'’”)]*$")
 
 
@@ -79,12 +81,12 @@ def _blocks(markdown: str) -> tuple[str, ...]:
     blocks: list[list[str]] = [[]]
     for line in text.splitlines():
         stripped = line.strip()
-        mark = _BLOCK_MARK.match(stripped) if stripped else None
-        if not stripped or mark:
+        starts_block = _BLOCK_START.match(stripped)
+        if not stripped or starts_block:
             blocks.append([])
         if stripped:
-            blocks[-1].append(stripped[mark.end():] if mark else stripped)
-        if mark and stripped.startswith("#"):
+            blocks[-1].append(_BLOCK_MARK.sub("", stripped, count=1))
+        if starts_block and stripped.startswith("#"):
             blocks.append([])  # a heading is a block of its own
     joined = (" ".join(block).replace("**", "").replace("__", "").replace("*", "").replace("`", "").strip()
               for block in blocks)

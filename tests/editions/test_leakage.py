@@ -119,6 +119,33 @@ def test_every_professional_page_must_be_noindex_and_say_its_edition(outputs):
     ]
 
 
+def test_edition_name_only_in_an_attribute_does_not_mark_a_page(outputs):
+    folder, run = outputs
+    page = folder / "site" / "professional" / "help.html"
+    html = page.read_text(encoding="utf-8").replace("Professional edition", "Edition")
+    html = html.replace("</body>", '<img src="x.png" alt="Professional edition"></body>')
+    page.write_text(html, encoding="utf-8")
+    assert [f.split("\n")[0] for f in run()] == [
+        "professional/help.html: error: professional edition page does not say 'Professional edition'.",
+    ]
+
+
+def test_professional_address_in_any_link_attribute_is_found(outputs):
+    folder, run = outputs
+    page = folder / "site" / "public" / "help.html"
+    target = "modules/responding-to-disclosure.html"
+    html = page.read_text(encoding="utf-8").replace("</article>", (
+        f'<blockquote cite="{target}#a">q</blockquote><form><button formaction="{target}#b">b</button></form>'
+        f'<svg><use xlink:href="{target}#c"></use></svg><img src="a.png" alt="" longdesc="{target}#d"></article>'))
+    page.write_text(html, encoding="utf-8")
+    # One finding for each distinct address on the page.
+    assert [f.split("\n")[0] for f in run()] == [
+        "content/modules/responding-to-disclosure/module.yml: error: public file public/help.html has a link to "
+        f"{target}, which belongs to professional-only module 'responding-to-disclosure'. (in built page "
+        "public/help.html)",
+    ] * 4
+
+
 def test_professional_pages_of_the_fixture_are_all_marked(built_minimal):
     project, _ = built_minimal
     pages = sorted((project / "site" / "professional").rglob("*.html"))

@@ -103,7 +103,10 @@ OFF_ORIGIN_PAGE = """<!doctype html><html lang="en"><head><title>t</title>
 <script src="https://cdn.example/x.js"></script></head><body>
 <img src="local.png" srcset="local.png 1x, https://img.example/big.png 2x" alt="">
 <iframe src="https://video.example/embed"></iframe>
-<form action="https://forms.example/submit"></form>
+<form action="https://forms.example/submit"><button formaction="https://forms.example/other">Go</button></form>
+<svg><use xlink:href="https://icons.example/sprite.svg#exit"></use></svg>
+<table background="https://img.example/paper.png"><tr><td>x</td></tr></table>
+<blockquote cite="https://www.example.org/source">A quotation is not loaded.</blockquote>
 <a href="https://www.example.org/">fine</a>
 <a href="https://www.example.org/ok" rel="noopener noreferrer">fine too</a>
 </body></html>"""
@@ -130,6 +133,9 @@ def test_off_origin_scan_finds_every_kind_of_reference(tmp_path, built_minimal):
         '<iframe src="https://video.example/embed"> loads a file from another site.',
         "<iframe> element in the page.",
         '<form action="https://forms.example/submit"> loads a file from another site.',
+        '<button formaction="https://forms.example/other"> loads a file from another site.',
+        '<use xlink:href="https://icons.example/sprite.svg#exit"> loads a file from another site.',
+        '<table background="https://img.example/paper.png"> loads a file from another site.',
         "external link 'https://www.example.org/' lacks rel=\"noopener noreferrer\".",
         "stylesheet loads 'https://img.example/bg.png' from another site.",
         "stylesheet loads 'https://fonts.example/f.css' from another site.",
@@ -163,7 +169,8 @@ def test_inline_code_check_finds_what_the_policy_would_block(tmp_path, built_min
     (tmp_path / "with-policy.html").write_text(
         f'<html><head><meta http-equiv="Content-Security-Policy" content="{meta_policy()}">'
         "<script>run()</script><style>a{color:red}</style></head><body>"
-        '<a href="javascript:void(0)" onclick="go()">x</a><img src="a.png" alt="" onerror="oops()"></body></html>')
+        '<a href="javascript:void(0)" onclick="go()">x</a><img src="a.png" alt="" onerror="oops()">'
+        '<button formaction="javascript:send()">y</button></body></html>')
     (tmp_path / "no-policy.html").write_text("<html><head></head><body><p>x</p></body></html>")
     site = BuiltSite(content=result.content, editions={"public": EditionOutput("public", tmp_path)})
     assert [(f.page, f.message) for f in inline_code.check(site)] == [
@@ -173,4 +180,5 @@ def test_inline_code_check_finds_what_the_policy_would_block(tmp_path, built_min
         ("public/with-policy.html", "event handler attribute onclick on <a> (the policy blocks it)."),
         ("public/with-policy.html", "event handler attribute onerror on <img> (the policy blocks it)."),
         ("public/with-policy.html", "javascript: URL in href."),
+        ("public/with-policy.html", "javascript: URL in formaction."),
     ]

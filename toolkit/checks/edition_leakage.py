@@ -196,7 +196,7 @@ def check_public_site(site: BuiltSite, prints: Fingerprints, paths: dict) -> lis
             findings.append(_file_leak(where, page, "this file's name", owner))
         if name.endswith(".html"):
             scan = edition.scan(name)
-            findings += [_leak(where, page, hit) for hit in prints.found_in(scan.text)]
+            findings += [_leak(where, page, hit) for hit in prints.found_in(scan.heard())]
             folder = posixpath.dirname(name)
             for url in dict.fromkeys(link.url for link in scan.links):
                 key = (folder, url)  # pages in one folder share their menu's links: each is judged once
@@ -235,7 +235,7 @@ def check_public_packs(site: BuiltSite, prints: Fingerprints, paths: dict) -> li
             continue
         source = print_html_dir(site.packs_dir) / f"{name}.html"
         if source.exists():
-            text = read_page(source.read_bytes()).text
+            text = read_page(source.read_bytes()).heard()
             findings += [_leak(where, page, hit) for hit in prints.found_in(text)]
     return findings
 

@@ -21,10 +21,12 @@ _REMOTE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 _CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]*)['\"]?\s*\)|@import\s+['\"]([^'\"]+)['\"]", re.I)
 _JS_URL = re.compile(r"""["'`](?:https?:)?//[a-z0-9.-]+""", re.I)
 LOADING_ATTRIBUTES = {
-    "img": ("src", "srcset"), "source": ("src", "srcset"), "script": ("src",), "iframe": ("src",),
-    "frame": ("src",), "embed": ("src",), "object": ("data",), "video": ("src", "poster"),
-    "audio": ("src",), "track": ("src",), "link": ("href",), "form": ("action",), "input": ("src",),
-    "use": ("href", "{http://www.w3.org/1999/xlink}href"), "image": ("href",), "base": ("href",),
+    "img": ("src", "srcset", "lowsrc", "dynsrc"), "source": ("src", "srcset"), "script": ("src",),
+    "iframe": ("src",), "frame": ("src",), "embed": ("src",), "object": ("data", "codebase", "classid", "archive"),
+    "video": ("src", "poster"), "audio": ("src",), "track": ("src",), "link": ("href",),
+    "form": ("action",), "input": ("src", "formaction"), "button": ("formaction",),
+    "use": ("href", "xlink:href"), "image": ("href", "xlink:href"), "base": ("href",),
+    "body": ("background",), "table": ("background",), "td": ("background",), "th": ("background",),
 }
 
 

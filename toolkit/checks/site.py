@@ -46,7 +46,7 @@ class EditionOutput:
         return self._scans[page]
 
     def store_scans(self, scans: dict[str, PageScan]) -> None:
-        """Pages read elsewhere (toolkit.checks.readpages)."""
+        """Pages read as they were written (by harden, in the build and the live preview)."""
         self._scans.update(scans)
 
     def source_of(self, page: str) -> str:

@@ -20,7 +20,7 @@ from ..urls import CSS_URL, local_target
 EXTERNAL_SCHEMES = ("http:", "https:", "mailto:")
 REL_EXTERNAL = ("noopener", "noreferrer")
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
-_STRING = lxml.etree.XPath("string()")
+_STRING = lxml.etree.XPath("string()", smart_strings=False)
 _MAY_USE_ASSETS = "//*[contains(@href, 'assets/') or contains(@src, 'assets/') or contains(@href, '.css')]"
 
 
