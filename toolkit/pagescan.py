@@ -17,6 +17,7 @@ class lookup), and one walk cost about half of one XPath query per kind of thing
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -48,6 +49,7 @@ _ATTRIBUTE_KINDS = {
     "id": _ID, "name": _NAME, "content": _CONTENT, "style": _STYLE,
 }
 _STRING = lxml.etree.XPath("string()", smart_strings=False)  # plain str: no reference to the tree
+_PARSERS = threading.local()  # an lxml parser must not be used by two threads at once
 
 
 class TextBlock(NamedTuple):
@@ -123,10 +125,24 @@ def _block_of(element):
     return None
 
 
+def parse_html(raw: bytes):
+    """The tree of a built page (plain lxml.etree), or None if it is empty.
+
+    Built pages are UTF-8, as MkDocs and harden write them, whatever a page declares:
+    without a <meta charset> libxml2 would read them as Latin-1.
+    """
+    if not raw.strip():
+        return None
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        parser = _PARSERS.parser = lxml.etree.HTMLParser(encoding="utf-8")
+    return lxml.etree.HTML(raw, parser)
+
+
 def read_page(raw: bytes) -> PageScan:
     """Parse one built page and read it in one walk over its elements."""
     scan = PageScan()
-    root = lxml.etree.HTML(raw) if raw.strip() else None
+    root = parse_html(raw)
     if root is None:
         return scan
     digit_blocks = {}

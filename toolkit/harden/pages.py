@@ -14,7 +14,7 @@ from pathlib import Path
 import lxml.etree
 
 from ..findings import Finding, error
-from ..pagescan import PageScan, read_page
+from ..pagescan import PageScan, parse_html, read_page
 from ..urls import CSS_URL, local_target
 
 EXTERNAL_SCHEMES = ("http:", "https:", "mailto:")
@@ -52,7 +52,10 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> HardenedPag
     url = path.relative_to(site_dir).as_posix()
     findings: list[Finding] = []
     raw = path.read_bytes()
-    doc = lxml.etree.HTML(raw)  # plain lxml.etree: lxml.html's element classes slow every step
+    doc = parse_html(raw)  # plain lxml.etree: lxml.html's element classes slow every step
+    if doc is None:
+        return HardenedPage(url, None, [error("privacy", "the page is empty.", page=url,
+                                              hint="Rebuild; if it stays empty, report it as a bug.")], PageScan())
 
     for element in doc.iter("a"):
         href = element.get("href", "")
