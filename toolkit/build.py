@@ -30,7 +30,7 @@ from .harden.pages import harden_site, search_texts
 from .harden.search_index import write_index
 from .packs import PackOutput, make_packs
 from .pagescan import PageScan
-from .publish import publish, recover
+from .publish import publish
 from .render import render
 
 log = logging.getLogger("toolkit.build")
@@ -234,9 +234,9 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     result.ok = not has_errors(result.findings, strict=options.strict)
     if result.ok:
         with _timed(timings, "publish"):
-            publish(stage_site, options.site_dir)
-            if options.packs:
-                publish(stage / "packs", options.packs_dir)
+            # site/ and packs/ together, all or none: a crash never pairs a new site with old packs.
+            pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
+            publish(pairs, journal=options.build_dir / "publishing.json")
             result.published = True
     return result
 
@@ -252,4 +252,4 @@ def write_reports(folder: Path, result: BuildResult) -> None:
                                                  encoding="utf-8")
 
 
-__all__ = ["BuildOptions", "BuildResult", "build", "recover"]
+__all__ = ["BuildOptions", "BuildResult", "build"]

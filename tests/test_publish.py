@@ -1,0 +1,89 @@
+"""Publishing site/ and packs/ together: all or none, even when the process dies half way."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.conftest import write_tree
+from toolkit import publish as publish_module
+from toolkit.publish import publish, recover
+
+
+def contents(folder):
+    return {p.relative_to(folder).as_posix(): p.read_text() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def staged(tmp_path, version: str):
+    """A staged site and packs folder, each holding the given version."""
+    write_tree(tmp_path / f"stage-{version}", {"site/index.html": version, "packs/self.pdf": version})
+    return [(tmp_path / f"stage-{version}" / "site", tmp_path / "site"),
+            (tmp_path / f"stage-{version}" / "packs", tmp_path / "packs")]
+
+
+def test_publish_replaces_both_folders_and_tidies_up(tmp_path):
+    journal = tmp_path / "build" / "publishing.json"
+    publish(staged(tmp_path, "old"), journal)
+    publish(staged(tmp_path, "new"), journal)
+    assert contents(tmp_path / "site") == {"index.html": "new"}
+    assert contents(tmp_path / "packs") == {"self.pdf": "new"}
+    assert not journal.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "packs", "site", "stage-new", "stage-old"]
+
+
+# Four renames: site aside, packs aside, new site in, new packs in. Dying before any of them
+# must leave the old output; so must dying between them.
+@pytest.mark.parametrize("dies_at", [0, 1, 2, 3])
+def test_a_publish_cut_short_is_rolled_back_by_the_next_build(tmp_path, monkeypatch, dies_at):
+    journal = tmp_path / "build" / "publishing.json"
+    publish(staged(tmp_path, "old"), journal)
+    real_replace, calls = os.replace, []
+
+    def dying_replace(source, destination):
+        if len(calls) == dies_at:
+            raise SystemExit("killed")
+        calls.append(destination)
+        real_replace(source, destination)
+
+    monkeypatch.setattr(publish_module.os, "replace", dying_replace)
+    with pytest.raises(SystemExit):
+        publish(staged(tmp_path, "new"), journal)
+    monkeypatch.setattr(publish_module.os, "replace", real_replace)
+    assert journal.exists()
+
+    recover(journal)  # what the next build does first
+    assert contents(tmp_path / "site") == {"index.html": "old"}
+    assert contents(tmp_path / "packs") == {"self.pdf": "old"}
+    assert not journal.exists()
+    assert not (tmp_path / "site.previous").exists() and not (tmp_path / "packs.previous").exists()
+
+
+def test_a_first_publish_cut_short_leaves_no_half_output(tmp_path, monkeypatch):
+    journal = tmp_path / "build" / "publishing.json"
+    real_replace = os.replace
+    calls = []
+
+    def dying_replace(source, destination):
+        if calls:
+            raise SystemExit("killed")
+        calls.append(destination)
+        real_replace(source, destination)
+
+    monkeypatch.setattr(publish_module.os, "replace", dying_replace)
+    with pytest.raises(SystemExit):
+        publish(staged(tmp_path, "new"), journal)
+    monkeypatch.setattr(publish_module.os, "replace", real_replace)
+    assert (tmp_path / "site").exists() and not (tmp_path / "packs").exists()
+
+    recover(journal)
+    assert not (tmp_path / "site").exists() and not (tmp_path / "packs").exists()
+
+
+def test_leftovers_of_a_completed_publish_are_removed(tmp_path):
+    journal = tmp_path / "build" / "publishing.json"
+    publish(staged(tmp_path, "old"), journal)
+    write_tree(tmp_path, {"site.previous/index.html": "older"})  # stopped before tidying up
+    publish(staged(tmp_path, "new"), journal)
+    assert contents(tmp_path / "site") == {"index.html": "new"}
+    assert not (tmp_path / "site.previous").exists()
