@@ -22,6 +22,22 @@ def staged(tmp_path, version: str):
             (tmp_path / f"stage-{version}" / "packs", tmp_path / "packs")]
 
 
+def publish_killed_before_rename(monkeypatch, renames: int, pairs, journal) -> None:
+    """Publish, with the process killed when it has done `renames` renames."""
+    real_replace, done = os.replace, []
+
+    def dying_replace(source, destination):
+        if len(done) == renames:
+            raise SystemExit("killed")
+        done.append(destination)
+        real_replace(source, destination)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(publish_module.os, "replace", dying_replace)
+        with pytest.raises(SystemExit):
+            publish(pairs, journal)
+
+
 def test_publish_replaces_both_folders_and_tidies_up(tmp_path):
     journal = tmp_path / "build" / "publishing.json"
     publish(staged(tmp_path, "old"), journal)
@@ -38,18 +54,7 @@ def test_publish_replaces_both_folders_and_tidies_up(tmp_path):
 def test_a_publish_cut_short_is_rolled_back_by_the_next_build(tmp_path, monkeypatch, dies_at):
     journal = tmp_path / "build" / "publishing.json"
     publish(staged(tmp_path, "old"), journal)
-    real_replace, calls = os.replace, []
-
-    def dying_replace(source, destination):
-        if len(calls) == dies_at:
-            raise SystemExit("killed")
-        calls.append(destination)
-        real_replace(source, destination)
-
-    monkeypatch.setattr(publish_module.os, "replace", dying_replace)
-    with pytest.raises(SystemExit):
-        publish(staged(tmp_path, "new"), journal)
-    monkeypatch.setattr(publish_module.os, "replace", real_replace)
+    publish_killed_before_rename(monkeypatch, dies_at, staged(tmp_path, "new"), journal)
     assert journal.exists()
 
     recover(journal)  # what the next build does first
@@ -61,19 +66,7 @@ def test_a_publish_cut_short_is_rolled_back_by_the_next_build(tmp_path, monkeypa
 
 def test_a_first_publish_cut_short_leaves_no_half_output(tmp_path, monkeypatch):
     journal = tmp_path / "build" / "publishing.json"
-    real_replace = os.replace
-    calls = []
-
-    def dying_replace(source, destination):
-        if calls:
-            raise SystemExit("killed")
-        calls.append(destination)
-        real_replace(source, destination)
-
-    monkeypatch.setattr(publish_module.os, "replace", dying_replace)
-    with pytest.raises(SystemExit):
-        publish(staged(tmp_path, "new"), journal)
-    monkeypatch.setattr(publish_module.os, "replace", real_replace)
+    publish_killed_before_rename(monkeypatch, 1, staged(tmp_path, "new"), journal)
     assert (tmp_path / "site").exists() and not (tmp_path / "packs").exists()
 
     recover(journal)
