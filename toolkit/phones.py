@@ -36,17 +36,12 @@ _DIGIT = re.compile(r"\d")
 
 @dataclass(frozen=True)
 class FoundNumber:
-    """A number-like run of text: where it is, as written, and its digits."""
+    """A number-like run of text: where it is, as written, and its digits as dialled in the UK."""
 
     start: int
     end: int
     text: str
-    digits: str
-    how: str  # "matcher" (a valid number) or "digits" (short or suspicious digit run)
-
-    @property
-    def national(self) -> str:
-        return national_digits(self.text)
+    national: str
 
 
 def digits_of(text: str) -> str:
@@ -85,7 +80,7 @@ def find_numbers(text: str, region: str = "GB") -> list[FoundNumber]:
             start, raw = match.start, match.raw_string
             if raw.startswith("(") and ")" not in raw:  # "helpline (0808 1000 900)": the bracket is prose
                 start, raw = start + 1, raw[1:]
-            found.append(FoundNumber(start, match.end, raw, digits_of(raw), "matcher"))
+            found.append(FoundNumber(start, match.end, raw, national_digits(raw)))
             taken.append((start, match.end))
     for match in _DIGIT_RUN.finditer(text):
         start, end = match.span(1)
@@ -98,7 +93,7 @@ def find_numbers(text: str, region: str = "GB") -> list[FoundNumber]:
             continue
         if _is_short_candidate(text, start, raw, digits) or (
                 len(digits) >= 8 and (digits.startswith("0") or raw.startswith("+"))):
-            found.append(FoundNumber(start, end, raw, digits_of(raw), "digits"))
+            found.append(FoundNumber(start, end, raw, national_digits(raw)))
     found.sort(key=lambda f: f.start)
     return found
 

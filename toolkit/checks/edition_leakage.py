@@ -208,7 +208,7 @@ def check_public_site(site: BuiltSite, prints: Fingerprints, paths: dict) -> lis
                     target, owner = linked[key]
                     findings.append(_file_leak(where, page, f"a link to {target}", owner))
         elif name.endswith((".js", ".json", ".xml", ".txt")):
-            text = (edition.site_dir / name).read_text(encoding="utf-8", errors="replace")
+            text = edition.text(name)
             findings += [_leak(where, page, hit) for hit in prints.found_in(text)]
             findings += [_file_leak(where, page, f"the address {addresses[index]}", paths[addresses[index]])
                          for index in _found(address_automaton, text)]
@@ -248,7 +248,7 @@ def check_professional_marking(site: BuiltSite) -> list[Finding]:
     for name in edition.html_files:
         scan = edition.scan(name)
         robots = " ".join(meta.content for meta in scan.metas if meta.name == "robots").lower()
-        where = {"page": f"professional/{name}", "file": edition.source_of(name)}
+        where = edition.where(name)
         if "noindex" not in robots:
             findings.append(error(NAME, "professional edition page has no <meta name=\"robots\" "
                                   "content=\"noindex\">.", hint="The theme adds it to every page of the "

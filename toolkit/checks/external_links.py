@@ -26,10 +26,9 @@ from ..linkcheck import (
     without_fragment,
 )
 from .locate import merge_repeats, where
-from .site import BuiltSite, EditionOutput
+from .site import BuiltSite, EditionOutput, check_setting
 
 NAME = "external-links"
-DEFAULT_MAX_AGE_DAYS = 30
 _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
 REFRESH_HINT = "Run scripts/check --online (or --refresh-cache) and commit link-cache.json."
 
@@ -45,22 +44,20 @@ class Occurrence:
 def collect(site: BuiltSite) -> dict[str, list[Occurrence]]:
     """Every http, https and mailto link of every page, by URL."""
     found: dict[str, list[Occurrence]] = {}
-    for edition in site.editions.values():
-        for page in edition.html_files:
-            for link in edition.scan(page).links:
-                url = link.url.strip()
-                if link.tag in ("a", "area") and url.lower().startswith(("http://", "https://", "mailto:")):
-                    found.setdefault(url, []).append(Occurrence(edition, page, url, link.line))
+    for edition, page, scan in site.pages():
+        for link in scan.links:
+            url = link.url.strip()
+            if link.tag in ("a", "area") and url.lower().startswith(("http://", "https://", "mailto:")):
+                found.setdefault(url, []).append(Occurrence(edition, page, url, link.line))
     return found
 
 
 def settings_for(site: BuiltSite) -> Settings:
-    return Settings(**dict(getattr(site.options, "link_settings", None) or {}))
+    return Settings(**site.options.link_settings)
 
 
 def max_age_days(site: BuiltSite) -> int:
-    checks = getattr(site.content.site, "checks", None) if site.content.site else None
-    return getattr(checks, "link_cache_max_age_days", None) or DEFAULT_MAX_AGE_DAYS
+    return check_setting(site.content, "link_cache_max_age_days")
 
 
 def age_words(days: int) -> str:
@@ -150,7 +147,7 @@ def check(site: BuiltSite) -> list[Finding]:
     table = []
     for url, places in by_page_url.items():
         make, message, hint, extra = judge(url, *answers[url], site)
-        table.append({**extra, "pages": sorted({f"{p.edition.name}/{p.page}" for p in places})})
+        table.append({**extra, "pages": sorted({p.edition.shown(p.page) for p in places})})
         for place in places:
             findings.append(make(NAME, message, hint=hint, extra=extra,
                                  **where(site, place.edition, place.page, [place.url, url], place.line)))

@@ -17,26 +17,24 @@ NAME = "inline-code"
 def check(site: BuiltSite) -> list[Finding]:
     policy = meta_policy()
     findings: list[Finding] = []
-    for edition in site.editions.values():
-        for page in edition.html_files:
-            where = {"page": f"{edition.name}/{page}", "file": edition.source_of(page)}
-            scan = edition.scan(page)
-            policies = [meta.content for meta in scan.metas if meta.http_equiv == "content-security-policy"]
-            if not policies:
-                findings.append(error(NAME, "page has no Content-Security-Policy.", **where))
-            elif policies[0] != policy:
-                findings.append(error(NAME, "page's Content-Security-Policy differs from the toolkit's policy.",
-                                      **where))
-            for _script in scan.elements("script"):
-                findings.append(error(NAME, "inline <script> (the policy blocks it).",
-                                      hint="Move the code to a file under toolkit/theme/assets/.", **where))
-            for _style in scan.elements("style"):
-                findings.append(error(NAME, "<style> element (the policy blocks it).",
-                                      hint="Move the rules to toolkit/theme/assets/toolkit.css.", **where))
-            for handler in scan.attributes(lambda name: name.startswith("on")):
-                findings.append(error(NAME, f"event handler attribute {handler.attribute} on "
-                                      f"<{handler.tag}> (the policy blocks it).", **where))
-            for link in scan.links:
-                if link.url.strip().lower().startswith("javascript:"):
-                    findings.append(error(NAME, f"javascript: URL in {link.attribute}.", **where))
+    for edition, page, scan in site.pages():
+        where = edition.where(page)
+        policies = [meta.content for meta in scan.metas if meta.http_equiv == "content-security-policy"]
+        if not policies:
+            findings.append(error(NAME, "page has no Content-Security-Policy.", **where))
+        elif policies[0] != policy:
+            findings.append(error(NAME, "page's Content-Security-Policy differs from the toolkit's policy.",
+                                  **where))
+        for _script in scan.elements("script"):
+            findings.append(error(NAME, "inline <script> (the policy blocks it).",
+                                  hint="Move the code to a file under toolkit/theme/assets/.", **where))
+        for _style in scan.elements("style"):
+            findings.append(error(NAME, "<style> element (the policy blocks it).",
+                                  hint="Move the rules to toolkit/theme/assets/toolkit.css.", **where))
+        for handler in scan.attributes(lambda name: name.startswith("on")):
+            findings.append(error(NAME, f"event handler attribute {handler.attribute} on "
+                                  f"<{handler.tag}> (the policy blocks it).", **where))
+        for link in scan.links:
+            if link.url.strip().lower().startswith("javascript:"):
+                findings.append(error(NAME, f"javascript: URL in {link.attribute}.", **where))
     return findings

@@ -114,15 +114,14 @@ def check_page(site: BuiltSite, targets: Targets, page: str) -> list[Finding]:
 
 
 def check_stylesheet(targets: Targets, path: str) -> list[Finding]:
-    text = (targets.edition.site_dir / path).read_text(encoding="utf-8", errors="replace")
     findings = []
-    for ref in CSS_URL.findall(text):
+    for ref in CSS_URL.findall(targets.edition.text(path)):
         ref = ref.strip()
         if not is_local(ref) or not urlsplit(ref).path:
             continue
         _, problem = targets.resolve(path, urlsplit(ref).path)
         if problem:
-            findings.append(error(NAME, f"url({ref}) {_sentence(problem)}", page=f"{targets.edition.name}/{path}",
+            findings.append(error(NAME, f"url({ref}) {_sentence(problem)}", page=targets.edition.shown(path),
                                   hint="Keep files the stylesheet uses beside it in the theme's assets."))
     return findings
 

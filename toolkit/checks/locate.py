@@ -73,7 +73,7 @@ def where(site: BuiltSite, edition: EditionOutput, page: str, needles: Iterable[
     texts = source_texts(site)
     needles = [needle for needle in needles if needle]
     own = edition.source_of(page)
-    built = f"{edition.name}/{page}"
+    built = edition.shown(page)
     for name in ([own] if own else []) + texts.shared:
         found = texts.find(name, needles)
         if found:

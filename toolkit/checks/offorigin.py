@@ -36,7 +36,7 @@ def _remote(value: str) -> bool:
 
 def check_html(edition: EditionOutput, page: str, own_url: str) -> list[Finding]:
     findings = []
-    where = {"page": f"{edition.name}/{page}", "file": edition.source_of(page)}
+    where = edition.where(page)
     scan = edition.scan(page)
     for link in scan.links:
         if link.attribute in LOADING_ATTRIBUTES.get(link.tag, ()) and _remote(link.url):
@@ -70,21 +70,19 @@ def check_html(edition: EditionOutput, page: str, own_url: str) -> list[Finding]
 
 
 def check_css(edition: EditionOutput, path: str) -> list[Finding]:
-    text = (edition.site_dir / path).read_text(encoding="utf-8", errors="replace")
     return [
-        error(NAME, f"stylesheet loads '{url or imported}' from another site.", page=f"{edition.name}/{path}",
+        error(NAME, f"stylesheet loads '{url or imported}' from another site.", page=edition.shown(path),
               hint="Serve fonts and images from the site itself.")
-        for url, imported in _CSS_URL.findall(text) if _remote(url or imported)
+        for url, imported in _CSS_URL.findall(edition.text(path)) if _remote(url or imported)
     ]
 
 
 def check_script(edition: EditionOutput, path: str) -> list[Finding]:
-    text = (edition.site_dir / path).read_text(encoding="utf-8", errors="replace")
     return [
         error(NAME, f"script contains the address {match.group(0)[1:]!r}, which could make a request to "
-              "another site.", page=f"{edition.name}/{path}",
+              "another site.", page=edition.shown(path),
               hint="Scripts must only load files of this site.")
-        for match in _JS_URL.finditer(text)
+        for match in _JS_URL.finditer(edition.text(path))
     ]
 
 

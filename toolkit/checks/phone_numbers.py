@@ -23,7 +23,7 @@ def judge(number: FoundNumber, registry: dict[str, RegisteredNumber], place: str
     if entry is None:
         return ("error", f"'{number.text}'{place} is not a number in the helpline registry."
                 + did_you_mean(number.national, registry), HINT)
-    shown = " ".join(number.text.replace("\u00a0", " ").split())
+    shown = " ".join(number.text.split())  # split() also splits at no-break spaces
     if not shown.startswith("+") and shown != entry.number:
         return ("warning", f"'{number.text}'{place} is written differently from the registry's "
                 f"'{entry.number}' ({entry.helpline_id}).",
@@ -55,7 +55,6 @@ def check(site: BuiltSite) -> list[Finding]:
                 report(edition, page, block.text, block.line, block.where)
         for path in edition.all_files:
             if path.endswith(".txt"):
-                text = (edition.site_dir / path).read_text(encoding="utf-8", errors="replace")
-                for line_number, line in enumerate(text.splitlines(), 1):
+                for line_number, line in enumerate(edition.text(path).splitlines(), 1):
                     report(edition, path, line, line_number, "text")
     return merge_repeats(findings)

@@ -9,9 +9,10 @@ the build summary.
 
 from __future__ import annotations
 
+from ..content.model import EDITIONS
 from ..findings import Finding, error, warning
 from ..readability import measure_markdown
-from .site import BuiltSite
+from .site import BuiltSite, check_setting
 
 NAME = "readability"
 MIN_WORDS, MAX_WORDS = 400, 900
@@ -19,9 +20,7 @@ MIN_WORDS, MAX_WORDS = 400, 900
 
 def check(site: BuiltSite) -> list[Finding]:
     content = site.content
-    limits = content.site.checks if content.site and content.site.checks else None
-    ceilings = {"public": getattr(limits, "public_max_grade", None) or 9,
-                "professional": getattr(limits, "professional_max_grade", None) or 13}
+    ceilings = {edition: check_setting(content, f"{edition}_max_grade") for edition in EDITIONS}
     findings: list[Finding] = []
     rows = []
     for module in sorted(content.modules.values(), key=lambda m: m.id):

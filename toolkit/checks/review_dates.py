@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from ..compile.helpcards import format_date
 from ..findings import Finding, error, info, warning
-from .site import BuiltSite
+from .site import BuiltSite, check_setting
 
 NAME = "review-dates"
-DEFAULT_INTERVAL_DAYS = 180
 DUE_SOON_DAYS = 30
 RELEASE_NOTE = "A release build (--release) refuses this entry until someone checks it."
 
@@ -36,18 +35,13 @@ class Review:
                 "next_due": self.next_due.isoformat() if self.next_due else None}
 
 
-def default_interval(content) -> int:
-    checks = getattr(content.site, "checks", None) if content.site else None
-    return getattr(checks, "review_interval_days", None) or DEFAULT_INTERVAL_DAYS
-
-
 def schedule(content, today: dt.date) -> list[Review]:
     """Each service's last check and next due date, in registry order."""
     reviews = []
     for helpline in content.helplines.values():
         verification = helpline.verification
         checked = verification.checked
-        interval = verification.review_interval_days or default_interval(content)
+        interval = verification.review_interval_days or check_setting(content, "review_interval_days")
         next_due = verification.next_review or (checked + dt.timedelta(days=interval) if checked else None)
         if verification.status != "verified":
             state = "unverified"

@@ -8,6 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ..content.loader import Content
+from ..content.model import SITE
 from ..pagescan import PageScan, read_page
 
 
@@ -30,6 +31,7 @@ class EditionOutput:
     site_dir: Path
     sources: dict[str, str] = field(default_factory=dict)
     _scans: dict[str, PageScan] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _texts: dict[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     @cached_property
     def html_files(self) -> list[str]:
@@ -49,8 +51,22 @@ class EditionOutput:
         """Pages read as they were written (by harden, in the build and the live preview)."""
         self._scans.update(scans)
 
+    def text(self, path: str) -> str:
+        """A text file of the edition (stylesheet, script, plain-text worksheet), read once per check run."""
+        if path not in self._texts:
+            self._texts[path] = (self.site_dir / path).read_text(encoding="utf-8", errors="replace")
+        return self._texts[path]
+
     def source_of(self, page: str) -> str:
         return self.sources.get(page, "")
+
+    def shown(self, path: str) -> str:
+        """How findings name a built file: public/modules/x.html."""
+        return f"{self.name}/{path}"
+
+    def where(self, page: str) -> dict:
+        """Finding keywords for a built page as a whole: the page and the content file it came from."""
+        return {"page": self.shown(page), "file": self.source_of(page)}
 
 
 @dataclass
@@ -63,8 +79,18 @@ class BuiltSite:
     # Tables a check wants written to build/reports/<name>.json (and shown in the summary).
     reports: dict[str, object] = field(default_factory=dict)
 
+    def pages(self):
+        """(edition, page, scan) for every built page of every edition, in order."""
+        for edition in self.editions.values():
+            for page in edition.html_files:
+                yield edition, page, edition.scan(page)
+
     def severity_overrides(self) -> dict[str, str]:
-        site = self.content.site
-        checks = getattr(site, "checks", None) if site else None
-        severity = getattr(checks, "severity", None) if checks else None
-        return dict(severity or {})
+        return dict(check_setting(self.content, "severity") or {})
+
+
+def check_setting(content: Content, name: str):
+    """A setting of site.yml's `checks`, or its default from the content model when site.yml leaves it out."""
+    checks = content.site.checks if content.site else None
+    value = getattr(checks, name, None) if checks else None
+    return value if value is not None else SITE.fields["checks"].fields[name].default

@@ -52,7 +52,7 @@ def check_link(url: str, shown: str, registry: dict[str, RegisteredNumber]) -> t
     problem = syntax_problem(scheme, params, local)
     if problem:
         return f"'{url}' is not a valid {scheme}: link: {problem}.", HINT
-    digits = re.sub(r"\D", "", number) if local else national_digits(number)
+    digits = national_digits(number)
     entry = registry.get(digits)
     if entry is None and not local and digits.startswith("0"):
         entry = registry.get(digits[1:])  # tel:+44999 is 999 written as an international number
@@ -72,16 +72,15 @@ def check(site: BuiltSite) -> list[Finding]:
     registry = registered_numbers(site.content.helplines)
     verdicts: dict[tuple[str, str], tuple[str, str] | None] = {}
     findings: list[Finding] = []
-    for edition in site.editions.values():
-        for page in edition.html_files:
-            for link in edition.scan(page).links:
-                if link.url[:4].lower() not in ("tel:", "sms:"):
-                    continue
-                key = (link.url, link.text)
-                if key not in verdicts:
-                    verdicts[key] = check_link(link.url, link.text, registry)
-                if verdicts[key]:
-                    message, hint = verdicts[key]
-                    needles = [link.url, " ".join(link.text.split())]
-                    findings.append(error(NAME, message, hint=hint, **where(site, edition, page, needles, link.line)))
+    for edition, page, scan in site.pages():
+        for link in scan.links:
+            if link.url[:4].lower() not in ("tel:", "sms:"):
+                continue
+            key = (link.url, link.text)
+            if key not in verdicts:
+                verdicts[key] = check_link(link.url, link.text, registry)
+            if verdicts[key]:
+                message, hint = verdicts[key]
+                needles = [link.url, " ".join(link.text.split())]
+                findings.append(error(NAME, message, hint=hint, **where(site, edition, page, needles, link.line)))
     return merge_repeats(findings)
