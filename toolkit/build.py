@@ -6,6 +6,7 @@ made in build/stage/ and swapped in at the end (toolkit.publish).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -15,7 +16,7 @@ import shutil
 import subprocess
 import time
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
@@ -98,15 +99,14 @@ def source_date_epoch(root: Path, content: Content) -> int:
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
 
 
+@contextlib.contextmanager
 def _timed(timings: dict, name: str):
-    class Timer:
-        def __enter__(self):
-            self.start = time.perf_counter()
-
-        def __exit__(self, *exc):
-            timings[name] = timings.get(name, 0.0) + time.perf_counter() - self.start
-
-    return Timer()
+    """Add the block's wall time to timings[name]."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[name] = timings.get(name, 0.0) + time.perf_counter() - started
 
 
 @dataclass
@@ -132,9 +132,9 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
         return EditionBuild(compiled, findings)
     with _timed(timings, "harden"):
         pages = harden_site(site_dir)
-        findings += [f if f.file else with_source(f, compiled) for page in pages for f in page.findings]
+        findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
         write_index(site_dir, search_texts(pages))
-        write_header_files(site_dir, edition, noindex=edition == "professional")
+        write_header_files(site_dir, edition)
     return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})
 
 
@@ -174,9 +174,9 @@ def _edition_in_process(content: Content, edition: str, options: BuildOptions, s
 
 
 def with_source(finding: Finding, compiled: CompiledEdition) -> Finding:
-    """A finding about a built page, pointed at the content file the page came from."""
-    from dataclasses import replace
-
+    """A finding about a built page, pointed at the content file the page came from (if it names none)."""
+    if finding.file:
+        return finding
     return replace(finding, file=compiled.sources.get(finding.page, ""), page=f"{compiled.name}/{finding.page}")
 
 
@@ -201,12 +201,12 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     for name, edition in editions.items():
         result.compiled[name] = edition.compiled
         result.findings += edition.findings
+    built_editions = [name for name in editions if (stage_site / name).exists()]  # MkDocs may have failed
 
     if options.packs:  # the pack step: PDFs from content, offline zips from the staged editions
-        built_editions = tuple(name for name in result.compiled if (stage_site / name).exists())
         with _timed(timings, "packs"):
             result.packs, pack_findings = make_packs(
-                content, stage_site, stage / "packs", editions=built_editions,
+                content, stage_site, stage / "packs", editions=tuple(built_editions),
                 built=dt.datetime.fromtimestamp(epoch, tz=dt.UTC), base_config=options.root / "mkdocs.yml",
                 cache_dir=options.build_dir / "pack-cache")
         result.findings += pack_findings
@@ -215,8 +215,8 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
 
     built = BuiltSite(
         content=content,
-        editions={name: EditionOutput(name, stage_site / name, compiled.sources)
-                  for name, compiled in result.compiled.items() if (stage_site / name).exists()},
+        editions={name: EditionOutput(name, stage_site / name, result.compiled[name].sources)
+                  for name in built_editions},
         packs_dir=stage / "packs",
         options=CheckOptions(online=options.online, release=options.release,
                              today=today or dt.date.today(),

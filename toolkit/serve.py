@@ -20,6 +20,7 @@ import sys
 import threading
 import time
 import traceback
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -27,11 +28,11 @@ from .build import BuildOptions, source_date_epoch, with_source
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
 from .compile.project import compile_edition
 from .content import load_content
+from .content.model import is_restricted
 from .findings import Finding, Severity, count, format_report, has_errors
 from .harden.csp import all_headers, meta_policy
-from .harden.pages import PageText, harden_page, prune_theme_files
+from .harden.pages import HardenedPage, harden_page, prune_theme_files, search_texts
 from .harden.search_index import write_index
-from .pagescan import PageScan
 from .render import render
 
 PREFIX = "/__preview__/"
@@ -67,10 +68,8 @@ class Preview:
         self.project_dir = options.build_dir / "preview" / "projects" / edition
         self.site_dir = options.build_dir / "preview" / "site" / edition
         self.build = 0  # goes up by one each time new pages are served
-        self.texts: dict[str, PageText] = {}
+        self.hardened: dict[str, HardenedPage] = {}  # page -> its search text, findings and scan
         self.referenced: dict[str, set[str]] = {}  # page -> local files it uses
-        self.harden_findings: dict[str, list[Finding]] = {}  # page -> what hardening it found
-        self.scans: dict[str, PageScan] = {}  # page -> what the checks read, as harden wrote it
         self.pages: set[str] = set()
         self.config = b""
         self.epoch: int | None = None
@@ -95,24 +94,21 @@ class Preview:
         if not self.site_dir.exists():
             return findings, 0
         if not dirty:
-            self.texts, self.referenced, self.harden_findings, self.scans = {}, {}, {}, {}
+            self.hardened, self.referenced = {}, {}
         changed = [path for path, mtime in _mtimes(self.site_dir).items() if before.get(path) != mtime]
         for path in changed:
             url = path.relative_to(self.site_dir).as_posix()
             self.referenced[url] = set()
             page = harden_page(path, self.site_dir, self.referenced[url])
-            self.harden_findings[url] = [f if f.file else with_source(f, compiled) for f in page.findings]
-            self.scans[url] = page.scan
-            if page.text is not None and path.name != "404.html":
-                self.texts[url] = page.text
-        findings += [finding for page in sorted(self.harden_findings) for finding in self.harden_findings[page]]
+            self.hardened[url] = replace(page, findings=[with_source(finding, compiled) for finding in page.findings])
+        findings += [finding for url in sorted(self.hardened) for finding in self.hardened[url].findings]
         # A dirty build copies the theme files pruned last time again; prune them again.
         prune_theme_files(self.site_dir, set().union(*self.referenced.values()))
         self.pages, self.config = pages, config
         self.build += 1
-        write_index(self.site_dir, list(self.texts.values()))
+        write_index(self.site_dir, search_texts(self.hardened.values()))
         output = EditionOutput(self.edition, self.site_dir, compiled.sources)
-        output.store_scans(self.scans)
+        output.store_scans({url: page.scan for url, page in self.hardened.items()})
         site = BuiltSite(content=content, editions={self.edition: output},
                          options=CheckOptions(today=dt.date.today(), link_cache=self.options.root / "link-cache.json"))
         findings += run_checks(site, self.checks)
@@ -151,7 +147,7 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
     def end_headers(self) -> None:
-        for name, value in all_headers(noindex=self.preview.edition == "professional").items():
+        for name, value in all_headers(noindex=is_restricted(self.preview.edition)).items():
             self.send_header(name, value)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()

@@ -24,6 +24,13 @@ AUDIENCES = ("self", "family-friends", "parents-carers", "professionals")
 PUBLIC_AUDIENCES = ("self", "family-friends", "parents-carers")
 TOPICS = ("recognising-risk", "coping-strategies", "where-to-get-help")
 EDITIONS = ("public", "professional")
+
+
+def is_restricted(edition: str) -> bool:
+    """The professional edition: kept out of search engines (noindex) and behind a password where served."""
+    return edition == "professional"
+
+
 CHANNELS = ("voice", "text", "textphone")
 OTHER_CHANNELS = ("chat", "email", "web-form", "in-person")
 COSTS = ("free", "local-rate", "standard-rate", "mobile-rate", "unknown")

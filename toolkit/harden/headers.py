@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..content.model import is_restricted
 from .csp import all_headers
 
 NGINX_EXAMPLE = "nginx-{edition}.conf"
@@ -86,14 +87,15 @@ def nginx_server(edition: str, headers: dict[str, str], *, protected: bool) -> s
     return "\n".join(lines) + "\n"
 
 
-def write_header_files(site_dir: Path, edition: str, *, noindex: bool) -> list[Path]:
+def write_header_files(site_dir: Path, edition: str) -> list[Path]:
     """Write `_headers` and `.htaccess` into an edition folder and the nginx example beside it."""
-    headers = all_headers(noindex=noindex)
+    restricted = is_restricted(edition)
+    headers = all_headers(noindex=restricted)
     files = {
         site_dir / "_headers": netlify_headers(headers),
         site_dir / ".htaccess": apache_htaccess(headers),
         site_dir.parent / NGINX_EXAMPLE.format(edition=edition): nginx_server(
-            edition, headers, protected=noindex
+            edition, headers, protected=restricted
         ),
     }
     for path, text in files.items():
