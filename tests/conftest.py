@@ -11,14 +11,11 @@ from pathlib import Path
 
 import pytest
 
+from toolkit.bench.firstload import CHROMIUM, launch_browser
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 MINIMAL = FIXTURES / "sites" / "minimal" / "content"
-CHROMIUM = os.environ.get("TOOLKIT_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",
-]
 
 
 def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
@@ -135,6 +132,6 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        instance = launch_browser(playwright)
         yield instance
         instance.close()

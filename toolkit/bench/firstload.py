@@ -13,13 +13,14 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
+import os
 import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("TOOLKIT_CHROMIUM", "/usr/bin/chromium")  # Debian's; the tests use it too
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions",

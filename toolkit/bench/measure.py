@@ -51,3 +51,18 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = 
     # ru_maxrss is in kilobytes on Linux.
     return Run(command, measured["seconds"], measured["max_rss_kb"] * 1024, done.returncode,
                done.stdout.decode("utf-8", "replace"))
+
+
+EPOCH = "1790000000"  # a fixed build date, so runs are comparable
+
+
+def build_toolkit(project: Path, root: Path, *, packs: bool = False) -> Run:
+    """`toolkit build` of a project in its own process, with the benchmark's fixed build date."""
+    flags = [] if packs else ["--no-packs"]
+    return run_measured([sys.executable, "-m", "toolkit", "build", *flags, "--root", str(project)], cwd=root,
+                        env={"SOURCE_DATE_EPOCH": EPOCH})
+
+
+def ratio(ours: float, theirs: float) -> float | None:
+    """ours / theirs, to three places; None when there is nothing to divide by."""
+    return round(ours / theirs, 3) if theirs else None

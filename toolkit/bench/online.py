@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from .firstload import QuietServer, RecordingServer
-from .measure import run_measured
+from .measure import build_toolkit, ratio, run_measured
 from .synthetic import write_content
 
 HOSTS = 50
@@ -126,8 +126,7 @@ def bench_online(work: Path, root: Path) -> dict:
         urls = slow.urls()
         write_content(project / "content", 20, further_reading_urls=urls)
         shutil.copy(root / "mkdocs.yml", project / "mkdocs.yml")
-        built = run_measured([sys.executable, "-m", "toolkit", "build", "--no-packs", "--root", str(project)],
-                             cwd=root, env={"SOURCE_DATE_EPOCH": "1790000000"})
+        built = build_toolkit(project, root)
         if not (project / "build" / "stage" / "site" / "public").exists():
             raise SystemExit(f"bench: the link-check site did not build:\n{built.output[-2000:]}")
         site = project / "site"
@@ -156,7 +155,7 @@ def bench_online(work: Path, root: Path) -> dict:
         "linkchecker_s": round(theirs.seconds, 2),
         "linkchecker_peak_per_host": theirs_peak,
         "linkchecker_requests": theirs_requests,
-        "ratio": round(ours_s / theirs.seconds, 3) if theirs.seconds else None,
+        "ratio": ratio(ours_s, theirs.seconds),
     }
 
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import json
 import shutil
-import sys
 from pathlib import Path
 
 from ..packs.plan import VARIANTS
-from .measure import run_measured
+from .measure import build_toolkit
 
 
 def print_alone(project: Path, audience: str, folder: Path) -> float:
@@ -50,8 +49,7 @@ def time_largest_pack(work: Path, root: Path) -> dict:
     for name in ("mkdocs.yml", "link-cache.json"):
         if (root / name).is_file():
             shutil.copy(root / name, project / name)
-    run = run_measured([sys.executable, "-m", "toolkit", "build", "--root", str(project)], cwd=root,
-                       env={"SOURCE_DATE_EPOCH": "1790000000"})
+    run = build_toolkit(project, root, packs=True)
     timings = json.loads((project / "build" / "reports" / "timings.json").read_text(encoding="utf-8"))
     pdfs = {key.split(":", 1)[1]: seconds for key, seconds in timings.items()
             if key.startswith("pack:") and key.endswith(".pdf")}

@@ -19,24 +19,18 @@ import sys
 from pathlib import Path
 
 from .firstload import FirstLoad, launch_browser, measure_first_load
-from .measure import run_measured
+from .measure import build_toolkit, ratio, run_measured
 from .synthetic import typical_module, write_content
 from .targets import TARGETS, judge
 from .vanilla import build_vanilla, page_url, write_vanilla_project
 
 DEFAULT_SIZES = (20, 200, 1000)
-EPOCH = "1790000000"  # a fixed build date, so runs are comparable
 SITE_NAME = "Synthetic toolkit"
-
-
-def _ratio(ours: float, theirs: float) -> float | None:
-    return round(ours / theirs, 3) if theirs else None
 
 
 def build_ours(project: Path, root: Path):
     """`toolkit build --no-packs` of a project in its own process; (run, timings, error count)."""
-    run = run_measured([sys.executable, "-m", "toolkit", "build", "--no-packs", "--root", str(project)], cwd=root,
-                       env={"SOURCE_DATE_EPOCH": EPOCH})
+    run = build_toolkit(project, root)
     reports = project / "build" / "reports"
     timings = json.loads((reports / "timings.json").read_text(encoding="utf-8"))
     findings = json.loads((reports / "findings.json").read_text(encoding="utf-8"))
@@ -77,13 +71,13 @@ def bench_size(modules: int, work: Path, root: Path, browser) -> dict:
         "page": f"modules/{module}.html",
         "build_s": round(ours.seconds, 2),
         "vanilla_build_s": round(vanilla.seconds, 2),
-        "build_ratio": _ratio(ours.seconds, vanilla.seconds),
+        "build_ratio": ratio(ours.seconds, vanilla.seconds),
         "peak_rss_mb": round(ours.max_rss_bytes / 2**20, 1),
         "vanilla_peak_rss_mb": round(vanilla.max_rss_bytes / 2**20, 1),
         **_load_figures("", our_load),
         **_load_figures("vanilla_", their_load),
-        "first_load_ratio": _ratio(our_load.gzip_bytes, their_load.gzip_bytes),
-        "first_load_raw_ratio": _ratio(our_load.raw_bytes, their_load.raw_bytes),
+        "first_load_ratio": ratio(our_load.gzip_bytes, their_load.gzip_bytes),
+        "first_load_raw_ratio": ratio(our_load.raw_bytes, their_load.raw_bytes),
         "check_offline_s": round(timings.get("check", 0.0), 2),
         "check_command_s": round(standalone.seconds, 2),
         "checks_s": {key.split(":", 1)[1]: round(value, 3) for key, value in sorted(timings.items())
