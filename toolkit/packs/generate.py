@@ -102,9 +102,9 @@ def make_packs(content: Content, stage_site: Path, packs_dir: Path, *, editions:
 
 def _findings(name: str, printed: PrintedPack, content: Content) -> list[Finding]:
     found = []
-    for refused in printed.refused:
-        url = refused.split(" (", 1)[0]
-        found.append(error(CHECK, f"pack {name}: refused to load {refused}.", file=_source_mentioning(url, content),
+    for url, reason in printed.refused:
+        found.append(error(CHECK, f"pack {name}: refused to load {url} ({reason}).",
+                           file=_source_mentioning(url, content),
                            hint="Packs are printed only from files in content/ and the toolkit's print "
                                 "assets. Save the file in the module folder and refer to it by name."))
     found += [warning(CHECK, f"pack {name}: WeasyPrint: {message}",

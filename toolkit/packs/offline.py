@@ -13,6 +13,8 @@ import datetime as dt
 import zipfile
 from pathlib import Path
 
+from ..compile.helpcards import format_date
+
 README = """{name}: offline copy ({edition})
 
 How to open it
@@ -43,7 +45,7 @@ def write_bundle(site_dir: Path, target: Path, *, site_name: str, edition: str, 
     files = sorted(p for p in site_dir.rglob("*") if p.is_file())
     target.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        readme = README.format(name=site_name, edition=edition, built=built.strftime("%d %B %Y").lstrip("0"))
+        readme = README.format(name=site_name, edition=edition, built=format_date(built.date()))
         bundle.writestr(_entry(f"{folder}/README.txt", stamp), readme)
         for path in files:
             bundle.writestr(_entry(f"{folder}/{path.relative_to(site_dir).as_posix()}", stamp), path.read_bytes())

@@ -23,7 +23,7 @@ class PrintedPack:
     path: Path
     pages: int = 0
     seconds: float = 0.0
-    refused: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)  # (url, why)
     warnings: list[str] = field(default_factory=list)
 
 
@@ -58,7 +58,7 @@ def print_pdf(document: PackDocument, target: Path, allowed_folders: list[Path])
         target.parent.mkdir(parents=True, exist_ok=True)
         rendered.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=identifier)
     except RefusedURL as refusal:
-        result.refused.append(f"{refusal.url} ({refusal.reason})")
+        result.refused.append((refusal.url, refusal.reason))
     finally:
         logger.removeHandler(collect)
     result.warnings = collect.messages
