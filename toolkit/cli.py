@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from .checks.review_dates import table as review_table
-from .content.model import EDITIONS, PUBLIC_AUDIENCES, TOPICS
+from .content.model import AUDIENCES, EDITIONS, TOPICS
 from .findings import Severity, count, format_report
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
@@ -157,12 +157,11 @@ def summary(result, options) -> str:
     errors, warnings = count(result.findings, Severity.ERROR), count(result.findings, Severity.WARNING)
     if content.modules:
         lines.append("Modules by audience and topic:")
-        audiences = list(PUBLIC_AUDIENCES) + ["professionals"]
         width = max(len(t) for t in TOPICS) + 2
-        lines.append(" " * width + "".join(f"{a:>17}" for a in audiences))
+        lines.append(" " * width + "".join(f"{a:>17}" for a in AUDIENCES))
         for topic in TOPICS:
             cells = Counter(a for m in content.modules.values() if m.topic == topic for a in m.audiences)
-            lines.append(f"{topic:<{width}}" + "".join(f"{cells.get(a, 0):>17}" for a in audiences))
+            lines.append(f"{topic:<{width}}" + "".join(f"{cells.get(a, 0):>17}" for a in AUDIENCES))
     for name, compiled in result.compiled.items():
         lines.append(f"{name} edition: {len(compiled.pages)} pages")
     lines += readability_lines(result)
@@ -206,7 +205,7 @@ def readability_lines(result) -> list[str]:
     """Reading grades in brief, per edition, with the hardest module (full table: build/reports/readability.json)."""
     rows = result.built_site.reports.get("readability", []) if result.built_site else []
     lines = []
-    for edition in ("public", "professional"):
+    for edition in EDITIONS:
         group = [row for row in rows if row["edition"] == edition]
         if not group:
             continue

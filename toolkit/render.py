@@ -12,6 +12,7 @@ import logging
 import os
 from pathlib import Path
 
+from .compile.links import html_path
 from .findings import Finding, error, warning
 
 log = logging.getLogger("toolkit.render")
@@ -120,6 +121,5 @@ def _page_in(message: str) -> str:
     """MkDocs names the page as "Doc file 'modules/x.md'"; return 'modules/x.html'."""
     marker = "Doc file '"
     if marker in message:
-        name = message.split(marker, 1)[1].split("'", 1)[0]
-        return name[:-3] + ".html" if name.endswith(".md") else name
+        return html_path(message.split(marker, 1)[1].split("'", 1)[0])
     return ""

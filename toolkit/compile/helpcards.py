@@ -11,10 +11,10 @@ import datetime as dt
 from html import escape
 
 from ..content.fields import Record
+from ..content.model import DAYS
 
 DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
              "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
-DAY_ORDER = list(DAY_NAMES)
 COST_TEXT = {"free": "free to call", "local-rate": "local rate", "standard-rate": "standard rate",
              "mobile-rate": "mobile rate", "unknown": ""}
 CHANNEL_VERB = {"voice": "Call", "text": "Text", "textphone": "Textphone"}
@@ -22,16 +22,13 @@ CHANNEL_VERB = {"voice": "Call", "text": "Text", "textphone": "Textphone"}
 
 def tel_uri(phone: Record) -> str:
     """RFC 3966 tel: URI (or an sms: URI for text numbers). Short numbers get phone-context."""
-    if phone.short or not phone.e164:
-        digits = "".join(ch for ch in phone.number if ch.isdigit())
-        local = f"{digits};phone-context=+44"
-    else:
-        local = phone.e164
-    scheme = "sms" if phone.channel == "text" else "tel"
-    if scheme == "sms":
+    digits = "".join(ch for ch in phone.number if ch.isdigit())
+    if phone.channel == "text":
         # RFC 5724 sms: URIs take a global number or a plain short code.
-        local = phone.e164 or "".join(ch for ch in phone.number if ch.isdigit())
-    return f"{scheme}:{local}"
+        return f"sms:{phone.e164 or digits}"
+    if phone.short or not phone.e164:
+        return f"tel:{digits};phone-context=+44"
+    return f"tel:{phone.e164}"
 
 
 def phone_link(phone: Record) -> str:
@@ -68,8 +65,8 @@ def _format_time(value: str) -> str:
 
 
 def _format_days(days: list[str]) -> str:
-    ordered = sorted(days, key=DAY_ORDER.index)
-    indexes = [DAY_ORDER.index(day) for day in ordered]
+    ordered = sorted(days, key=DAYS.index)
+    indexes = [DAYS.index(day) for day in ordered]
     if len(ordered) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
         return f"{DAY_NAMES[ordered[0]]} to {DAY_NAMES[ordered[-1]]}"
     names = [DAY_NAMES[day] for day in ordered]

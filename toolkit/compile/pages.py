@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 
 from ..content import body as bodies
@@ -54,11 +55,15 @@ class Edition:
         return cls(name, content, visible(content.modules), visible(content.worksheets),
                    visible(content.pages), content.in_edition(content.helplines, name), audiences)
 
+    @cached_property
     def module_ids(self) -> frozenset[str]:
         # Asked on every page (read next, pause box); the modules never change once the edition is made.
-        if "_module_ids" not in self.__dict__:
-            self.__dict__["_module_ids"] = frozenset(module.id for module in self.modules)
-        return self.__dict__["_module_ids"]
+        return frozenset(module.id for module in self.modules)
+
+    def pause_target(self) -> str:
+        """The page every "Need a pause?" link goes to."""
+        # Without a need-a-pause module (small sites, fixtures) the help page is the calm place to go.
+        return links.module("need-a-pause") if "need-a-pause" in self.module_ids else links.HELP
 
 
 def front_matter(title: str, summary: str = "") -> str:
@@ -71,10 +76,6 @@ def front_matter(title: str, summary: str = "") -> str:
 
 def _yaml_str(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def md_link(text: str, from_page: str, target: str) -> str:
-    return f"[{_md_text(text)}]({links.relative(from_page, target)})"
 
 
 def _md_text(text: str) -> str:
@@ -94,6 +95,7 @@ class BodyRenderer:
         self.content = edition.content
         self.page_path = page_path
         self.cards_shown: set[str] = set()
+        self.worksheets_shown: set[str] = set()
 
     def render(self, text: str, folder_prefix: str = "") -> str:
         text = bodies.SHORTCODE.sub(self._shortcode, text)
@@ -105,7 +107,7 @@ class BodyRenderer:
     def _shortcode(self, match: re.Match) -> str:
         name, arg = match["name"], match["arg"]
         if name == "pause":
-            return "\n\n" + pause_box(self.page_path, "need-a-pause" in self.edition.module_ids()) + "\n\n"
+            return "\n\n" + pause_box(self.page_path, self.edition.pause_target()) + "\n\n"
         if name == "organisation":
             return "\n\n" + organisation_details(self.content.site.organisation) + "\n\n"
         if name == "phone":
@@ -114,6 +116,7 @@ class BodyRenderer:
             self.cards_shown.add(arg)
             return "\n\n" + help_card(self.content.helplines[arg]) + "\n\n"
         if name == "worksheet":
+            self.worksheets_shown.add(arg)
             return "\n\n" + worksheet_box(self.content.worksheets[arg], self.page_path) + "\n\n"
         raise AssertionError(f"shortcode {name} passed validation but has no renderer")
 
@@ -123,7 +126,7 @@ class BodyRenderer:
             "module": links.module,
             "page": links.page,
             "worksheet": links.worksheet,
-            "help": lambda x: links.helpline(x),
+            "help": links.helpline,
         }[kind](target)
         if kind != "help":
             path += anchor
@@ -134,13 +137,11 @@ class BodyRenderer:
         return f"![{match['alt']}]({prefix}/{match['src']}){attrs}"
 
 
-def pause_box(page_path: str, has_pause_module: bool) -> str:
-    # Without a need-a-pause module (small sites, fixtures) the help page is the calm place to go.
-    pause = links.module("need-a-pause") if has_pause_module else links.HELP
+def pause_box(page_path: str, pause_target: str) -> str:
     return ('<aside class="tk-pause" aria-label="Pause point">'
             "<p><strong>Pause here if you need to.</strong> You can stop reading now and come back "
             "later. Nothing on this page will change. "
-            f'{html_link("Need a pause? Try a short grounding exercise.", page_path, pause)}</p></aside>')
+            f'{html_link("Need a pause? Try a short grounding exercise.", page_path, pause_target)}</p></aside>')
 
 
 def organisation_details(organisation) -> str:
@@ -188,8 +189,7 @@ def module_page(edition: Edition, module) -> Page:
              '<aside class="tk-keypoints" aria-labelledby="key-points"><h2 id="key-points">Key points</h2><ul>'
              + "".join(f"<li>{escape(point)}</li>" for point in module.key_points) + "</ul></aside>\n",
              body.strip() + "\n"]
-    embedded = set(re.findall(r"\{\{\s*worksheet\s*:\s*([a-z0-9-]+)", module.body))
-    sheets = [edition.content.worksheets[s] for s in module.worksheets if s not in embedded]
+    sheets = [edition.content.worksheets[s] for s in module.worksheets if s not in renderer.worksheets_shown]
     sheets = [s for s in sheets if edition.name == "professional" or s.edition == "public"]
     if sheets:
         parts.append("## Worksheets for this page\n")
@@ -198,7 +198,7 @@ def module_page(edition: Edition, module) -> Page:
     if cards:
         parts.append("## Where can I get help?\n")
         parts.extend(help_card(card) + "\n" for card in cards)
-    next_modules = [edition.content.modules[m] for m in module.read_next if m in edition.module_ids()]
+    next_modules = [edition.content.modules[m] for m in module.read_next if m in edition.module_ids]
     if next_modules:
         parts.append("## What should I read next?\n")
         parts.append(module_list(next_modules, path) + "\n")
@@ -258,7 +258,7 @@ def audience_page(edition: Edition, audience: str) -> Page:
     modules = [m for m in edition.modules if audience in m.audiences]
     parts = [front_matter(words.label, words.intro), f"# {_md_text(words.label)}\n", f"{words.intro}\n"]
     first = edition.content.modules.get(words.start_with) if words.start_with else None
-    if first is not None and first.id in edition.module_ids():
+    if first is not None and first.id in edition.module_ids:
         parts.append("## Something you can do today\n")
         parts.append(f'<p class="tk-cta">{html_link(first.title, path, links.module(first.id))}</p>'
                      f"<p>{escape(first.summary)}</p>\n")

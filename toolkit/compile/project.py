@@ -6,7 +6,6 @@ recompiles after one edit leaves every other page's timestamp alone.
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,7 +40,7 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
     return True
 
 
-def _nav(edition: Edition, pages: dict[str, Page]) -> list:
+def _nav(edition: Edition) -> list:
     site = edition.content.site
     nav: list = [{"Start": links.HOME}]
     for audience in edition.audiences:
@@ -64,7 +63,6 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     edition = Edition.of(content, edition_name)
     site = content.site
     pages = edition_pages(edition)
-    by_path = {page.path: page for page in pages}
     docs = project_dir / "docs"
 
     wanted: set[Path] = set()
@@ -102,9 +100,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "banner": edition_words.banner or "",
         "urgent_html": urgent_box(site, content.helplines),
         "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
-        "links": {"pause": links.html_path(links.module("need-a-pause"))
-                  if "need-a-pause" in edition.module_ids() else links.html_path(links.HELP),
-                  "search": links.html_path(links.SEARCH)},
+        "links": {"pause": links.html_path(edition.pause_target()), "search": links.html_path(links.SEARCH)},
         "footer_links": _footer_links(edition),
         "tested": {"page": tested.STATEMENT_PAGE, "html": tested.statement_html()},
         "footer_note": f"{edition_words.label}. This site uses no cookies, stores nothing on your device "
@@ -121,7 +117,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "docs_dir": "docs",
         "site_dir": str(site_dir),
         "theme": theme,
-        "nav": _nav(edition, by_path),
+        "nav": _nav(edition),
         "extra_css": ["assets/toolkit.css"],
         "extra_javascript": ["assets/toolkit.js"],
         "extra": {"tk": tk},
@@ -133,8 +129,3 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     write_if_changed(config_file, yaml.dump(config, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000))
     sources = {links.html_path(page.path): page.source for page in pages if page.source}
     return CompiledEdition(edition_name, project_dir, config_file, pages, sources, edition)
-
-
-def clean(path: Path) -> None:
-    if path.exists():
-        shutil.rmtree(path)

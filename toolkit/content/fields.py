@@ -392,9 +392,9 @@ class Object(Field):
         ok = True
         for key in value:
             if key not in self.fields:
+                suggestion = did_you_mean(key, self.fields)
                 ctx.report_key(path + (key,), f"unknown field '{key}'.",
-                           (did_you_mean(key, self.fields) + " " if did_you_mean(key, self.fields) else "")
-                           + "Allowed fields: " + ", ".join(self.fields) + ".")
+                               (suggestion + " " if suggestion else "") + "Allowed fields: " + ", ".join(self.fields) + ".")
                 ok = False
         for name in self.required:
             if name not in value or value[name] is None:

@@ -28,7 +28,6 @@ class Content:
     modules: dict[str, Record] = field(default_factory=dict)
     worksheets: dict[str, Record] = field(default_factory=dict)
     pages: dict[str, Record] = field(default_factory=dict)
-    local_helplines: list[str] = field(default_factory=list)
     unlisted_bodies: list[tuple[Path, str, str]] = field(default_factory=list)
     # Ids of items that exist but failed validation: references to them are not "unknown".
     broken_ids: set[str] = field(default_factory=set)
@@ -51,12 +50,10 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     findings.extend(outside_links(root))
 
     content.site = _load_document(root / "site.yml", root, SITE, findings)
-    _add_helplines(content, _load_registry(root / "helplines.yml", root, content, findings),
-                   root / "helplines.yml", findings)
+    _add_helplines(content, _load_registry(root / "helplines.yml", root, content, findings), findings, local=False)
     if local_contacts is not None:
         local = Path(local_contacts)
-        added = _add_helplines(content, _load_registry(local, local.parent, content, findings), local, findings)
-        content.local_helplines.extend(added)
+        _add_helplines(content, _load_registry(local, local.parent, content, findings), findings, local=True)
 
     _load_modules(content, findings)
     _load_worksheets(content, findings)
@@ -97,8 +94,8 @@ def _load_registry(path: Path, root: Path, content: Content, findings: list[Find
     return registry.helplines if registry is not None else []
 
 
-def _add_helplines(content: Content, entries: list[Record], path: Path, findings) -> list[str]:
-    added = []
+def _add_helplines(content: Content, entries: list[Record], findings: list[Finding], *, local: bool) -> None:
+    """Register validated helplines; `local` marks those of a deployment's local-contacts file."""
     for entry in entries:
         if entry.id in content.helplines:
             first = content.helplines[entry.id]
@@ -107,10 +104,8 @@ def _add_helplines(content: Content, entries: list[Record], path: Path, findings
                                   hint="Each service is listed once; give a different service a different id.",
                                   **entry.where("id")))
             continue
-        entry.local = path.name != "helplines.yml" or path.parent != content.root
+        entry.local = local
         content.helplines[entry.id] = entry
-        added.append(entry.id)
-    return added
 
 
 def _load_modules(content: Content, findings: list[Finding]) -> None:
@@ -210,29 +205,42 @@ def _load_pages(content: Content, findings: list[Finding]) -> None:
         content.pages[page.id] = page
 
 
-def _known(kind: str, content: Content) -> dict:
+def _known(kind: str, content: Content) -> _KnownOrBroken:
     known = {"helpline": content.helplines, "module": content.modules,
              "worksheet": content.worksheets, "page": content.pages}[kind]
     return _KnownOrBroken(known, content.broken_ids)
 
 
-class _KnownOrBroken(dict):
-    """Known ids; `in` is also true for ids whose files exist but are invalid (already reported)."""
+class _KnownOrBroken:
+    """Known ids; `in` is also true for ids whose files exist but are invalid (already reported).
+
+    Iteration and len cover the valid ids only: those are the ones worth suggesting.
+    """
 
     def __init__(self, known: dict, broken: set[str]):
-        super().__init__(known)
+        self.known = known
         self.broken = broken
 
     def __contains__(self, key) -> bool:
-        return super().__contains__(key) or key in self.broken
+        return key in self.known or key in self.broken
+
+    def __iter__(self):
+        return iter(self.known)
+
+    def __len__(self) -> int:
+        return len(self.known)
 
 
-def _unknown(kind: str, target: str, content: Content) -> tuple[str, str]:
+def _reference(content: Content, findings: list[Finding], kind: str, target: str, where: dict) -> bool:
+    """Report `target` as unknown unless a `kind` with that id exists; True if it does."""
     known = _known(kind, content)
+    if target in known:
+        return True
     hint = did_you_mean(target, known)
     if not hint:
         hint = f"Known {kind} ids: {', '.join(sorted(known)[:12])}{', ...' if len(known) > 12 else ''}."
-    return f"unknown {kind} '{target}'.", hint
+    findings.append(error("references", f"unknown {kind} '{target}'.", hint=hint, **where))
+    return False
 
 
 def _check_references(content: Content, findings: list[Finding]) -> None:
@@ -240,39 +248,30 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
     if site is not None:
         for index, route in enumerate(site.urgent_help.routes):
             for n, helpline in enumerate(route.helplines):
-                if helpline not in content.helplines:
-                    message, hint = _unknown("helpline", helpline, content)
-                    findings.append(error("references", message, hint=hint,
-                                          **site.where("urgent_help", "routes", index, "helplines", n)))
+                _reference(content, findings, "helpline", helpline,
+                           site.where("urgent_help", "routes", index, "helplines", n))
         for audience, text in site.audiences.as_dict().items():
-            if text.start_with and text.start_with not in content.modules:
-                message, hint = _unknown("module", text.start_with, content)
-                findings.append(error("references", message, hint=hint,
-                                      **site.where("audiences", audience, "start_with")))
-            if text.call_first and text.call_first not in content.helplines:
-                message, hint = _unknown("helpline", text.call_first, content)
-                findings.append(error("references", message, hint=hint,
-                                      **site.where("audiences", audience, "call_first")))
+            if text.start_with:
+                _reference(content, findings, "module", text.start_with,
+                           site.where("audiences", audience, "start_with"))
+            if text.call_first:
+                _reference(content, findings, "helpline", text.call_first,
+                           site.where("audiences", audience, "call_first"))
 
     for module in content.modules.values():
         for kind, attribute in (("helpline", "helplines"), ("worksheet", "worksheets"), ("module", "read_next")):
             for index, target in enumerate(getattr(module, attribute)):
-                if target not in _known(kind, content):
-                    message, hint = _unknown(kind, target, content)
-                    findings.append(error("references", message, hint=hint, **module.where(attribute, index)))
-                elif kind == "module" and target == module.id:
-                    findings.append(error("references", "a module cannot be read next after itself.",
-                                          **module.where(attribute, index)))
-        if "professionals" in module.audiences and module.edition == "public" and module.audiences == ["professionals"]:
+                where = module.where(attribute, index)
+                if _reference(content, findings, kind, target, where) and kind == "module" and target == module.id:
+                    findings.append(error("references", "a module cannot be read next after itself.", **where))
+        if module.edition == "public" and module.audiences == ["professionals"]:
             findings.append(warning("references", "module is only for professionals but is in the public edition.",
                                     hint="Set edition: professional, or add a public audience.",
                                     **module.where("edition")))
         _check_body(content, module.folder, module.body, module.body_file, 0, findings)
     for page in content.pages.values():
         for index, target in enumerate(page.helplines):
-            if target not in content.helplines:
-                message, hint = _unknown("helpline", target, content)
-                findings.append(error("references", message, hint=hint, **page.where("helplines", index)))
+            _reference(content, findings, "helpline", target, page.where("helplines", index))
         _check_body(content, page.folder, page.body, page.body_file, page.body_line_offset, findings)
     for folder, text, file in content.unlisted_bodies:
         _check_body(content, folder, text, file, 0, findings)
@@ -296,14 +295,11 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
             findings.append(error("references", f"shortcode '{use.text}' needs a {kind} id.",
                                   hint=f"Write it as {{{{ {use.kind}: some-{kind}-id }}}}.",
                                   **at(use.line, use.column)))
-        elif use.target not in _known(kind, content):
-            message, hint = _unknown(kind, use.target, content)
-            findings.append(error("references", message, hint=hint, **at(use.line, use.column)))
+        else:
+            _reference(content, findings, kind, use.target, at(use.line, use.column))
     for use in bodies.ref_links(text):
         kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
-        if use.target not in _known(kind, content):
-            message, hint = _unknown(kind, use.target, content)
-            findings.append(error("references", message, hint=hint, **at(use.line, use.column)))
+        _reference(content, findings, kind, use.target, at(use.line, use.column))
     for alt, src, attrs, line, column in bodies.images(text):
         if "://" in src:
             findings.append(error("files", f"image '{src}' is on another website.",

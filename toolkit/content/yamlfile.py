@@ -90,17 +90,13 @@ class _Composer:
                     continue
                 key = str(key)
                 if key in result:
-                    line, column = _mark(key_node)
                     first_line = self.positions.marks.get(path + (key,), (None,))[0]
                     self.findings.append(
                         error(
                             "yaml",
                             f"duplicate key '{key}' (first given on line {first_line}).",
-                            file=self.positions.file,
-                            line=line + self.positions.line_offset,
-                            column=column,
-                            field=format_path(path + (key,)),
                             hint="YAML keeps only the last value; remove or merge one of them.",
+                            **self.positions_for(key_node, path + (key,)),
                         )
                     )
                     continue

@@ -173,13 +173,13 @@ def pack_document(plan: PackPlan, variant: str, *, built: dt.date, base_config: 
         parts=[(topic, getattr(site.topics, topic), [(m, module_html(plan, m, extensions_config)) for m in modules])
                for topic, modules in plan.parts],
         worksheets=[(sheet, paper_html(sheet, heading_level=2)) for sheet in plan.worksheets],
-        local_helplines=[(h, help_card(h, heading_level=3)) for h in plan.helplines if getattr(h, "local", False)],
+        local_helplines=[(h, help_card(h, heading_level=3)) for h in plan.helplines if h.local],
         helplines=[(h, help_card(h, heading_level=3 if _has_local(plan) else 2)) for h in plan.helplines
-                   if not getattr(h, "local", False)],
+                   if not h.local],
         stylesheets=["print.css", *(["large-print.css"] if large else [])],
     )
     return PackDocument(plan.audience, plan.edition.name, variant, title, site.language, html)
 
 
 def _has_local(plan: PackPlan) -> bool:
-    return any(getattr(h, "local", False) for h in plan.helplines)
+    return any(h.local for h in plan.helplines)

@@ -79,7 +79,7 @@ def plan_pack(content: Content, audience: str) -> PackPlan:
     helplines = [h for h in edition.helplines
                  if h.status != "closed" and (audience in h.audiences or h.id in referenced)]
     # Local services first: a deployment adds them because readers should call them first.
-    helplines.sort(key=lambda h: not getattr(h, "local", False))
+    helplines.sort(key=lambda h: not h.local)
     return PackPlan(audience, edition, parts, worksheets, helplines)
 
 
