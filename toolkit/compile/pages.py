@@ -60,6 +60,10 @@ class Edition:
         # Asked on every page (read next, pause box); the modules never change once the edition is made.
         return frozenset(module.id for module in self.modules)
 
+    @cached_property
+    def worksheet_ids(self) -> frozenset[str]:
+        return frozenset(sheet.id for sheet in self.worksheets)
+
     def pause_target(self) -> str:
         """The page every "Need a pause?" link goes to."""
         # Without a need-a-pause module (small sites, fixtures) the help page is the calm place to go.
@@ -189,8 +193,8 @@ def module_page(edition: Edition, module) -> Page:
              '<aside class="tk-keypoints" aria-labelledby="key-points"><h2 id="key-points">Key points</h2><ul>'
              + "".join(f"<li>{escape(point)}</li>" for point in module.key_points) + "</ul></aside>\n",
              body.strip() + "\n"]
-    sheets = [edition.content.worksheets[s] for s in module.worksheets if s not in renderer.worksheets_shown]
-    sheets = [s for s in sheets if edition.name == "professional" or s.edition == "public"]
+    sheets = [edition.content.worksheets[s] for s in module.worksheets
+              if s in edition.worksheet_ids and s not in renderer.worksheets_shown]
     if sheets:
         parts.append("## Worksheets for this page\n")
         parts.extend(worksheet_box(sheet, path) + "\n" for sheet in sheets)

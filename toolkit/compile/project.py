@@ -12,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from ..content.loader import Content
-from ..content.model import TOPICS
+from ..content.model import TOPICS, is_restricted
 from . import links, tested
 from .helpcards import urgent_box
 from .pages import Edition, Page, edition_pages, text_files
@@ -96,7 +96,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "edition_class": f"tk-edition-{edition_name}",
         "language": site.language,
         "csp": csp,
-        "noindex": edition_name == "professional",
+        "noindex": is_restricted(edition_name),
         "banner": edition_words.banner or "",
         "urgent_html": urgent_box(site, content.helplines),
         "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
