@@ -54,3 +54,21 @@ def test_offline_zip_is_the_same_for_the_same_site(built_minimal, tmp_path):
         write_bundle(project / "site" / "public", tmp_path / name, site_name="Fixture toolkit", edition="public",
                      built=built)
     assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+
+
+def test_a_module_image_is_printed_in_its_pack(project):
+    import io
+
+    from PIL import Image
+    from pypdf import PdfReader
+
+    picture = io.BytesIO()
+    Image.new("RGB", (40, 20), (20, 90, 160)).save(picture, format="PNG")
+    write_tree(project / "content" / "modules" / "first-steps", {"steps.png": picture.getvalue()})
+    body = project / "content" / "modules" / "first-steps" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\n![Three small steps](steps.png)\n", encoding="utf-8")
+    result = build_project(project, packs=True)
+    assert result.ok, [f.format() for f in result.findings if f.severity.value == "error"]
+    assert (project / "site" / "public" / "modules" / "first-steps" / "steps.png").is_file()
+    reader = PdfReader(project / "packs" / "self.pdf")
+    assert sum(len(page.images) for page in reader.pages) >= 1

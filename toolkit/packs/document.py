@@ -127,7 +127,8 @@ def _unlink(html: str) -> str:
 def module_html(plan: PackPlan, module, extensions_config: list) -> str:
     """One module for paper: title, summary, key points, body, its services."""
     renderer = PrintBodyRenderer(plan, module)
-    body = _markdown(extensions_config, module.id).convert(renderer.render(module.body))
+    # As on the site, images are the module folder's files (PrintBodyRenderer._image points at them).
+    body = _markdown(extensions_config, module.id).convert(renderer.render(module.body, folder_prefix=module.id))
     cards = [plan.edition.content.helplines[h] for h in module.helplines if h not in renderer.cards_shown]
     parts = [
         f'<h2 id="{module_anchor(module.id)}">{escape(module.title)}</h2>',
