@@ -30,6 +30,16 @@ def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
     return root
 
 
+def show_professional_worksheet(project: Path) -> None:
+    """Make the public module first-steps show a professional-only worksheet: it loads, and leaks."""
+    write_tree(project / "content", {"worksheets/case-notes.yml": (
+        "id: case-notes\ntitle: Case notes for practitioners\nintro: Notes to keep after a session with a client.\n"
+        "audiences: [professionals]\nedition: professional\nsections:\n  - heading: The session\n"
+        "    fields:\n      - label: What did the client say about their week?\n")})
+    body = project / "content" / "modules" / "first-steps" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\n{{ worksheet: case-notes }}\n", encoding="utf-8")
+
+
 def copy_content(tmp_path: Path, source: Path = MINIMAL) -> Path:
     """A writable copy of a fixture content tree, inside a project folder with mkdocs.yml."""
     project = tmp_path / "project"

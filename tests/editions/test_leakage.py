@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from tests.conftest import build_project, write_tree
+from tests.conftest import build_project, show_professional_worksheet
 from toolkit.checks import BuiltSite, EditionOutput, edition_leakage
 from toolkit.content import load_content
 
@@ -168,12 +168,7 @@ def test_text_shared_with_public_content_is_not_professional_only(project):
 
 
 def test_public_module_showing_a_professional_worksheet_fails_the_build(project):
-    write_tree(project / "content", {"worksheets/case-notes.yml": (
-        "id: case-notes\ntitle: Case notes for practitioners\nintro: Notes to keep after a session with a client.\n"
-        "audiences: [professionals]\nedition: professional\nsections:\n  - heading: The session\n"
-        "    fields:\n      - label: What did the client say about their week?\n")})
-    body = project / "content" / "modules" / "first-steps" / "body.md"
-    body.write_text(body.read_text(encoding="utf-8") + "\n{{ worksheet: case-notes }}\n", encoding="utf-8")
+    show_professional_worksheet(project)
     result = build_project(project)
     leaks = [f.message for f in result.findings if f.check == edition_leakage.NAME]
     assert not result.ok

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from tests.conftest import build_project, write_tree
+from tests.conftest import build_project, show_professional_worksheet, write_tree
 from toolkit.cli import summary
 from toolkit.packs.offline import write_bundle
 
@@ -26,12 +26,7 @@ def test_successful_build_publishes_packs_and_says_so(packs_build):
 def test_failed_build_leaves_the_previous_packs_untouched(project):
     write_tree(project, {"packs/self.pdf": "previous pack"})
     # Passes loading, fails a check after the packs were made: a public page shows a professional worksheet.
-    write_tree(project / "content", {"worksheets/case-notes.yml": (
-        "id: case-notes\ntitle: Case notes for practitioners\nintro: Notes to keep after a session.\n"
-        "audiences: [professionals]\nedition: professional\nsections:\n  - heading: The session\n"
-        "    fields:\n      - label: What did the client say?\n")})
-    body = project / "content" / "modules" / "first-steps" / "body.md"
-    body.write_text(body.read_text(encoding="utf-8") + "\n{{ worksheet: case-notes }}\n", encoding="utf-8")
+    show_professional_worksheet(project)
     result = build_project(project, packs=True)
     assert not result.ok
     assert result.packs  # the packs were made in build/stage ...
