@@ -193,6 +193,7 @@ def _load_pages(content: Content, findings: list[Finding]) -> None:
             continue
         page = _load_document(path, content.root, PAGE, findings, text=match.group(1), line_offset=1)
         if page is None:
+            content.broken_ids.add(path.stem)
             continue
         page.id = path.stem
         page.body = text[match.end():]
