@@ -142,7 +142,7 @@ def test_unknown_shortcode(project):
     edit(project, "modules/first-steps/body.md", "{{ pause }}", "{{ paus }}")
     assert messages(load(project)) == [
         "content/modules/first-steps/body.md:5:1: error: unknown shortcode '{{ paus }}'.\n"
-        "    hint: Did you mean 'pause'?"
+        "    hint: Did you mean '{{ pause }}'?"
     ]
 
 

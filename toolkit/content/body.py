@@ -31,6 +31,23 @@ HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 
 
+# What an author may have meant as a shortcode: a name, perhaps ": words", in one or two braces.
+_INNER = re.compile(r"^\s*(?P<name>[^\s:{}]+)\s*(?::\s*(?P<rest>.*?))?\s*$", re.S)
+_SINGLE = re.compile(r"(?<!\{)\{(?!\{)\s*(?P<name>[A-Za-z][\w-]*)\s*(?::(?P<rest>[^{}\n]*))?\}{1,2}")
+
+
+@dataclass(frozen=True)
+class Malformed:
+    """Something in a body that looks like a shortcode but is not one: the renderer would print it as typed."""
+
+    text: str  # as written (cut at the end of its line when never closed)
+    name: str
+    words: tuple[str, ...]  # what follows the colon
+    problem: str  # "unclosed", "single-braces" or "shape" (wrong name or too many words)
+    line: int
+    column: int
+
+
 @dataclass(frozen=True)
 class Use:
     """One shortcode or id link in a body, with its line number."""
@@ -54,6 +71,34 @@ def shortcodes(text: str) -> list[Use]:
         line, column = line_col(text, match.start())
         uses.append(Use(match["name"], match["arg"], line, column, match.group(0)))
     return uses
+
+
+def malformed_shortcodes(text: str) -> list[Malformed]:
+    """Every `{{` that does not start a well-formed shortcode, and single-brace shortcode look-alikes."""
+    valid = [match.span() for match in SHORTCODE.finditer(text)]
+    found = []
+    for opening in re.finditer(r"\{\{", text):
+        start = opening.start()
+        if any(begin <= start < end for begin, end in valid) or (found and start < found[-1][1]):
+            continue
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        close = text.find("}}", start + 2, line_end)
+        again = text.find("{{", start + 2, line_end)
+        unclosed = close < 0 or 0 <= again < close
+        end = (again if 0 <= again < line_end else line_end) if unclosed else close + 2
+        inner = text[start + 2:end if unclosed else close]
+        found.append((start, end, inner, "unclosed" if unclosed else "shape"))
+    for match in _SINGLE.finditer(text):
+        found.append((match.start(), match.end(), match.group(0).strip("{} "), "single-braces"))
+    result = []
+    for start, end, inner, problem in sorted(found):
+        parsed = _INNER.match(inner)
+        name = parsed["name"] if parsed else ""
+        words = tuple((parsed["rest"] or "").split()) if parsed else ()
+        line, column = line_col(text, start)
+        result.append(Malformed(text[start:end].rstrip(), name, words, problem, line, column))
+    return result
 
 
 def ref_links(text: str) -> list[Use]:

@@ -76,10 +76,16 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def closest(word: str, choices) -> str:
+    """The choice most like `word`, or '' if none is close."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
 def did_you_mean(word: str, choices) -> str:
     """'Did you mean 'x'?' for the closest choice, or ''."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"Did you mean '{close[0]}'?" if close else ""
+    close = closest(word, choices)
+    return f"Did you mean '{close}'?" if close else ""
 
 
 @dataclass

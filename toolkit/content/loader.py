@@ -9,7 +9,7 @@ from pathlib import Path
 from ..findings import Finding, error, warning
 from ..phones import find_numbers
 from . import body as bodies
-from .fields import INVALID, Record, did_you_mean, validate
+from .fields import INVALID, Record, closest, did_you_mean, validate
 from .files import display, inside, outside_links, read_text
 from .model import HELPLINES, MODULE, PAGE, SITE, WORKSHEET
 from .yamlfile import load_yaml
@@ -278,6 +278,34 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
         _check_body(content, folder, text, file, 0, findings)
 
 
+def _closest_shortcode(name: str, words: tuple[str, ...]) -> str:
+    """'Did you mean '{{ phone: samaritans }}'?' for what an author wrote, or the list of shortcodes."""
+    lower = name.lower()
+    nearest = lower if lower in bodies.SHORTCODES else closest(lower, bodies.SHORTCODES)
+    if not nearest:
+        return "Shortcodes: " + ", ".join(f"{{{{ {name}{': id' if kind else ''} }}}}"
+                                          for name, kind in bodies.SHORTCODES.items()) + "."
+    argument = f": {words[0]}" if words and bodies.SHORTCODES[nearest] else ""
+    return f"Did you mean '{{{{ {nearest}{argument} }}}}'?"
+
+
+def _report_malformed(bad: bodies.Malformed, findings: list[Finding], where: dict) -> None:
+    """A shortcode the renderer would print as typed: unclosed, in single braces, misnamed or with extra words."""
+    hint = _closest_shortcode(bad.name, bad.words)
+    if bad.problem == "unclosed":
+        findings.append(error("references", f"shortcode '{bad.text}' is not closed.",
+                              hint=f"{hint} A shortcode ends with }}}} on the same line.", **where))
+    elif bad.problem == "single-braces":
+        if hint.startswith("Did you mean"):  # { width } and {: .class } are not shortcodes
+            findings.append(error("references", f"'{bad.text}' has single braces, so it would be shown as typed.",
+                                  hint=hint, **where))
+    elif bad.name.lower() in bodies.SHORTCODES and bad.name.lower() == bad.name:
+        findings.append(error("references", f"shortcode '{bad.text}' has more words than one id.",
+                              hint=f"{hint} Words around a shortcode go outside its braces.", **where))
+    else:
+        findings.append(error("references", f"unknown shortcode '{bad.text}'.", hint=hint, **where))
+
+
 def _check_body(content: Content, folder: Path, text: str, file: str, line_offset: int,
                 findings: list[Finding]) -> None:
     def at(line: int, column: int) -> dict:
@@ -285,12 +313,15 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
 
     for use in bodies.shortcodes(text):
         if use.kind not in bodies.SHORTCODES:
-            hint = did_you_mean(use.kind, bodies.SHORTCODES) or "Shortcodes: " + ", ".join(bodies.SHORTCODES) + "."
-            findings.append(error("references", f"unknown shortcode '{use.text}'.", hint=hint,
+            findings.append(error("references", f"unknown shortcode '{use.text}'.",
+                                  hint=_closest_shortcode(use.kind, (use.target,) if use.target else ()),
                                   **at(use.line, use.column)))
             continue
         kind = bodies.SHORTCODES[use.kind]
         if kind is None:
+            if use.target is not None:
+                findings.append(error("references", f"shortcode '{use.text}' takes no id.",
+                                      hint=f"Did you mean '{{{{ {use.kind} }}}}'?", **at(use.line, use.column)))
             continue
         if not use.target:
             findings.append(error("references", f"shortcode '{use.text}' needs a {kind} id.",
@@ -298,6 +329,8 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
                                   **at(use.line, use.column)))
         else:
             _reference(content, findings, kind, use.target, at(use.line, use.column))
+    for bad in bodies.malformed_shortcodes(text):
+        _report_malformed(bad, findings, at(bad.line, bad.column))
     for use in bodies.ref_links(text):
         kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
         _reference(content, findings, kind, use.target, at(use.line, use.column))
