@@ -6,16 +6,22 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..compile import links
 from ..findings import Finding, error, warning
 from ..phones import find_numbers
 from . import body as bodies
-from .fields import INVALID, Record, closest, did_you_mean, validate
+from .fields import ID_MAX_LENGTH, INVALID, SLUG, WINDOWS_DEVICE_NAMES, Record, Slug, closest, did_you_mean, validate
 from .files import display, inside, outside_links, read_text
-from .model import HELPLINES, MODULE, PAGE, SITE, WORKSHEET
+from .model import HELPLINES, MODULE, PAGE, PUBLIC_AUDIENCES, SITE, WORKSHEET
 from .yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"}
+# Pages the build makes itself: a content page of the same name would replace one of them.
+GENERATED_PAGES = {links.HOME: "the start page", links.SEARCH: "the search page", links.A_TO_Z: "the A to Z list",
+                   links.HELP: "the list of services", "404.md": "the page-not-found page"}
+# Other spellings of the extensions the build reads, which it would otherwise skip without a word.
+SUFFIX_SPELLINGS = {".yml": (".yaml",), ".md": (".markdown", ".mdown", ".mkd", ".mkdn", ".txt")}
 
 
 @dataclass
@@ -68,7 +74,8 @@ def _load_document(path: Path, root: Path, definition, findings: list[Finding], 
     if text is None:
         if not path.exists():
             findings.append(error("files", "file is missing.", file=shown,
-                                  hint=f"Create {path.name}; see the README section 'Content model'."))
+                                  hint=_near_name(path.parent, path.name)
+                                  or f"Create {path.name}; see the README section 'Content model'."))
             return None
         text = read_text(path, root, findings)
         if text is None:
@@ -114,12 +121,17 @@ def _load_modules(content: Content, findings: list[Finding]) -> None:
         findings.append(error("files", "folder is missing.", file=display(folder, content.root),
                               hint="Create content/modules/<id>/module.yml and body.md for each module."))
         return
+    for stray in sorted(p for p in folder.iterdir() if not p.is_dir() and not p.name.startswith(".")):
+        findings.append(error("files", "is not read: each module is a folder holding module.yml and body.md.",
+                              file=display(stray, content.root),
+                              hint="Move it into its module's folder, or out of content/."))
     for module_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
         meta_path = module_dir / "module.yml"
         if not meta_path.exists():
             findings.append(error("files", "module folder has no module.yml.",
                                   file=display(module_dir, content.root),
-                                  hint="Every folder in content/modules/ needs module.yml and body.md."))
+                                  hint=_near_name(module_dir, "module.yml")
+                                  or "Every folder in content/modules/ needs module.yml and body.md."))
             continue
         module = _load_document(meta_path, content.root, MODULE, findings)
         body = _read_body(module_dir / "body.md", content.root, findings)
@@ -149,7 +161,8 @@ def _read_body(path: Path, root: Path, findings: list[Finding]) -> str | None:
     shown = display(path, root)
     if not path.exists():
         findings.append(error("files", "body.md is missing.", file=shown,
-                              hint="Write the module text in body.md beside module.yml."))
+                              hint=_near_name(path.parent, "body.md")
+                              or "Write the module text in body.md beside module.yml."))
         return None
     text = read_text(path, root, findings)
     if text is None:
@@ -160,11 +173,61 @@ def _read_body(path: Path, root: Path, findings: list[Finding]) -> str | None:
     return text
 
 
+def _near_name(folder: Path, wanted: str) -> str:
+    """'Rename 'Module.yaml' to 'module.yml'...' when the folder holds a file nearly called `wanted`, or ''."""
+    names = sorted(path.name for path in folder.iterdir() if path.is_file())
+    stem = wanted.split(".")[0] + "."
+    near = next((name for name in names if name.lower().startswith(stem)), "") or closest(wanted, names)
+    return f"Did you mean '{wanted}'? Rename '{near}' to '{wanted}': the build reads only that name." if near else ""
+
+
+def _content_files(folder: Path, root: Path, suffix: str, noun: str, findings: list[Finding]) -> list[Path]:
+    """The files of `folder` the build reads (ending in `suffix`); every other file and folder is reported."""
+    read = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue  # the system's and editors' own files (.DS_Store, .about.md.swp)
+        shown = display(path, root)
+        if path.is_dir():
+            findings.append(error("files", f"folder is not read: {noun}s in subfolders are not part of the site.",
+                                  file=shown, hint=f"Move its {noun}s into {display(folder, root)}/."))
+        elif path.suffix == suffix:
+            read.append(path)
+        elif path.suffix.lower() in (suffix, *SUFFIX_SPELLINGS[suffix]):
+            findings.append(error("files", f"is not read: {noun} files end in '{suffix}'.", file=shown,
+                                  hint=f"Did you mean '{path.stem}{suffix}'? Rename the file."))
+        else:
+            findings.append(error("files", f"is not read: {display(folder, root)}/ holds only {noun}s "
+                                  f"(<name>{suffix}).", file=shown,
+                                  hint="Delete it, or keep it outside content/ (drafts, notes and editor backups "
+                                       "included)."))
+    return read
+
+
+def _page_name_problem(path: Path) -> tuple[str, str] | None:
+    """(message, hint) when a page's file name cannot be its address, or None."""
+    slug, name = path.stem, path.name
+    if not SLUG.match(slug):
+        return (f"file name '{name}' cannot be a page address.",
+                "Use lower-case letters, digits and hyphens, like 'about-us.md': the file name is the page's address.")
+    if len(slug) > ID_MAX_LENGTH:
+        return (f"file name '{name}' is {len(slug)} characters long before '.md'; at most {ID_MAX_LENGTH} are "
+                "allowed.", Slug.length_hint)
+    if slug in WINDOWS_DEVICE_NAMES:
+        return (f"file name '{name}' is a name Windows keeps for a device: no file can be called '{slug}.html' "
+                "there.", f"Add a word, for example '{slug}-guide.md'.")
+    if links.page(slug) in GENERATED_PAGES:
+        own = ", ".join(page.removesuffix(".md") for page in GENERATED_PAGES)
+        return (f"page '{slug}' has the name of {GENERATED_PAGES[links.page(slug)]}, which the build makes and "
+                "this page would replace.", f"Choose another file name; the build's own pages are {own}.")
+    return None
+
+
 def _load_worksheets(content: Content, findings: list[Finding]) -> None:
     folder = content.root / "worksheets"
     if not folder.is_dir():
         return
-    for path in sorted(folder.glob("*.yml")):
+    for path in _content_files(folder, content.root, ".yml", "worksheet", findings):
         sheet = _load_document(path, content.root, WORKSHEET, findings)
         if sheet is None:
             content.broken_ids.add(path.stem)
@@ -181,8 +244,13 @@ def _load_pages(content: Content, findings: list[Finding]) -> None:
     folder = content.root / "pages"
     if not folder.is_dir():
         return
-    for path in sorted(folder.glob("*.md")):
+    for path in _content_files(folder, content.root, ".md", "page", findings):
         shown = display(path, content.root)
+        problem = _page_name_problem(path)
+        if problem:
+            findings.append(error("files", problem[0], file=shown, hint=problem[1]))
+            content.broken_ids.add(path.stem)
+            continue
         text = read_text(path, content.root, findings)
         if text is None:
             continue
@@ -232,10 +300,22 @@ class _KnownOrBroken:
         return len(self.known)
 
 
-def _reference(content: Content, findings: list[Finding], kind: str, target: str, where: dict) -> bool:
-    """Report `target` as unknown unless a `kind` with that id exists; True if it does."""
+def _reference(content: Content, findings: list[Finding], kind: str, target: str, where: dict,
+               public_place: str = "") -> bool:
+    """Report `target` as unknown unless a `kind` with that id exists; True if it does.
+
+    `public_place` names a place every public reader sees ("this module"): a professional-only
+    target there is an error at this reference, not a leak found later in the built pages.
+    """
     known = _known(kind, content)
     if target in known:
+        item = known.known.get(target)
+        if public_place and item is not None and item.edition == "professional":
+            noun = {"helpline": "service"}.get(kind, kind)
+            findings.append(error("references", f"'{target}' is a professional-only {noun}, but {public_place} "
+                                  "is in the public edition.",
+                                  hint=f"Choose a public {noun}, or set edition: professional where it is used.",
+                                  **where))
         return True
     hint = did_you_mean(target, known)
     if not hint:
@@ -250,30 +330,34 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
         for index, route in enumerate(site.urgent_help.routes):
             for n, helpline in enumerate(route.helplines):
                 _reference(content, findings, "helpline", helpline,
-                           site.where("urgent_help", "routes", index, "helplines", n))
+                           site.where("urgent_help", "routes", index, "helplines", n), "the urgent-help box")
         for audience, text in site.audiences.as_dict().items():
+            place = f"the '{audience}' page" if audience in PUBLIC_AUDIENCES else ""
             if text.start_with:
                 _reference(content, findings, "module", text.start_with,
-                           site.where("audiences", audience, "start_with"))
+                           site.where("audiences", audience, "start_with"), place)
             if text.call_first:
                 _reference(content, findings, "helpline", text.call_first,
-                           site.where("audiences", audience, "call_first"))
+                           site.where("audiences", audience, "call_first"), place)
 
     for module in content.modules.values():
+        public = "this module" if module.edition == "public" else ""
         for kind, attribute in (("helpline", "helplines"), ("worksheet", "worksheets"), ("module", "read_next")):
             for index, target in enumerate(getattr(module, attribute)):
                 where = module.where(attribute, index)
-                if _reference(content, findings, kind, target, where) and kind == "module" and target == module.id:
+                if _reference(content, findings, kind, target, where, public if kind == "helpline" else "") \
+                        and kind == "module" and target == module.id:
                     findings.append(error("references", "a module cannot be read next after itself.", **where))
         if module.edition == "public" and module.audiences == ["professionals"]:
             findings.append(warning("references", "module is only for professionals but is in the public edition.",
                                     hint="Set edition: professional, or add a public audience.",
                                     **module.where("edition")))
-        _check_body(content, module.folder, module.body, module.body_file, 0, findings)
+        _check_body(content, module.folder, module.body, module.body_file, 0, findings, public)
     for page in content.pages.values():
+        public = "this page" if page.edition == "public" else ""
         for index, target in enumerate(page.helplines):
-            _reference(content, findings, "helpline", target, page.where("helplines", index))
-        _check_body(content, page.folder, page.body, page.body_file, page.body_line_offset, findings)
+            _reference(content, findings, "helpline", target, page.where("helplines", index), public)
+        _check_body(content, page.folder, page.body, page.body_file, page.body_line_offset, findings, public)
     for folder, text, file in content.unlisted_bodies:
         _check_body(content, folder, text, file, 0, findings)
 
@@ -307,7 +391,7 @@ def _report_malformed(bad: bodies.Malformed, findings: list[Finding], where: dic
 
 
 def _check_body(content: Content, folder: Path, text: str, file: str, line_offset: int,
-                findings: list[Finding]) -> None:
+                findings: list[Finding], public_place: str = "") -> None:
     def at(line: int, column: int) -> dict:
         return {"file": file, "line": line + line_offset, "column": column}
 
@@ -328,12 +412,14 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
                                   hint=f"Write it as {{{{ {use.kind}: some-{kind}-id }}}}.",
                                   **at(use.line, use.column)))
         else:
-            _reference(content, findings, kind, use.target, at(use.line, use.column))
+            _reference(content, findings, kind, use.target, at(use.line, use.column),
+                       public_place if kind == "helpline" else "")
     for bad in bodies.malformed_shortcodes(text):
         _report_malformed(bad, findings, at(bad.line, bad.column))
     for use in bodies.ref_links(text):
         kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
-        _reference(content, findings, kind, use.target, at(use.line, use.column))
+        _reference(content, findings, kind, use.target, at(use.line, use.column),
+                   public_place if kind == "helpline" else "")
     for alt, src, attrs, line, column in bodies.images(text):
         if "://" in src:
             findings.append(error("files", f"image '{src}' is on another website.",
