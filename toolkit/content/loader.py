@@ -10,7 +10,17 @@ from ..compile import links
 from ..findings import Finding, error, warning
 from ..phones import find_numbers
 from . import body as bodies
-from .fields import ID_MAX_LENGTH, INVALID, SLUG, WINDOWS_DEVICE_NAMES, Record, Slug, closest, did_you_mean, validate
+from .fields import (
+    ID_MAX_LENGTH,
+    INVALID,
+    SLUG,
+    WINDOWS_DEVICE_NAMES,
+    Record,
+    Slug,
+    closest,
+    did_you_mean,
+    validate,
+)
 from .files import display, inside, outside_links, read_text
 from .model import HELPLINES, MODULE, PAGE, PUBLIC_AUDIENCES, SITE, WORKSHEET
 from .yamlfile import load_yaml
