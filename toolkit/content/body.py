@@ -17,6 +17,7 @@ Links to other toolkit pages use ids, never file paths:
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -29,6 +30,15 @@ IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)(
 RELATIVE_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<href>[^)\s:]+)(?:\s+\"[^\"]*\")?\)")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
+INLINE_CODE = re.compile(r"(`+)[^`].*?\1", re.S)
+# Every place a body can give an address: Markdown links and images, reference definitions,
+# autolinks, and the address attributes of raw HTML (entities decoded, as a browser would).
+_MARKDOWN_TARGET = re.compile(r"\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)", re.M)
+_AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
+_HTML_ADDRESS = re.compile(
+    r"\s(?:href|src|srcset|action|formaction|poster|data|cite|background|longdesc|usemap|codebase|ping|"
+    r"xlink:href)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))", re.I)
 
 
 # What an author may have meant as a shortcode: a name, perhaps ": words", in one or two braces.
@@ -128,6 +138,25 @@ def relative_links(text: str) -> list[tuple[str, int, int]]:
         line, column = line_col(text, match.start())
         result.append((href, line, column))
     return result
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def link_targets(text: str) -> list[tuple[str, int, int]]:
+    """(address, line, column) of every address the body gives, outside code."""
+    text = INLINE_CODE.sub(_blank, FENCE.sub(_blank, text))
+    found = []
+    for pattern in (_MARKDOWN_TARGET, _REFERENCE, _AUTOLINK):
+        found += [(html.unescape(match["url"]), match.start("url")) for match in pattern.finditer(text)]
+    for match in _HTML_ADDRESS.finditer(text):
+        group = next(name for name in ("dq", "sq", "bare") if match[name] is not None)
+        value = html.unescape(match[group])
+        urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] \
+            if match.group(0).lstrip().lower().startswith("srcset") else [value]
+        found += [(url, match.start(group)) for url in urls]
+    return [(url, *line_col(text, offset)) for url, offset in sorted(found, key=lambda item: item[1])]
 
 
 def prose_only(text: str) -> str:

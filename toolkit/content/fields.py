@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import schemes
 from ..findings import Finding, error
 from . import plaintext
 from .yamlfile import Path, Positions
@@ -361,6 +362,22 @@ class Url(Text):
 
     def kind(self):
         return "https address"
+
+
+class Source(Text):
+    """Where a fact came from: an address (https only, by the one allow-list), a document's name, or words."""
+
+    _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S")
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str) and self._ADDRESS.match(schemes.normalised(value)):
+            problem = schemes.problem(value, ("https",))
+            if problem:
+                ctx.report(path, problem[0], problem[1] if schemes.scheme_of(value) == "http"
+                           else "Give the https:// address of the page, or name the document.")
+                return INVALID
+            return Url().check(value, path, ctx)
+        return super().check(value, path, ctx)
 
 
 class ListOf(Field):

@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import schemes
 from ..compile import links
 from ..findings import Finding, error, warning
-from ..phones import find_numbers
+from ..phones import dial_link, find_numbers
 from . import body as bodies
 from .fields import (
     ID_MAX_LENGTH,
@@ -430,8 +431,20 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
         kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
         _reference(content, findings, kind, use.target, at(use.line, use.column),
                    public_place if kind == "helpline" else "")
+    for url, line, column in bodies.link_targets(text):
+        problem = schemes.problem(url, schemes.ALLOWED + schemes.ID_SCHEMES)
+        link = dial_link(url)
+        if problem:
+            findings.append(error("links", problem[0], hint=problem[1], **at(line, column)))
+        elif link is not None and link.service not in ("tel:", "sms:"):  # those two are found as typed, below
+            findings.append(error("numbers", f"a {link.service} link that {link.verb} a number is typed into the "
+                                  "text.", hint="Links that call or message a number come only from the helpline "
+                                  "registry: add the contact to content/helplines.yml and write "
+                                  "{{ help-card: helpline-id }}.", **at(line, column)))
     for alt, src, attrs, line, column in bodies.images(text):
-        if "://" in src:
+        if schemes.problem(src):
+            continue  # reported with the other addresses
+        if "://" in src or src.startswith("//"):
             findings.append(error("files", f"image '{src}' is on another website.",
                                   hint="Save the image in the module folder and use its file name: "
                                        "loading it from elsewhere would tell that site who reads this page.",
@@ -452,7 +465,7 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
                                        "If it is only decoration, write ![](file.png){: .decorative }.",
                                   **at(line, column)))
     for href, line, column in bodies.relative_links(text):
-        if href.startswith(("mailto", "tel")):
+        if href.startswith(("mailto", "tel")) or schemes.problem(href):
             continue
         target = (folder / href.split("#", 1)[0]).resolve()
         if not inside(target, content.root):
@@ -463,9 +476,9 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
             findings.append(error("references", f"link '{href}' is a file path.",
                                   hint="Link to toolkit pages by id: [text](module:id), (page:id), "
                                        "(worksheet:id) or (help:id).", **at(line, column)))
-    for match in re.finditer(r"\btel:", text):
+    for match in re.finditer(r"\b(tel|sms):", text, re.I):
         line, column = bodies.line_col(text, match.start())
-        findings.append(error("numbers", "a 'tel:' link is typed into the text.",
+        findings.append(error("numbers", f"a '{match.group(1).lower()}:' link is typed into the text.",
                               hint="Write {{ phone: helpline-id }}; the build makes the call link from the registry.",
                               **at(line, column)))
     prose = bodies.prose_only(text)
