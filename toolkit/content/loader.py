@@ -23,6 +23,7 @@ from .fields import (
     validate,
 )
 from .files import display, inside, outside_links, read_text
+from .images import image_problem
 from .model import HELPLINES, MODULE, PAGE, PUBLIC_AUDIENCES, SITE, WORKSHEET
 from .yamlfile import load_yaml
 
@@ -363,7 +364,9 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
             findings.append(warning("references", "module is only for professionals but is in the public edition.",
                                     hint="Set edition: professional, or add a public audience.",
                                     **module.where("edition")))
-        _check_body(content, module.folder, module.body, module.body_file, 0, findings, public)
+        module.assets = sorted(_check_body(content, module.folder, module.body, module.body_file, 0, findings,
+                                           public))
+        findings.extend(_unpublished_files(module, content.root))
     for page in content.pages.values():
         public = "this page" if page.edition == "public" else ""
         for index, target in enumerate(page.helplines):
@@ -371,6 +374,20 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
         _check_body(content, page.folder, page.body, page.body_file, page.body_line_offset, findings, public)
     for folder, text, file in content.unlisted_bodies:
         _check_body(content, folder, text, file, 0, findings)
+
+
+def _unpublished_files(module: Record, root: Path) -> list[Finding]:
+    """A warning for each file of a module folder that body.md does not show: it is left out of the site."""
+    found = []
+    for path in sorted(module.folder.rglob("*")):
+        name = path.relative_to(module.folder).as_posix()
+        if path.is_dir() or name in ("module.yml", "body.md", *module.assets) or any(
+                part.startswith(".") for part in path.relative_to(module.folder).parts):
+            continue
+        found.append(warning("files", "is not shown in body.md, so it is not published.", file=display(path, root),
+                             hint="Delete it, or keep drafts, notes and backups outside content/. To show an "
+                                  f"image, write ![what it shows]({name}) in body.md."))
+    return found
 
 
 def _closest_shortcode(name: str, words: tuple[str, ...]) -> str:
@@ -402,7 +419,10 @@ def _report_malformed(bad: bodies.Malformed, findings: list[Finding], where: dic
 
 
 def _check_body(content: Content, folder: Path, text: str, file: str, line_offset: int,
-                findings: list[Finding], public_place: str = "") -> None:
+                findings: list[Finding], public_place: str = "") -> set[str]:
+    """Report every problem of one body; returns the images it shows that are fit to publish (paths in `folder`)."""
+    shown: set[str] = set()
+
     def at(line: int, column: int) -> dict:
         return {"file": file, "line": line + line_offset, "column": column}
 
@@ -444,7 +464,7 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
     for alt, src, attrs, line, column in bodies.images(text):
         if schemes.problem(src):
             continue  # reported with the other addresses
-        if "://" in src or src.startswith("//"):
+        if "://" in src:
             findings.append(error("files", f"image '{src}' is on another website.",
                                   hint="Save the image in the module folder and use its file name: "
                                        "loading it from elsewhere would tell that site who reads this page.",
@@ -459,6 +479,10 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
         elif target.suffix.lower() not in IMAGE_TYPES:
             findings.append(error("files", f"'{src}' is not an image type the site can show.",
                                   hint="Use PNG, JPEG, SVG or WebP.", **at(line, column)))
+        elif problem := image_problem(target):
+            findings.append(error("files", f"image '{src}' {problem[0]}", hint=problem[1], **at(line, column)))
+        else:
+            shown.add(target.resolve().relative_to(folder.resolve()).as_posix())
         if not alt.strip() and "decorative" not in attrs:
             findings.append(error("accessibility", f"image '{src}' has no alt text.",
                                   hint="Describe the image in the brackets: ![what it shows](file.png). "
@@ -481,6 +505,13 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
         findings.append(error("numbers", f"a '{match.group(1).lower()}:' link is typed into the text.",
                               hint="Write {{ phone: helpline-id }}; the build makes the call link from the registry.",
                               **at(line, column)))
+    for comment in bodies.HTML_COMMENT.finditer(text):
+        # The build removes comments from pages, but the source is shared and copied: numbers live in the registry.
+        for number in find_numbers(comment.group(0)):
+            line, column = bodies.line_col(text, comment.start() + number.start)
+            findings.append(error("numbers", f"phone number '{number.text}' is typed into an HTML comment.",
+                                  hint="Comments never reach the site, but numbers are written only in the helpline "
+                                       "registry: delete it, or name the service by id.", **at(line, column)))
     prose = bodies.prose_only(text)
     for number in find_numbers(prose):
         line, column = bodies.line_col(prose, number.start)
@@ -488,3 +519,4 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
                               hint="Numbers come only from the helpline registry: write "
                                    "{{ phone: helpline-id }} or {{ help-card: helpline-id }}.",
                               **at(line, column)))
+    return shown
