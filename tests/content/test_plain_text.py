@@ -137,3 +137,25 @@ def test_an_id_windows_keeps_for_a_device(project):
     assert messages(load(project)) == [
         "content/worksheets/aux.yml:1:5: error: id: 'aux' is a name Windows keeps for a device: no file can be "
         "called 'aux.html' there.\n    hint: Add a word, for example 'aux-guide'."]
+
+
+def test_control_characters_and_direction_overrides_in_a_body(project):
+    edit(project, "modules/first-steps/body.md", "Many people feel alone",
+         "Many \x1b[2Jpeople\x0c feel \u202ealone")
+    assert messages(load(project)) == [
+        "content/modules/first-steps/body.md:3:6: error: contains the control character U+001B (ESCAPE).\n"
+        + INVISIBLE_HINT,
+        "content/modules/first-steps/body.md:3:16: error: contains the control character U+000C (FORM FEED).\n"
+        + INVISIBLE_HINT,
+        "content/modules/first-steps/body.md:3:23: error: contains the invisible character U+202E "
+        "(RIGHT-TO-LEFT OVERRIDE).\n" + INVISIBLE_HINT,
+    ]
+
+
+def test_a_web_address_that_would_break_out_of_its_attribute(project):
+    edit(project, "site.yml", "destination: https://www.bbc.co.uk/weather",
+         "destination: 'https://www.bbc.co.uk/weather\"onmouseover=\"alert(1)'")
+    assert messages(load(project)) == [
+        "content/site.yml:18:16: error: quick_exit.destination: 'https://www.bbc.co.uk/weather\"onmouse...' holds "
+        "'\"', which a web address cannot hold as it is.\n    hint: Copy the address from the browser's address bar: "
+        "it writes such characters encoded (%22 for a quote, %3C and %3E for < and >)."]

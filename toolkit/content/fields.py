@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -166,8 +165,7 @@ class Text(Field):
         hidden = plaintext.first_invisible(str(value))
         if hidden:
             index, char = hidden
-            kind = "control character" if unicodedata.category(char) == "Cc" else "invisible character"
-            ctx.report(path, f"contains the {kind} {plaintext.name_of(char)} at character {index + 1}.",
+            ctx.report(path, f"contains {plaintext.name_of(char)} at character {index + 1}.",
                        plaintext.INVISIBLE_HINT)
             return INVALID
         text = str(value).strip() if self.multiline else " ".join(str(value).split())
@@ -353,10 +351,19 @@ class Url(Text):
         super().__init__(description, pattern=r"^https://[^\s/$.?#][^\s]*$",
                          pattern_hint="Use a full https:// address, for example https://www.example.org/.", **kw)
 
+    # Never unencoded in an address; in a template's href="..." a quote or bracket would end the attribute.
+    _UNSAFE = re.compile(r"[\"<>\\^`{|}]")
+
     def check(self, value, path, ctx):
         if isinstance(value, str) and value.strip().startswith("http://"):
             ctx.report(path, f"{describe(value.strip())} uses http://, which is not private.",
                        "Use the https:// address of the same page.")
+            return INVALID
+        unsafe = self._UNSAFE.search(value) if isinstance(value, str) else None
+        if unsafe:
+            ctx.report(path, f"{describe(value.strip())} holds '{unsafe.group(0)}', which a web address cannot hold "
+                       "as it is.", "Copy the address from the browser's address bar: it writes such characters "
+                       "encoded (%22 for a quote, %3C and %3E for < and >).")
             return INVALID
         return super().check(value, path, ctx)
 

@@ -11,6 +11,7 @@ from ..compile import links
 from ..findings import Finding, error, warning
 from ..phones import dial_link, find_numbers
 from . import body as bodies
+from . import plaintext
 from .fields import (
     ID_MAX_LENGTH,
     INVALID,
@@ -445,6 +446,10 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
         else:
             _reference(content, findings, kind, use.target, at(use.line, use.column),
                        public_place if kind == "helpline" else "")
+    for index, char in plaintext.hidden_characters(text):
+        line, column = bodies.line_col(text, index)
+        findings.append(error("files", f"contains {plaintext.name_of(char)}.",
+                              hint=plaintext.INVISIBLE_HINT, **at(line, column)))
     for bad in bodies.malformed_shortcodes(text):
         _report_malformed(bad, findings, at(bad.line, bad.column))
     for use in bodies.ref_links(text):

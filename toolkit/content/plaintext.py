@@ -57,33 +57,46 @@ def markup(text: str) -> tuple[str, str] | None:
 
 
 def name_of(char: str) -> str:
-    """'U+202E (RIGHT-TO-LEFT OVERRIDE)': how a message names a character nobody can see."""
+    """'the invisible character U+202E (RIGHT-TO-LEFT OVERRIDE)': how a message names a character nobody can see."""
     code = ord(char)
     name = unicodedata.name(char, "") or _CONTROL_NAMES.get(code, "")
-    return f"U+{code:04X}" + (f" ({name})" if name else "")
+    kind = "control character" if unicodedata.category(char) == "Cc" else "invisible character"
+    return f"the {kind} U+{code:04X}" + (f" ({name})" if name else "")
 
 
 def _noncharacter(code: int) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
-def invisible(char: str, *, strict: bool) -> bool:
-    """Whether `char` must not be written: controls (but tab and newline), non-characters, direction
-    overrides; with `strict` (YAML text fields, ids) also every other invisible format character."""
+def invisible(char: str) -> bool:
+    """Whether a YAML text field or id must not hold `char`: a control (but tab and newline), a non-character,
+    a direction override, or any other invisible format character but the joiners."""
     if char in "\t\n":
         return False
     category = unicodedata.category(char)
     if category == "Cc" or char in BIDI_CONTROLS or _noncharacter(ord(char)):
         return True
-    return strict and (category in ("Cf", "Zl", "Zp", "Cs") and char not in _ALLOWED_FORMAT)
+    return category in ("Cf", "Zl", "Zp", "Cs") and char not in _ALLOWED_FORMAT
 
 
-def first_invisible(text: str, *, strict: bool = True) -> tuple[int, str] | None:
-    """(index, character) of the first character that must not be written, or None."""
+def first_invisible(text: str) -> tuple[int, str] | None:
+    """(index, character) of the first character a YAML text field or id must not hold, or None."""
     for index, char in enumerate(text):
-        if (char < " " or char > "~") and invisible(char, strict=strict):
+        if (char < " " or char > "~") and invisible(char):
             return index, char
     return None
+
+
+_BODY_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+                          + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
+def hidden_characters(body: str) -> list[tuple[int, str]]:
+    """(index, character) of every control character, non-character and direction override in a body.
+
+    Bodies may hold other format characters (a soft hyphen, a right-to-left mark in Arabic text).
+    """
+    return [(match.start(), match.group(0)) for match in _BODY_HIDDEN.finditer(body)]
 
 
 INVISIBLE_HINT = ("Delete it (retype the words around it if you cannot see it): it may have come in with text "
