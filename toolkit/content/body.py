@@ -85,11 +85,11 @@ def shortcodes(text: str) -> list[Use]:
 
 def malformed_shortcodes(text: str) -> list[Malformed]:
     """Every `{{` that does not start a well-formed shortcode, and single-brace shortcode look-alikes."""
-    valid = [match.span() for match in SHORTCODE.finditer(text)]
+    valid = {match.start() for match in SHORTCODE.finditer(text)}  # a shortcode holds no other "{{"
     found = []
     for opening in re.finditer(r"\{\{", text):
         start = opening.start()
-        if any(begin <= start < end for begin, end in valid) or (found and start < found[-1][1]):
+        if start in valid or (found and start < found[-1][1]):
             continue
         line_end = text.find("\n", start)
         line_end = len(text) if line_end < 0 else line_end
@@ -146,11 +146,12 @@ def _blank(match: re.Match) -> str:
 
 def link_targets(text: str) -> list[tuple[str, int, int]]:
     """(address, line, column) of every address the body gives, outside code."""
-    text = INLINE_CODE.sub(_blank, FENCE.sub(_blank, text))
+    if "`" in text or "~~~" in text:
+        text = INLINE_CODE.sub(_blank, FENCE.sub(_blank, text))
     found = []
     for pattern in (_MARKDOWN_TARGET, _REFERENCE, _AUTOLINK):
         found += [(html.unescape(match["url"]), match.start("url")) for match in pattern.finditer(text)]
-    for match in _HTML_ADDRESS.finditer(text):
+    for match in _HTML_ADDRESS.finditer(text) if "=" in text else ():
         group = next(name for name in ("dq", "sq", "bare") if match[name] is not None)
         value = html.unescape(match[group])
         urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] \
