@@ -21,6 +21,8 @@ import html
 import re
 from dataclasses import dataclass
 
+from ..pagescan import URL_ATTRIBUTES
+
 SHORTCODE = re.compile(r"\{\{\s*(?P<name>[a-z][a-z-]*)\s*(?::\s*(?P<arg>[^}\s]*)\s*)?\}\}")
 SHORTCODES = {"help-card": "helpline", "phone": "helpline", "worksheet": "worksheet", "pause": None,
               "organisation": None}
@@ -37,8 +39,8 @@ _MARKDOWN_TARGET = re.compile(r"\]\(\s*<?(?P<url>(?:[^()\s>]|\([^()\s]*\))+)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:[ \t]*<?(?P<url>[^\s>]+)", re.M)
 _AUTOLINK = re.compile(r"<(?P<url>[A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>")
 _HTML_ADDRESS = re.compile(
-    r"\s(?:href|src|srcset|action|formaction|poster|data|cite|background|longdesc|usemap|codebase|ping|"
-    r"xlink:href)\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s>]+))", re.I)
+    r"\s(?:" + "|".join(sorted(URL_ATTRIBUTES | {"ping"})) + r")\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|"
+    r"(?P<bare>[^\s>]+))", re.I)
 
 
 # What an author may have meant as a shortcode: a name, perhaps ": words", in one or two braces.

@@ -457,7 +457,8 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
         _reference(content, findings, kind, use.target, at(use.line, use.column),
                    public_place if kind == "helpline" else "")
     for url, line, column in bodies.link_targets(text):
-        problem = schemes.problem(url, schemes.ALLOWED + schemes.ID_SCHEMES)
+        # http:// keeps the error the external-links and off-origin checks have always given it.
+        problem = schemes.problem(url, (*schemes.ALLOWED, *schemes.ID_SCHEMES, "http"))
         link = dial_link(url)
         if problem:
             findings.append(error("links", problem[0], hint=problem[1], **at(line, column)))
@@ -467,14 +468,14 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
                                   "registry: add the contact to content/helplines.yml and write "
                                   "{{ help-card: helpline-id }}.", **at(line, column)))
     for alt, src, attrs, line, column in bodies.images(text):
-        if schemes.problem(src):
-            continue  # reported with the other addresses
-        if "://" in src:
+        if schemes.scheme_of(src) in ("http", "https"):
             findings.append(error("files", f"image '{src}' is on another website.",
                                   hint="Save the image in the module folder and use its file name: "
                                        "loading it from elsewhere would tell that site who reads this page.",
                                   **at(line, column)))
             continue
+        if schemes.problem(src):
+            continue  # reported with the other addresses
         target = folder / src
         if not inside(target, content.root):
             findings.append(error("files", f"image '{src}' is outside content/.",
