@@ -32,11 +32,14 @@ from tests.content.test_validation import edit, load, messages
          "content/modules/first-steps/body.md:3:61: error: shortcode '{{ help-card: samaritans } and talk it "
          "through.' is not closed.\n    hint: Did you mean '{{ help-card: samaritans }}'? A shortcode ends with }} "
          "on the same line."),
+        ("phone: samaritans }}",
+         "content/modules/first-steps/body.md:3:61: error: 'phone: samaritans }}' ends with }} but no shortcode "
+         "opens it.\n    hint: Did you mean '{{ phone: samaritans }}'? A shortcode starts with {{."),
         ("{{ }}",
          "content/modules/first-steps/body.md:3:61: error: unknown shortcode '{{ }}'.\n    hint: Shortcodes: "
          "{{ help-card: id }}, {{ phone: id }}, {{ worksheet: id }}, {{ pause }}, {{ organisation }}."),
     ],
-    ids=["unclosed", "capital", "single-braces", "extra-words", "typo", "one-closing-brace", "empty"],
+    ids=["unclosed", "capital", "single-braces", "extra-words", "typo", "one-closing-brace", "not-opened", "empty"],
 )
 def test_malformed_shortcode(project, written, expected):
     edit(project, "modules/first-steps/body.md", "{{ phone: stop-it-now }} and talk it through.",

@@ -55,7 +55,7 @@ class Malformed:
     text: str  # as written (cut at the end of its line when never closed)
     name: str
     words: tuple[str, ...]  # what follows the colon
-    problem: str  # "unclosed", "single-braces" or "shape" (wrong name or too many words)
+    problem: str  # "unclosed", "unopened", "single-braces" or "shape" (wrong name or too many words)
     line: int
     column: int
 
@@ -103,6 +103,14 @@ def malformed_shortcodes(text: str) -> list[Malformed]:
         found.append((start, end, inner, "unclosed" if unclosed else "shape"))
     for match in _SINGLE.finditer(text):
         found.append((match.start(), match.end(), match.group(0).strip("{} "), "single-braces"))
+    ends = {match.end() for match in SHORTCODE.finditer(text)} | {end for _, end, _, _ in found}
+    for closing in re.finditer(r"\}\}", text):
+        if closing.end() not in ends:  # "phone: samaritans }}": the opening braces are missing
+            line_start = text.rfind("\n", 0, closing.start()) + 1
+            before = text[line_start:closing.start()].split()
+            start = closing.start() - len(" ".join(before[-2:])) - 1 if before else closing.start()
+            start = max(start, line_start)
+            found.append((start, closing.end(), text[start:closing.start()], "unopened"))
     result = []
     for start, end, inner, problem in sorted(found):
         parsed = _INNER.match(inner)

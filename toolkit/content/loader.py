@@ -408,6 +408,9 @@ def _report_malformed(bad: bodies.Malformed, findings: list[Finding], where: dic
     if bad.problem == "unclosed":
         findings.append(error("references", f"shortcode '{bad.text}' is not closed.",
                               hint=f"{hint} A shortcode ends with }}}} on the same line.", **where))
+    elif bad.problem == "unopened":
+        findings.append(error("references", f"'{bad.text.strip()}' ends with }}}} but no shortcode opens it.",
+                              hint=f"{hint} A shortcode starts with {{{{.", **where))
     elif bad.problem == "single-braces":
         if hint.startswith("Did you mean"):  # { width } and {: .class } are not shortcodes
             findings.append(error("references", f"'{bad.text}' has single braces, so it would be shown as typed.",
