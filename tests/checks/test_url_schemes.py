@@ -4,7 +4,7 @@ number must dial a registry number. Messages word for word."""
 from __future__ import annotations
 
 from tests.checks.conftest import formatted, page
-from tests.conftest import build_project, write_tree
+from tests.conftest import build_project
 from tests.content.test_validation import edit, load, messages
 from toolkit.checks import tel_links, url_schemes
 
@@ -112,7 +112,6 @@ def test_every_way_a_body_gives_an_address_is_checked_at_load_time(project):
 
 def test_registry_sources_use_the_same_allow_list(project):
     edit(project, "helplines.yml", "      method: Fixture", "      method: Fixture\n      source: vbscript:msgbox(1)")
-    write_tree(project / "content", {})
     assert messages(load(project)) == [
         "content/helplines.yml:27:15: error: helplines[0].verification.source: 'vbscript:msgbox(1)' uses the "
         "vbscript: scheme, which the site does not allow.\n"
@@ -132,3 +131,11 @@ def test_scripts_check_finds_a_scheme_put_into_a_published_page(project):
     assert [(f.page, f.message, f.hint) for f in findings if f.check == url_schemes.NAME] == [
         ("public/help.html", "<a href>: 'vbscript:msgbox(1)' uses the vbscript: scheme, which the site does not "
          "allow.", HINT.removeprefix("    hint: "))]
+
+
+def test_an_http_source_is_refused_where_it_is_written(project):
+    edit(project, "helplines.yml", "      method: Fixture", "      method: Fixture\n      source: http://example.org/hours")
+    assert messages(load(project)) == [
+        "content/helplines.yml:27:15: error: helplines[0].verification.source: 'http://example.org/hours' uses "
+        "http://, which lets anyone on the network see and change what the reader gets.\n"
+        "    hint: Use https://example.org/hours (check that it works)."]
