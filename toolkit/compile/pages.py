@@ -32,6 +32,8 @@ class Page:
     scripts: list[str] = field(default_factory=list)
     toc: bool = True
     nav_title: str = ""
+    text_language: str = ""  # the language its text is in, when that is not the tree's (an untranslated page)
+    draft: bool = False  # its text is a draft translation
 
 
 @dataclass
@@ -211,7 +213,12 @@ def module_page(edition: Edition, module) -> Page:
     parts.append(f'<p class="tk-review">Last reviewed {format_date(review.last_reviewed)} by the '
                  f"{escape(review.owner)}.{next_review}</p>\n")
     return Page(path, module.title, "\n".join(parts), "module", source=module.body_file,
-                summary=module.summary, language=module.language or "")
+                summary=module.summary, language=module.language or "", **_variant_state(module))
+
+
+def _variant_state(item) -> dict:
+    """Page fields saying whether an item's text is a draft translation, or the source shown untranslated."""
+    return {"text_language": getattr(item, "text_language", ""), "draft": getattr(item, "draft", False)}
 
 
 def site_page(edition: Edition, page) -> Page:
@@ -224,14 +231,15 @@ def site_page(edition: Edition, page) -> Page:
     if cards:
         text += "\n\n## Where can I get help?\n\n" + "\n\n".join(help_card(card) for card in cards)
     return Page(path, page.title, front_matter(page.title, page.summary or "") + text + "\n", "page",
-                source=page.body_file, summary=page.summary or "")
+                source=page.body_file, summary=page.summary or "", **_variant_state(page))
 
 
 def worksheet_page(edition: Edition, sheet) -> Page:
     path = links.worksheet(sheet.id)
     text = (front_matter(sheet.title, sheet.intro) + f"# {_md_text(sheet.title)}\n\n" + form_html(sheet)
             + f"\n\n<p>{html_link('Plain text version of this worksheet', path, links.worksheet_text(sheet.id))}</p>\n")
-    return Page(path, sheet.title, text, "worksheet", source=sheet.source_file, summary=sheet.intro, toc=False)
+    return Page(path, sheet.title, text, "worksheet", source=sheet.source_file, summary=sheet.intro, toc=False,
+                **_variant_state(sheet))
 
 
 def worksheets_index(edition: Edition) -> Page:
