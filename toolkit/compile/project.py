@@ -139,13 +139,12 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "csp": csp,
         "noindex": is_restricted(edition_name),
         "banner": edition_words.banner or "",
-        "urgent_html": urgent_box(site, content.helplines),
+        "urgent_html": urgent_box(site, content.helplines, strings),
         "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
         "links": {"pause": links.html_path(edition.pause_target()), "search": links.html_path(links.SEARCH)},
         "footer_links": _footer_links(edition, strings),
         "tested": {"page": tested.STATEMENT_PAGE, "html": tested.statement_html()},
-        "footer_note": f"{edition_words.label}. This site uses no cookies, stores nothing on your device "
-                       "and sends nothing to other websites.",
+        "footer_note": strings.text("page.footer_note", edition=edition_words.label),
         "pages": {page.path: _page_settings(content, page, strings) for page in pages},
     }
     config = {
