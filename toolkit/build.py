@@ -159,7 +159,7 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
     with _timed(timings, "harden"):
         pages = harden_site(site_dir)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
-        write_index(site_dir, search_texts(pages))
+        write_index(site_dir, search_texts(pages), content.language.tag)
     return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})
 
 
