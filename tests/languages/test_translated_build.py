@@ -15,6 +15,8 @@ from toolkit.findings import Severity
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
     project = copy_content(tmp_path_factory.mktemp("languages"), LANGUAGES)
+    with (project / "content" / "site.yml").open("a", encoding="utf-8") as site_yml:
+        site_yml.write("url: https://toolkit.example.org/\n")  # for the sitemap
     result = build_project(project)
     assert result.ok, [f.format() for f in result.findings if f.severity is Severity.ERROR]
     return project / "site" / "public", result
@@ -64,6 +66,17 @@ def test_draft_notice_help_cards_in_the_language_and_numbers_isolated(built):
     assert '<span class="tk-nowrap" dir="ltr">0808 1000 900</span>' in page
     assert ('<a href="https://www.stopitnow.org.uk/scotland" dir="ltr" rel="noopener noreferrer">'
             'www.stopitnow.org.uk/scotland</a>') in page
+
+
+def test_one_sitemap_lists_every_language_with_its_alternates(built):
+    site, _ = built
+    sitemap = read(site, "sitemap.xml")
+    assert ("  <url><loc>https://toolkit.example.org/ar/modules/first-steps.html</loc>\n"
+            '    <xhtml:link rel="alternate" hreflang="en-GB" href="https://toolkit.example.org/modules/first-steps.html"/>\n'
+            '    <xhtml:link rel="alternate" hreflang="pl" href="https://toolkit.example.org/pl/modules/first-steps.html"/>\n'
+            '    <xhtml:link rel="alternate" hreflang="ar" href="https://toolkit.example.org/ar/modules/first-steps.html"/>\n'
+            "  </url>") in sitemap
+    assert "<url><loc>https://toolkit.example.org/modules/responding-to-disclosure.html</loc>" not in sitemap
 
 
 def test_a_search_index_per_language_folds_polish_and_keeps_arabic(built):
