@@ -16,6 +16,8 @@ from pathlib import Path
 from .checks.review_dates import table as review_table
 from .content.model import AUDIENCES, EDITIONS, TOPICS
 from .findings import Severity, count, format_report
+from .outputs import HINT as OUTPUT_HINT
+from .outputs import UnsafeOutput
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -26,6 +28,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--local-contacts", type=Path, metavar="FILE",
                         help="YAML file of local services (same form as content/helplines.yml) for this deployment")
     parser.add_argument("--verbose", "-v", action="store_true", help="also show info-level findings")
+    parser.add_argument("--build", type=Path, metavar="DIR",
+                        help="folder for work files and reports (default: ROOT/build)")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,12 +75,19 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = None
     try:
+        args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)
-    except KeyboardInterrupt:
-        print("Interrupted. The previous output is unchanged.", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        # The publish step says what it left in place when it finished a swap before stopping.
+        print(f"Interrupted. {exc.args[0] if exc.args else 'The previous output is unchanged.'}", file=sys.stderr)
         return 130
+    except UnsafeOutput as exc:
+        for line in str(exc).splitlines():
+            print(f"toolkit {args.command}: error: {line}", file=sys.stderr)
+        print(f"    hint: {OUTPUT_HINT}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception:  # an author must never see a traceback; keep it for the maintainers
         crash = Path(getattr(args, "root", Path.cwd())) / "build" / "reports" / "crash.txt"
         crash.parent.mkdir(parents=True, exist_ok=True)
@@ -110,7 +121,7 @@ def cmd_build(args) -> int:
     from .build import BuildOptions, build
 
     options = BuildOptions(root=args.root, content_dir=args.content, site_dir=args.site, packs_dir=args.packs,
-                           local_contacts=args.local_contacts, strict=args.strict, release=args.release,
+                           build_dir=args.build, local_contacts=args.local_contacts, strict=args.strict, release=args.release,
                            online=args.online, packs=not args.no_packs)
     if args.local_contacts and not args.local_contacts.is_file():
         print(f"toolkit build: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
@@ -124,12 +135,14 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     import datetime as dt
 
-    from .build import BuildResult, write_reports
+    from .build import BuildOptions, BuildResult, write_reports
     from .checks.built_output import check_built_output
     from .checks.site import CheckOptions
     from .findings import has_errors
 
     root = args.root.resolve()
+    prepared = BuildOptions(root=root, content_dir=args.content, build_dir=args.build)
+    prepared.prepare(publishes=False)  # the site checked must not be a publish cut short
     overrides = {"per_host_limit": args.per_host_limit, "per_host_delay": args.per_host_delay,
                  "timeout": args.timeout}
     options = CheckOptions(online=args.online, release=args.release, today=dt.date.today(),
@@ -139,13 +152,13 @@ def cmd_check(args) -> int:
                                                           content_dir=args.content,
                                                           local_contacts=args.local_contacts)
     ok = not has_errors(findings, strict=args.strict)
-    write_reports(root / "build" / "reports", BuildResult(ok=ok, content=content, findings=findings,
+    write_reports(prepared.build_dir / "reports", BuildResult(ok=ok, content=content, findings=findings,
                                                            timings=timings, built_site=site))
     _print_findings(findings, args.verbose)
     lines = review_table(site.reports.get("review-dates", [])) if site else []
     errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
     lines.append(f"{errors} error(s), {warnings} warning(s) in {timings.get('check', 0.0):.1f} s. "
-                 f"Reports: {root / 'build' / 'reports'}/")
+                 f"Reports: {prepared.build_dir / 'reports'}/")
     print("\n".join(lines))
     return EXIT_OK if ok else EXIT_CONTENT
 
@@ -223,7 +236,9 @@ def cmd_serve(args) -> int:
     if args.local_contacts and not args.local_contacts.is_file():
         print(f"toolkit serve: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
         return EXIT_USAGE
-    options = BuildOptions(root=args.root, content_dir=args.content, local_contacts=args.local_contacts)
+    options = BuildOptions(root=args.root, content_dir=args.content, build_dir=args.build,
+                           local_contacts=args.local_contacts)
+    options.prepare(publishes=False)
     return serve(options, edition=args.edition, port=args.port, report=report_to_terminal, verbose=args.verbose)
 
 

@@ -10,8 +10,9 @@ from ..findings import Finding, error, warning
 from ..phones import find_numbers
 from . import body as bodies
 from .fields import INVALID, Record, did_you_mean, validate
-from .files import display, inside, outside_links, read_text
+from .files import display, entry_problems, inside, read_text
 from .model import HELPLINES, MODULE, PAGE, SITE, WORKSHEET
+from .nesting import too_deep
 from .yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -47,7 +48,7 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
         findings.append(error("files", "content folder not found.", file=str(root),
                               hint="Run the build from the project folder, or pass --content PATH."))
         return content
-    findings.extend(outside_links(root))
+    findings.extend(entry_problems(root))
 
     content.site = _load_document(root / "site.yml", root, SITE, findings)
     _add_helplines(content, _load_registry(root / "helplines.yml", root, content, findings), findings, local=False)
@@ -281,6 +282,8 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
                 findings: list[Finding]) -> None:
     def at(line: int, column: int) -> dict:
         return {"file": file, "line": line + line_offset, "column": column}
+
+    findings += too_deep(text, file, line_offset)
 
     for use in bodies.shortcodes(text):
         if use.kind not in bodies.SHORTCODES:

@@ -1,0 +1,40 @@
+"""How deeply a Markdown body nests lists and block quotes, checked before anything renders it.
+
+Python-Markdown handles each level of a list or quote by recursion: a few thousand
+levels run for minutes or exhaust the stack. The depth of a line is the number of
+list markers and quote markers it starts with, plus one level per four spaces of
+indentation in front of them (Python-Markdown's list indentation).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..findings import Finding, error
+from ..limits import MAX_MARKDOWN_DEPTH
+
+MARKERS = re.compile(r"(?:[ ]{0,3}(?:>|[-*+](?=[ ])|\d{1,9}[.)](?=[ ]))[ ]*)+")
+FENCE = re.compile(r"[ ]*(```|~~~)")
+
+
+def too_deep(text: str, file: str, line_offset: int = 0) -> list[Finding]:
+    """A finding for the first line nested deeper than MAX_MARKDOWN_DEPTH, if there is one."""
+    fenced = False
+    for number, line in enumerate(text.split("\n"), start=1):
+        if FENCE.match(line):
+            fenced = not fenced
+            continue
+        if fenced:
+            continue
+        line = line.expandtabs(4)
+        indent = len(line) - len(line.lstrip(" "))
+        markers = MARKERS.match(line, indent)
+        if markers is None:
+            continue
+        depth = indent // 4 + len(re.findall(r">|[-*+](?= )|\d{1,9}[.)](?= )", markers.group()))
+        if depth > MAX_MARKDOWN_DEPTH:
+            return [error("markdown", f"lists and quotes are nested {depth} levels deep here; "
+                                      f"at most {MAX_MARKDOWN_DEPTH} are allowed.",
+                          file=file, line=number + line_offset, column=indent + 1,
+                          hint="Flatten the list or quote: more than two or three levels is hard to follow.")]
+    return []

@@ -1,0 +1,34 @@
+"""How much work one content file may ask for: every limit in one place, each with its reason.
+
+Content comes from authors, from copies of copies, and sometimes from a hostile
+contributor. Whatever is in content/, loading it must finish within a second or two
+and a few hundred MB, and end in findings (never a hang, a MemoryError or a
+RecursionError). The figures are far above what real content needs, so that no
+honest file ever meets them.
+
+MAX_FILE_BYTES
+    Size of any one content file (YAML or Markdown). Today's largest, helplines.yml,
+    is 9 KB and a module body about 6 KB; 2 MiB leaves room for a registry of a
+    few thousand services while keeping every regular expression run over a file short.
+MAX_YAML_DEPTH
+    Nesting of mappings and lists in a YAML file. Real content nests 6 levels
+    (helplines[0].hours.weekly[0].days[0]); the parsers recurse once per level, and
+    a few thousand levels exhaust Python's stack.
+MAX_YAML_ALIASES
+    Uses of an alias (*name) in one YAML file. Content needs few or none; a
+    "billion laughs" file needs only 81 to expand to 387 million values.
+MAX_YAML_VALUES
+    Values in a YAML file once every alias is expanded: what the loader actually
+    walks. 200,000 is some forty times today's whole content; the bomb above is
+    stopped after reading a few hundred bytes instead of running out of memory.
+MAX_MARKDOWN_DEPTH
+    Nesting of lists and block quotes in a body. A list three levels deep is already
+    hard to read; Python-Markdown recurses per level and took over a minute on a list
+    a few thousand levels deep.
+"""
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_YAML_DEPTH = 20
+MAX_YAML_ALIASES = 100
+MAX_YAML_VALUES = 200_000
+MAX_MARKDOWN_DEPTH = 10
