@@ -10,7 +10,6 @@ from tests.conftest import write_tree
 from toolkit import publish as publish_module
 from toolkit.publish import publish, recover
 
-
 MARK = {".toolkit-output": "Written by the toolkit build. The next build replaces this folder whole; "
                            "keep nothing else here.\n"}
 

@@ -6,10 +6,12 @@ and a few hundred MB, and end in findings (never a hang, a MemoryError or a
 RecursionError). The figures are far above what real content needs, so that no
 honest file ever meets them.
 
-MAX_FILE_BYTES
-    Size of any one content file (YAML or Markdown). Today's largest, helplines.yml,
-    is 9 KB and a module body about 6 KB; 2 MiB leaves room for a registry of a
-    few thousand services while keeping every regular expression run over a file short.
+MAX_YAML_BYTES, MAX_MARKDOWN_BYTES
+    Size of one YAML file and of one Markdown file (a body or a page). Today's largest
+    YAML file, helplines.yml, is 9 KB (1 MiB leaves room for a registry of thousands
+    of services); the largest body is 4.5 KB and the readability check wants at most
+    900 words. 64 KiB of Markdown keeps the search for typed phone numbers (about
+    13 microseconds a byte when the text is dense with digits) under a second a file.
 MAX_YAML_DEPTH
     Nesting of mappings and lists in a YAML file. Real content nests 6 levels
     (helplines[0].hours.weekly[0].days[0]); the parsers recurse once per level, and
@@ -21,14 +23,20 @@ MAX_YAML_VALUES
     Values in a YAML file once every alias is expanded: what the loader actually
     walks. 200,000 is some forty times today's whole content; the bomb above is
     stopped after reading a few hundred bytes instead of running out of memory.
+EARLIEST_YEAR, LATEST_YEAR
+    Years a content date (a review, a check, a source) may have. A date outside is a
+    typo, and date arithmetic near the year 9999 overflows (a registry entry checked
+    on 9999-12-31 used to crash the review-dates check).
 MAX_MARKDOWN_DEPTH
     Nesting of lists and block quotes in a body. A list three levels deep is already
     hard to read; Python-Markdown recurses per level and took over a minute on a list
     a few thousand levels deep.
 """
 
-MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_YAML_BYTES = 1024 * 1024
+MAX_MARKDOWN_BYTES = 64 * 1024
 MAX_YAML_DEPTH = 20
 MAX_YAML_ALIASES = 100
 MAX_YAML_VALUES = 200_000
 MAX_MARKDOWN_DEPTH = 10
+EARLIEST_YEAR, LATEST_YEAR = 2000, 2199

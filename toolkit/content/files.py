@@ -8,7 +8,7 @@ import stat
 from pathlib import Path
 
 from ..findings import Finding, error
-from ..limits import MAX_FILE_BYTES
+from ..limits import MAX_MARKDOWN_BYTES, MAX_YAML_BYTES
 
 # What a file that is not a regular file is, in words an author knows.
 SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
@@ -93,9 +93,10 @@ def read_text(path: Path, root: Path, findings: list[Finding]) -> str | None:
         if found not in findings:  # entry_problems() reports those under content/ already
             findings.append(found)
         return None
-    if info.st_size > MAX_FILE_BYTES:
-        findings.append(error("files", f"is {info.st_size:,} bytes; a content file may have at most "
-                                       f"{MAX_FILE_BYTES:,}.", file=shown,
+    limit = MAX_MARKDOWN_BYTES if path.suffix == ".md" else MAX_YAML_BYTES
+    if info.st_size > limit:
+        findings.append(error("files", f"is {info.st_size:,} bytes; a {path.suffix} file may have at most "
+                                       f"{limit:,}.", file=shown,
                               hint="Split the text into several modules or pages; a file this large "
                                    "is usually a mistake (a pasted document or a binary file)."))
         return None
