@@ -87,9 +87,8 @@ def problems(outputs: list[Output], *, root: Path, content: Path) -> list[str]:
     """Why each output folder is unsafe (empty when all are fine). Reads the file system, writes nothing."""
     root, content = root.resolve(), content.resolve()
     # (folder, its name, whether an output inside it is unsafe too)
-    protected = [(content, "the content folder", True), (CODE, "the toolkit's code", True),
-                 (CODE.parent, "the folder holding the toolkit's code", False),
-                 (root, "the project folder", False)]
+    protected = [(root, "the project folder", False), (CODE.parent, "the folder holding the toolkit's code", False),
+                 (content, "the content folder", True), (CODE, "the toolkit's code", True)]
     found = []
     for output in outputs:
         text = _reason(output, outputs, protected)
