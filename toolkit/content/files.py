@@ -58,7 +58,11 @@ def entry_problems(root: Path) -> list[Finding]:
                     continue
                 mode = None  # a dangling link: reported below as pointing outside
             kind = special_kind(mode) if mode is not None else None
-            if kind:
+            if path.is_symlink() and mode is not None and stat.S_ISDIR(mode) and inside(path, root) and \
+                    Path(folder).resolve().is_relative_to(path.resolve()):
+                # a link to a folder around it: endless for whoever follows links (editors, backups, watchers)
+                findings.append(error("files", "is a link that leads back to itself.", file=shown, hint=LOOP_HINT))
+            elif kind:
                 findings.append(error("files", f"is {kind}, not a file.", file=shown, hint=SPECIAL_HINT))
             elif path.is_symlink() and not inside(path, root):
                 target = os.readlink(path)
@@ -97,8 +101,8 @@ def read_text(path: Path, root: Path, findings: list[Finding]) -> str | None:
     if info.st_size > limit:
         findings.append(error("files", f"is {info.st_size:,} bytes; a {path.suffix} file may have at most "
                                        f"{limit:,}.", file=shown,
-                              hint="Split the text into several modules or pages; a file this large "
-                                   "is usually a mistake (a pasted document or a binary file)."))
+                              hint="A file this large is usually a mistake (a pasted document or a binary "
+                                   "file); split long text into several modules or pages."))
         return None
     try:
         data = path.read_bytes()
