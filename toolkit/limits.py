@@ -23,6 +23,11 @@ MAX_YAML_VALUES
     Values in a YAML file once every alias is expanded: what the loader actually
     walks. 200,000 is some forty times today's whole content; the bomb above is
     stopped after reading a few hundred bytes instead of running out of memory.
+MAX_MARKDOWN_BRACKETS
+    '[' characters in one body: each starts a possible link, and the time Python-Markdown
+    and the link-finding expressions take grows faster than their number (4,000 in a row
+    took 21 s to render). Today's content has at most 11 in a file; 500 keep a body
+    under a second.
 EARLIEST_YEAR, LATEST_YEAR
     Years a content date (a review, a check, a source) may have. A date outside is a
     typo, and date arithmetic near the year 9999 overflows (a registry entry checked
@@ -39,4 +44,5 @@ MAX_YAML_DEPTH = 20
 MAX_YAML_ALIASES = 100
 MAX_YAML_VALUES = 200_000
 MAX_MARKDOWN_DEPTH = 10
+MAX_MARKDOWN_BRACKETS = 500
 EARLIEST_YEAR, LATEST_YEAR = 2000, 2199

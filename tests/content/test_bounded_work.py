@@ -131,6 +131,15 @@ def test_markdown_nested_deeper_than_ten_levels_is_refused_before_rendering(proj
                                "here; at most 10 are allowed." + NESTING_HINT]
 
 
+@pytest.mark.parametrize("text", ["[" * 20000, "[a](" * 5000, "*[" * 499])
+def test_a_body_with_more_than_500_link_brackets_is_refused_before_rendering(project, text):
+    # The fixture's body has two '[' of its own, on line 3.
+    append(project, BODY, "\n" + text + "\n")
+    assert errors(project) == [f"{BODY_FILE}:13: error: the text has {text.count('[') + 2:,} '[' characters; at most "
+                               "500 are allowed (number 501 is here).\n"
+                               "    hint: A '[' starts a link: a body needs one for each link. Remove the others."]
+
+
 def test_ten_levels_of_markdown_and_deep_code_are_accepted(project):
     append(project, BODY, "\n" + "".join(" " * (4 * level) + "- item\n" for level in range(10))
            + "\n```\n" + "- " * 40 + "code\n```\n")

@@ -12,7 +12,7 @@ from . import body as bodies
 from .fields import INVALID, Record, did_you_mean, validate
 from .files import display, entry_problems, inside, read_text
 from .model import HELPLINES, MODULE, PAGE, SITE, WORKSHEET
-from .nesting import too_deep
+from .nesting import too_costly
 from .yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -283,8 +283,10 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
     def at(line: int, column: int) -> dict:
         return {"file": file, "line": line + line_offset, "column": column}
 
-    findings += too_deep(text, file, line_offset)
-
+    costly = too_costly(text, file, line_offset)
+    if costly:  # the checks below would take minutes over such a text
+        findings += costly
+        return
     for use in bodies.shortcodes(text):
         if use.kind not in bodies.SHORTCODES:
             hint = did_you_mean(use.kind, bodies.SHORTCODES) or "Shortcodes: " + ", ".join(bodies.SHORTCODES) + "."
