@@ -131,6 +131,18 @@ def test_markdown_nested_deeper_than_ten_levels_is_refused_before_rendering(proj
                                "here; at most 10 are allowed." + NESTING_HINT]
 
 
+@pytest.mark.parametrize(("text", "line", "column"), [
+    ('<div markdown="1">' * 1500 + "x" + "</div>" * 1500, 13, 181),
+    ("<span>" * 11 + "x" + "</span>" * 11, 13, 61),
+    ("<section>\n" * 11, 23, 1),
+])
+def test_html_nested_deeper_than_ten_elements_is_refused_before_rendering(project, text, line, column):
+    append(project, BODY, "\n" + text + "\n")
+    assert errors(project) == [f"{BODY_FILE}:{line}:{column}: error: HTML "
+                               "elements are nested more than 10 levels deep here.\n    hint: Close each element "
+                               "before the next opens, or write the text in Markdown."]
+
+
 @pytest.mark.parametrize("text", ["[" * 20000, "[a](" * 5000, "*[" * 499])
 def test_a_body_with_more_than_500_link_brackets_is_refused_before_rendering(project, text):
     # The fixture's body has two '[' of its own, on line 3.
@@ -142,7 +154,8 @@ def test_a_body_with_more_than_500_link_brackets_is_refused_before_rendering(pro
 
 def test_ten_levels_of_markdown_and_deep_code_are_accepted(project):
     append(project, BODY, "\n" + "".join(" " * (4 * level) + "- item\n" for level in range(10))
-           + "\n```\n" + "- " * 40 + "code\n```\n")
+           + "\n```\n" + "- " * 40 + "<div>" * 40 + "code\n```\n" + "<div><p>Ten <br> <em>levels</em></p></div>" * 30
+           + "\n")
     assert errors(project) == []
 
 

@@ -3,7 +3,7 @@
 Seeded, so a failure can be replayed: the seed and the mutations of the failing tree are in
 the assertion message. Every mutation is one that must fail (an unclosed bracket after a
 truncation, bytes that are not UTF-8, a forbidden character, nesting or aliases past the
-limits, link brackets past the limit, a typed phone number on a line of up to 60 KB, a file over the size limit), so each mutated
+limits, link brackets past the limit, HTML nested too deep, a typed phone number on a line of up to 60 KB, a file over the size limit), so each mutated
 file must be named in the output. Many bad files share one content tree, so one `validate`
 process checks a whole batch; every process runs with a memory limit.
 """
@@ -70,7 +70,7 @@ def _yaml_mutations(rng: random.Random, text: str) -> tuple[str, str | bytes]:
 
 
 def _markdown_mutations(rng: random.Random, text: str) -> tuple[str, str | bytes]:
-    kind = rng.choice(["bytes", "deep-list", "deep-quote", "chained", "huge-line", "huge", "brackets"])
+    kind = rng.choice(["bytes", "deep-list", "deep-quote", "chained", "huge-line", "huge", "brackets", "deep-html"])
     lines = text.split("\n")
     at = rng.randrange(len(lines) + 1)
     if kind == "bytes":
@@ -84,6 +84,9 @@ def _markdown_mutations(rng: random.Random, text: str) -> tuple[str, str | bytes
         unit = rng.choice(["[", "[a](", "![a](", "*[", "`["])
         return kind, "\n".join(lines[:at] + [unit * rng.randrange(501, 8000)] + lines[at:])
     depth = rng.choice([11, 40, 300, 3000])
+    if kind == "deep-html":
+        tag = rng.choice(["div", 'div markdown="1"', "span", "section", "em"])
+        return kind, "\n".join(lines[:at] + [f"<{tag}>" * depth + "x" + f"</{tag.split()[0]}>" * depth] + lines[at:])
     if kind == "deep-list":  # indented: 120 levels already make 29 KB of spaces
         block = [" " * (4 * level) + "- item" for level in range(min(depth, 120))]
     elif kind == "deep-quote":

@@ -5,6 +5,9 @@ levels run for minutes or exhaust the stack. The depth of a line is the number o
 list markers and quote markers it starts with, plus one level per four spaces of
 indentation in front of them (Python-Markdown's list indentation).
 
+Raw HTML elements nest too (md_in_html recurses per element, and libxml2 drops what
+lies deeper than 256): at most MAX_MARKDOWN_DEPTH of them inside one another.
+
 Link brackets cost time that grows faster than their number, in Python-Markdown and in
 any regular expression that looks for links: 4,000 '[' in a row took 21 s to render.
 A body has at most MAX_MARKDOWN_BRACKETS of them.
@@ -19,6 +22,8 @@ from ..limits import MAX_MARKDOWN_BRACKETS, MAX_MARKDOWN_DEPTH
 
 MARKERS = re.compile(r"(?:[ ]{0,3}(?:>|[-*+](?=[ ])|\d{1,9}[.)](?=[ ]))[ ]*)+")
 FENCE = re.compile(r"[ ]*(```|~~~)")
+TAG = re.compile(r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9-]*)\b[^<>]*?(?P<self>/?)>")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
 def too_costly(text: str, file: str, line_offset: int = 0) -> list[Finding]:
@@ -37,13 +42,21 @@ def too_costly(text: str, file: str, line_offset: int = 0) -> list[Finding]:
 
 def _too_deep(text: str, file: str, line_offset: int) -> list[Finding]:
     """A finding for the first line nested deeper than MAX_MARKDOWN_DEPTH, if there is one."""
-    fenced = False
+    fenced, elements = False, 0
     for number, line in enumerate(text.split("\n"), start=1):
         if FENCE.match(line):
             fenced = not fenced
             continue
         if fenced:
             continue
+        for tag in TAG.finditer(line):
+            if tag["name"].lower() in VOID or tag["self"]:
+                continue
+            elements = max(0, elements + (-1 if tag["close"] else 1))
+            if elements > MAX_MARKDOWN_DEPTH:
+                return [error("markdown", f"HTML elements are nested more than {MAX_MARKDOWN_DEPTH} levels deep "
+                                          "here.", file=file, line=number + line_offset, column=tag.start() + 1,
+                              hint="Close each element before the next opens, or write the text in Markdown.")]
         line = line.expandtabs(4)
         indent = len(line) - len(line.lstrip(" "))
         markers = MARKERS.match(line, indent)
