@@ -28,6 +28,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--local-contacts", type=Path, metavar="FILE",
                         help="YAML file of local services (same form as content/helplines.yml) for this deployment")
     parser.add_argument("--verbose", "-v", action="store_true", help="also show info-level findings")
+
+
+def _build_folder(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--build", type=Path, metavar="DIR",
                         help="folder for work files and reports (default: ROOT/build)")
 
@@ -38,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="validate content and build both editions and the packs")
     _common(build)
+    _build_folder(build)
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
     build.add_argument("--release", action="store_true",
                        help="release build: unverified or overdue helplines and unchecked links are errors")
@@ -48,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="run every check over the last built site/ without rebuilding")
     _common(check)
+    _build_folder(check)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--release", action="store_true",
                        help="release rules: unverified or overdue helplines and unchecked links are errors")
@@ -66,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="live preview: build one edition, serve it, rebuild when content/ changes")
     _common(serve)
+    _build_folder(serve)
     serve.add_argument("--edition", choices=EDITIONS, default="public", help="edition to preview (default: public)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
 
