@@ -27,7 +27,7 @@ from .content.model import EDITIONS
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
-from .harden.pages import harden_site, search_texts
+from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .outputs import Output, refuse_unsafe
 from .packs import PackOutput, make_packs
@@ -150,6 +150,7 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
     with _timed(timings, "harden"):
         pages = harden_site(site_dir)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
+        findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
         write_index(site_dir, search_texts(pages))
         write_header_files(site_dir, edition)
     return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})
