@@ -135,8 +135,12 @@ def help_card(helpline: Record, *, heading_level: int = 3, id_prefix: str = "hel
     )
 
 
-def urgent_box(site: Record, helplines: dict[str, Record]) -> str:
-    """The urgent-help box on every page: each situation, then who to contact."""
+def urgent_box(site: Record, helplines: dict[str, Record], *, title_tag: str = "p") -> str:
+    """The urgent-help box on every page: each situation, then who to contact.
+
+    Web pages pass title_tag="h2" (the theme puts the box straight after the h1); packs keep a
+    paragraph, because the box repeats in every printed page's footer and must not be a bookmark.
+    """
     items = []
     for route in site.urgent_help.routes:
         contacts = []
@@ -150,10 +154,9 @@ def urgent_box(site: Record, helplines: dict[str, Record]) -> str:
                 name = "" if helpline.emergency else f"{escape(helpline.name)}: "
                 contacts.append(f"{name}{verb} {phone_link(phone)}")
         items.append(f"<li><strong>{escape(route.when)}:</strong> {' or '.join(contacts)}</li>")
-    # Not a heading: it sits before each page's h1, and screen-reader users
-    # navigating by headings should land on the page title first.
+    title = escape(site.urgent_help.title)
     return (
-        f'<aside class="tk-urgent" aria-label="{escape(site.urgent_help.title)}">'
-        f'<p class="tk-urgent__title">{escape(site.urgent_help.title)}</p>'
+        f'<aside class="tk-urgent" aria-label="{title}">'
+        f'<{title_tag} class="tk-urgent__title">{title}</{title_tag}>'
         f'<ul>{"".join(items)}</ul></aside>'
     )

@@ -165,7 +165,7 @@ def organisation_details(organisation) -> str:
 
 def worksheet_box(sheet, page_path: str) -> str:
     return ('<div class="tk-worksheet-box">'
-            f'<p class="tk-worksheet-box__title"><strong>Worksheet: {escape(sheet.title)}</strong></p>'
+            f'<h3 class="tk-worksheet-box__title">Worksheet: {escape(sheet.title)}</h3>'
             f"<p>{escape(sheet.intro)}</p>"
             f"<p>{html_link('Fill it in on screen (nothing is saved or sent)', page_path, links.worksheet(sheet.id))}"
             f" or {html_link('get a plain text copy', page_path, links.worksheet_text(sheet.id))}.</p></div>")
@@ -309,7 +309,7 @@ def home_page(edition: Edition) -> Page:
             + '<nav class="tk-choices" aria-labelledby="tk-choose"><h2 id="tk-choose">What brings you here?</h2>'
             + f'<ul class="tk-choices__list">{choices}</ul></nav>\n\n'
             + "## Other ways in\n\n" + f'<ul class="tk-list">{"".join(extra)}</ul>\n')
-    return Page(path, site.name, text, "home", toc=False, nav_title="Start")
+    return Page(path, site.name, text, "home", toc=False, nav_title="Start page")
 
 
 def search_page(edition: Edition) -> Page:

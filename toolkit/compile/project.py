@@ -42,7 +42,7 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
 
 def _nav(edition: Edition) -> list:
     site = edition.content.site
-    nav: list = [{"Start": links.HOME}]
+    nav: list = [{"Start page": links.HOME}]
     for audience in edition.audiences:
         nav.append({getattr(site.audiences, audience).short: links.audience(audience)})
     nav.append({"Topics": [{getattr(site.topics, t).label: links.topic(t)} for t in TOPICS]})
@@ -98,7 +98,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "csp": csp,
         "noindex": is_restricted(edition_name),
         "banner": edition_words.banner or "",
-        "urgent_html": urgent_box(site, content.helplines),
+        "urgent_html": urgent_box(site, content.helplines, title_tag="h2"),
         "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
         "links": {"pause": links.html_path(edition.pause_target()), "search": links.html_path(links.SEARCH)},
         "footer_links": _footer_links(edition),
