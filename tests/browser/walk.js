@@ -5,7 +5,8 @@
    exactly as Tab does (scroll into view only if not already inside the scrollport less its
    scroll padding); test_focus_walk.py proves that against real key presses. At each stop:
 
-   - the focused element is inside the viewport;
+   - the focused element is inside the viewport (one taller than the room below the sticky
+     header: from its top, and only its visible part is checked for covering);
    - nothing covers it: elementFromPoint at the centre and the four corners of each of its boxes
      finds the element itself or something inside it;
    - its focus indicator has at least 3:1 contrast against what surrounds it, from computed
@@ -82,9 +83,10 @@
     return Math.max(...ratios);
   };
 
-  const covered = (e) => {
+  const covered = (e, tall) => {
     const hits = [];
-    for (const box of e.getClientRects()) {
+    for (const whole of e.getClientRects()) {
+      const box = tall ? new DOMRect(whole.x, whole.y, whole.width, Math.min(whole.bottom, innerHeight) - whole.y) : whole;
       if (box.width < 1 || box.height < 1) continue;
       const dx = Math.min(2, box.width / 2), dy = Math.min(2, box.height / 2);
       const points = [[box.left + box.width / 2, box.top + box.height / 2], [box.left + dx, box.top + dy],
@@ -119,11 +121,15 @@
       scrolls.push([scrollX, scrollY]);
       const where = `${label} ${describe(e)}`;
       const box = e.getBoundingClientRect();
-      const tall = box.height > innerHeight;
-      if (box.left < -1 || box.right > innerWidth + 1 || (tall ? box.top < -1 : box.top < -1 || box.bottom > innerHeight + 1)) {
+      // A control taller than the room below the sticky header (a big text field at 400% zoom)
+      // cannot be shown whole: it must then show from its top, and that part is checked.
+      const header = document.querySelector(regions[0]);
+      const room = innerHeight - (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0);
+      const tall = box.height > room;
+      if (box.left < -1 || box.right > innerWidth + 1 || box.top < -1 || (!tall && box.bottom > innerHeight + 1)) {
         problems.push(`${where}: outside the viewport (${Math.round(box.left)},${Math.round(box.top)} to ${Math.round(box.right)},${Math.round(box.bottom)})`);
       }
-      const hits = covered(e);
+      const hits = covered(e, tall);
       if (hits.length) problems.push(`${where}: covered at ${hits.slice(0, 2).join("; ")}`);
       const ratio = indicator(e, unfocused, unfocusedBackground);
       if (ratio < 3) problems.push(`${where}: focus indicator contrast ${ratio.toFixed(2)}:1`);

@@ -73,6 +73,11 @@
   var sheets = document.querySelectorAll("[data-tk-worksheet]");
   Array.prototype.forEach.call(sheets, function (form) {
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    /* Focusing a text field scrolls only far enough to show its caret; show the whole field
+       (below the sticky header: the scroll padding in toolkit.css), the space being written in. */
+    form.addEventListener("focusin", function (event) {
+      if (event.target.tagName === "TEXTAREA") { event.target.scrollIntoView({block: "nearest"}); }
+    });
   });
   window.addEventListener("pagehide", function () {
     Array.prototype.forEach.call(sheets, function (form) { form.reset(); });
