@@ -116,6 +116,8 @@ def test_forced_colours_keep_every_boundary_and_focus_indicator(browser, site):
     assert problems == [], "\n".join(problems)
 
 
+# These two look at the theme's CSS, the same for any content: the fixture site is enough.
+@pytest.mark.parametrize("site", ["fixture"], indirect=True)
 @pytest.mark.parametrize("selector,page_name", [
     (".tk-quick-exit", "help.html"),
     (".tk-urgent", "help.html"),
@@ -157,6 +159,7 @@ def test_zoom_clips_hides_and_covers_nothing_on_every_page_of_each_kind(browser,
     assert problems == [], "\n".join(problems)
 
 
+@pytest.mark.parametrize("site", ["fixture"], indirect=True)
 def test_nothing_moves_when_reduced_motion_is_asked_for(browser, site):
     moving = {}
     for preference in ("no-preference", "reduce"):
