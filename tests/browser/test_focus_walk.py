@@ -116,3 +116,20 @@ def test_keyboard_walk_with_search_results_open(browser, site):
             problems += [f"{edition}/search.html ({width} px): {problem}" for problem in walked["problems"]]
     context.close()
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("site", ["fixture"], indirect=True)
+def test_scroll_padding_follows_a_header_that_grows(browser, site):
+    """A long site name wraps and makes the header taller: toolkit.js measures it again."""
+    context = plain_context(browser, width=390)
+    page = context.new_page()
+    page.goto(site.url("public", "modules/first-steps.html"))
+    before = page.evaluate("document.querySelector('.tk-header').offsetHeight")
+    page.evaluate("document.querySelector('.tk-header__title').textContent = 'A site name long enough to wrap "
+                  "onto three lines on a phone screen'")
+    page.keyboard.press("Tab")
+    walked = walk(page, 390)
+    after = page.evaluate("document.querySelector('.tk-header').offsetHeight")
+    context.close()
+    assert after > before + 20
+    assert walked["problems"] == []

@@ -1,6 +1,7 @@
 /* A keyboard walk as a sighted keyboard user makes it, done inside the page (tests/browser/test_focus_walk.py).
 
-   Every control is focused in sequential navigation order, forwards from the first and then
+   First, the root's scroll padding is compared with the sticky header's measured height. Then
+   every control is focused in sequential navigation order, forwards from the first and then
    backwards from the last, the way Tab and Shift+Tab move. element.focus() scrolls the page
    exactly as Tab does (scroll into view only if not already inside the scrollport less its
    scroll padding); test_focus_walk.py proves that against real key presses. At each stop:
@@ -26,6 +27,13 @@
     const text = (e.innerText || e.value || e.getAttribute("aria-label") || "").trim().replace(/\s+/g, " ");
     return `<${e.tagName.toLowerCase()}${e.className ? "." + String(e.className).split(" ")[0] : ""}> "${text.slice(0, 40)}"`;
   };
+
+  // The scroll padding must be at least the sticky header's height, measured here at this width.
+  const header = document.querySelector(regions[0]);
+  const padding = parseFloat(getComputedStyle(document.documentElement).scrollPaddingBlockStart) || 0;
+  if (header && ["sticky", "fixed"].includes(getComputedStyle(header).position) && padding < header.offsetHeight) {
+    problems.push(`scroll padding ${padding}px is less than the sticky header's ${header.offsetHeight}px`);
+  }
 
   const controls = Array.from(document.querySelectorAll(FOCUSABLE)).filter(
     (e) => e.tabIndex >= 0 && !e.disabled && e.checkVisibility({visibilityProperty: true}));
@@ -123,7 +131,6 @@
       const box = e.getBoundingClientRect();
       // A control taller than the room below the sticky header (a big text field at 400% zoom)
       // cannot be shown whole: it must then show from its top, and that part is checked.
-      const header = document.querySelector(regions[0]);
       const room = innerHeight - (header ? Math.max(0, header.getBoundingClientRect().bottom) : 0);
       const tall = box.height > room;
       if (box.left < -1 || box.right > innerWidth + 1 || box.top < -1 || (!tall && box.bottom > innerHeight + 1)) {
