@@ -100,6 +100,22 @@ def test_keyboard_walk_finds_no_hidden_covered_faint_or_out_of_order_stop_on_eve
     assert problems == [], "\n".join(problems)
 
 
+def test_keyboard_walk_on_right_to_left_and_translated_pages(browser, translated_site):
+    """Every page of the translated fixture: Arabic pages are read from the right."""
+    context = plain_context(browser)
+    page = context.new_page()
+    problems = []
+    for edition, name, url in translated_site.every_page():
+        page.goto(url)
+        page.keyboard.press("Tab")
+        for width in WIDTHS:
+            for menu_open in page_states(width):
+                walked = walk(page, width, menu_open=menu_open)
+                problems += [f"{edition}/{name} ({width} px): {problem}" for problem in walked["problems"]]
+    context.close()
+    assert problems == [], "\n".join(problems)
+
+
 def test_keyboard_walk_with_search_results_open(browser, site):
     context = plain_context(browser)
     page = context.new_page()

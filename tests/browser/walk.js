@@ -93,10 +93,16 @@
 
   const covered = (e, tall) => {
     const hits = [];
+    // Corners are tested 2 px inside the box, and further in where it is rounded (a rounded
+    // corner's own pixels belong to what is behind it).
+    const style = getComputedStyle(e);
+    const radius = Math.max(...["TopLeft", "TopRight", "BottomLeft", "BottomRight"]
+      .map((corner) => parseFloat(style[`border${corner}Radius`]) || 0));
+    const inset = 2 + 0.3 * radius;
     for (const whole of e.getClientRects()) {
       const box = tall ? new DOMRect(whole.x, whole.y, whole.width, Math.min(whole.bottom, innerHeight) - whole.y) : whole;
       if (box.width < 1 || box.height < 1) continue;
-      const dx = Math.min(2, box.width / 2), dy = Math.min(2, box.height / 2);
+      const dx = Math.min(inset, box.width / 2), dy = Math.min(inset, box.height / 2);
       const points = [[box.left + box.width / 2, box.top + box.height / 2], [box.left + dx, box.top + dy],
         [box.right - dx, box.top + dy], [box.left + dx, box.bottom - dy], [box.right - dx, box.bottom - dy]];
       for (const [x, y] of points) {
