@@ -310,7 +310,7 @@ def cmd_translations(args) -> int:
     if args.action == "import":
         from .translations.handoff import import_files
 
-        copied, findings = import_files(root, args.folder)
+        copied, findings = import_files(args.content or root / "content", args.folder)
         _print_findings(findings, args.verbose)
         print(f"{len(copied)} file(s) copied into content/." if copied else
               "Nothing copied: fix the errors above in the translator's files and import again.")

@@ -56,7 +56,7 @@ def test_export_then_import_brings_a_translators_files_back(translated, tmp_path
     assert "- [ ] missing: page privacy (23 words): content/pages/privacy.ar.md" in checklist
     starter = folder / "content/pages/privacy.ar.md"
     # Sent back unchanged, the starter has no translator: refused, and content/ is left as it was.
-    copied, findings = import_files(translated, folder)
+    copied, findings = import_files(translated / "content", folder)
     assert copied == [] and not (translated / "content/pages/privacy.ar.md").exists()
     assert "content/pages/privacy.ar.md:6:15: error: translation.translator: must not be empty." in [
         f.format().split("\n")[0] for f in findings]
@@ -68,6 +68,24 @@ def test_export_then_import_brings_a_translators_files_back(translated, tmp_path
     for name in written:
         if "helplines" in name or "responding-to-disclosure" in name:
             (folder / name).unlink()  # the translator sent back only what they finished
-    copied, _ = import_files(translated, folder)
+    copied, _ = import_files(translated / "content", folder)
     assert "content/pages/privacy.ar.md" in copied
     assert ("page", "privacy", "ar") in load(translated).variants
+
+
+def test_import_refuses_every_file_that_is_not_a_translation(translated, tmp_path):
+    folder = tmp_path / "returned"
+    export(load(translated), "ar", folder)
+    helplines = translated / "content/helplines.yml"
+    before = helplines.read_bytes()
+    (folder / "content/helplines.yml").write_bytes(before.replace(b"0808", b"0909"))
+    (folder / "content/pages/privacy.xx.md").write_text("---\ntitle: x\n---\nx\n", encoding="utf-8")
+    (folder / "content/modules/notes.ar.yml").write_text("title: x\n", encoding="utf-8")
+    copied, findings = import_files(translated / "content", folder)
+    assert copied == [] and helplines.read_bytes() == before
+    assert not (translated / "content/pages/privacy.ar.md").exists()
+    hint = ("    hint: Remove it from the folder. Translation files are named like module.<tag>.yml, "
+            "body.<tag>.md or helplines.<tag>.yml, with a tag site.yml lists (pl, ar).")
+    assert [f.format() for f in findings] == [
+        f"content/{name}: error: not a translation file: only translations are taken back, nothing was copied.\n"
+        + hint for name in ("helplines.yml", "modules/notes.ar.yml", "pages/privacy.xx.md")]
