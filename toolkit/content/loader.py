@@ -594,7 +594,10 @@ def _report_malformed(bad: bodies.Malformed, findings: list[Finding], where: dic
 
 def _check_variant_body(content: Content, variant: Variant, findings: list[Finding]) -> None:
     """A translated body is checked like its source, and may link only to modules that exist in its language."""
-    _check_body(content, variant.folder, variant.body, variant.body_file, variant.body_line_offset, findings)
+    source = (content.modules if variant.kind == "module" else content.pages).get(variant.id)
+    public = f"this {variant.kind}" if source is not None and source.edition == "public" else ""
+    _check_body(content, variant.folder, variant.body, variant.body_file, variant.body_line_offset, findings,
+                public)
     for use in bodies.ref_links(variant.body):
         target_kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
         if target_kind != "module" or use.target not in content.modules:
