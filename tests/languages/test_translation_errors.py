@@ -102,6 +102,12 @@ def test_translated_body_types_a_number_and_links_an_untranslated_module(transla
         "a translated module, or translate this one first."]
 
 
+def test_translation_of_a_page_whose_source_fails_reports_only_the_source(translated):
+    edit(translated, "pages/privacy.md", "title: Privacy and staying safe online\n", "")
+    assert messages(load(translated)) == [
+        "content/pages/privacy.md:2:1: error: missing required field 'title'.\n    hint: Add 'title:' (text)."]
+
+
 def test_translated_public_body_cannot_show_a_professional_only_service(translated):
     edit(translated, "helplines.yml", "    description: Someone to talk to, at any time.\n",
          "    description: Someone to talk to, at any time.\n    edition: professional\n")

@@ -432,7 +432,8 @@ def _variant_worksheet(content: Content, path: Path, base: str, tag: str, findin
 def _variant_page(content: Content, path: Path, base: str, tag: str, findings: list[Finding]) -> None:
     source = content.pages.get(base)
     if source is None:
-        _no_source(content, path, "page", base, content.pages, findings)
+        if base not in content.broken_ids:  # a source that failed has its own error; this one would be wrong
+            _no_source(content, path, "page", base, content.pages, findings)
         return
     record = _load_page(path, content.root, SCHEMAS["page.translation"], findings)
     if record is not None:
