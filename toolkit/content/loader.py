@@ -255,7 +255,7 @@ def _content_files(folder: Path, root: Path, suffix: str, noun: str, findings: l
     return read
 
 
-def _page_name_problem(path: Path) -> tuple[str, str] | None:
+def page_name_problem(path: Path) -> tuple[str, str] | None:
     """(message, hint) when a page's file name cannot be its address, or None."""
     slug, name = path.stem, path.name
     if not SLUG.match(slug):
@@ -296,7 +296,7 @@ def _load_pages(content: Content, findings: list[Finding]) -> None:
     if not folder.is_dir():
         return
     for path in _sources(_content_files(folder, content.root, ".md", "page", findings), ".md"):
-        problem = _page_name_problem(path)
+        problem = page_name_problem(path)
         if problem:
             findings.append(error("files", problem[0], file=display(path, content.root), hint=problem[1]))
             content.broken_ids.add(path.stem)
