@@ -391,11 +391,14 @@ def cmd_review(args) -> int:
 
     from . import review
     from .content import load_content
+    from .findings import has_errors
 
     root = args.root.resolve()
     content = load_content(args.content or root / "content", local_contacts=args.local_contacts)
-    if content.site is None:
+    if has_errors(content.findings):  # a module that fails validation would silently drop out of the list
         _print_findings(content.findings, args.verbose)
+        print("toolkit review: error: the content has errors; fix them first, so that no review is left out.",
+              file=sys.stderr)
         return EXIT_CONTENT
     today = args.today or dt.date.today()
     rows = review.items(content, root, today)

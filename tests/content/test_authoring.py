@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tests.conftest import build_project
+from tests.content.test_validation import edit
 from toolkit.cli import main
 
 
@@ -155,3 +156,23 @@ def test_review_desk_with_release_fails_while_anything_is_overdue(project, capsy
     assert main(["review", "--root", str(project), "--release", "--today", str(dt.date(2026, 12, 10))]) == 1
     assert capsys.readouterr().err.strip() == ("toolkit review: error: 2 review(s) overdue; a release needs every "
                                                "one done.")
+
+
+def test_review_desk_refuses_content_with_errors(project, capsys):
+    edit(project, "modules/first-steps/module.yml", "title: What can I do today?", "title: ''")
+    assert main(["review", "--root", str(project), "--out", str(project / "desk")]) == 1
+    err = capsys.readouterr().err
+    assert "content/modules/first-steps/module.yml:2:8: error: title: must not be empty." in err
+    assert err.strip().endswith("toolkit review: error: the content has errors; fix them first, so that no review "
+                                "is left out.")
+    assert not (project / "desk").exists()
+
+
+def test_review_desk_names_files_in_the_content_folder_given(project, capsys):
+    (project / "content").rename(project / "texts")
+    out = project / "desk"
+    assert main(["review", "--root", str(project), "--content", str(project / "texts"), "--today", "2026-12-10",
+                 "--out", str(out)]) == 0
+    csv_lines = (out / "review.csv").read_text(encoding="utf-8").splitlines()
+    assert csv_lines[1].split(",")[7] == "texts/helplines.yml"
+    assert any(",texts/modules/first-steps/module.yml," in line for line in csv_lines)
