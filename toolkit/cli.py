@@ -310,9 +310,10 @@ def cmd_translations(args) -> int:
     if args.action == "import":
         from .translations.handoff import import_files
 
-        copied, findings = import_files(args.content or root / "content", args.folder)
+        content_dir = args.content or root / "content"
+        copied, findings = import_files(content_dir, args.folder)
         _print_findings(findings, args.verbose)
-        print(f"{len(copied)} file(s) copied into content/." if copied else
+        print(f"{len(copied)} file(s) copied into {content_dir.name}/." if copied else
               "Nothing copied: fix the errors above in the translator's files and import again.")
         return EXIT_OK if copied else EXIT_CONTENT
     content = load_content(args.content or root / "content")

@@ -9,6 +9,7 @@ import yaml
 from tests.content.test_schemas import _json_ready, _schema
 from tests.content.test_validation import edit, load
 from tests.languages.conftest import LANGUAGES
+from toolkit.cli import main
 from toolkit.content.loader import FRONT_MATTER
 from toolkit.translations.handoff import export, import_files
 from toolkit.translations.status import report
@@ -71,6 +72,23 @@ def test_export_then_import_brings_a_translators_files_back(translated, tmp_path
     copied, _ = import_files(translated / "content", folder)
     assert "content/pages/privacy.ar.md" in copied
     assert ("page", "privacy", "ar") in load(translated).variants
+
+
+def test_import_copies_into_the_content_folder_given(translated, tmp_path, capsys):
+    folder = tmp_path / "returned"
+    export(load(translated), "ar", folder)
+    for name in ("content/helplines.ar.yml", "content/modules/responding-to-disclosure/module.ar.yml",
+                 "content/modules/responding-to-disclosure/body.ar.md"):
+        (folder / name).unlink()
+    starter = folder / "content/pages/privacy.ar.md"
+    starter.write_text(starter.read_text(encoding="utf-8").replace("translator: ''", "translator: مترجم"),
+                       encoding="utf-8")
+    (translated / "content").rename(translated / "texts")
+    assert main(["translations", "import", str(folder), "--root", str(translated),
+                 "--content", str(translated / "texts")]) == 0
+    assert capsys.readouterr().out.strip().endswith("7 file(s) copied into texts/.")
+    assert (translated / "texts/pages/privacy.ar.md").read_bytes() == starter.read_bytes()
+    assert not (translated / "content").exists()
 
 
 def test_import_refuses_every_file_that_is_not_a_translation(translated, tmp_path):

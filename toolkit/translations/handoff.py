@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from ..content.fields import ListOf, Object, Record
+from ..content.files import display
 from ..content.loader import Content, load_content
 from ..content.variants import split_variant, stamped_source
 from ..findings import Finding, error, has_errors
@@ -156,4 +157,4 @@ def import_files(content_dir: Path, folder: Path) -> tuple[list[str], list[Findi
             else:
                 target.write_bytes(data)
         return [], content.findings
-    return [str(Path("content") / target.relative_to(content_dir)) for target in saved], content.findings
+    return [display(target, content_dir) for target in saved], content.findings
