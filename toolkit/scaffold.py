@@ -84,9 +84,12 @@ def _existing(kind: str, id_: str, content_dir: Path) -> str:
     if path is not None:
         return str(path) if path.exists() else ""
     registry = content_dir / "helplines.yml"
-    entries = (yaml.safe_load(registry.read_text(encoding="utf-8")) or {}).get("helplines") \
-        if registry.exists() else None
-    if any(isinstance(entry, dict) and entry.get("id") == id_ for entry in entries or []):
+    try:
+        data = yaml.safe_load(registry.read_text(encoding="utf-8")) if registry.exists() else None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return ""  # a registry that does not load is reported, with its line, by `toolkit validate`
+    entries = data.get("helplines") if isinstance(data, dict) else None
+    if isinstance(entries, list) and any(isinstance(entry, dict) and entry.get("id") == id_ for entry in entries):
         return str(registry)
     return ""
 

@@ -68,6 +68,13 @@ def test_a_title_with_quotes_and_a_colon_validates(project, capsys):
         encoding="utf-8")
 
 
+def test_a_new_helpline_beside_a_registry_that_does_not_load_is_written_without_a_traceback(project):
+    registry = project / "content/helplines.yml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "  - id: [broken\n", encoding="utf-8")
+    assert new(project, "helpline", "--id", "local-line", "--audience", "self", "--region", "scotland") == 0
+    assert '\n  - id: "local-line"\n' in registry.read_text(encoding="utf-8")
+
+
 def test_a_new_helpline_has_no_facts_and_stays_unverified(project):
     assert new(project, "helpline", "--id", "local-line", "--audience", "self", "--region", "scotland") == 0
     registry = (project / "content" / "helplines.yml").read_text(encoding="utf-8")
