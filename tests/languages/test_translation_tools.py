@@ -107,3 +107,12 @@ def test_import_refuses_every_file_that_is_not_a_translation(translated, tmp_pat
     assert [f.format() for f in findings] == [
         f"content/{name}: error: not a translation file: only translations are taken back, nothing was copied.\n"
         + hint for name in ("helplines.yml", "modules/notes.ar.yml", "pages/privacy.xx.md")]
+
+
+def test_import_of_a_folder_without_translations_says_so(translated, tmp_path):
+    copied, findings = import_files(translated / "content", tmp_path / "empty")
+    assert copied == []
+    assert [f.format() for f in findings] == [
+        f"{tmp_path / 'empty' / 'content'}: error: holds no translation files: nothing was copied.\n"
+        "    hint: Import the folder `toolkit translations export` wrote, with its content/ folder inside and the "
+        "translated files in it."]

@@ -128,7 +128,7 @@ def _refused(incoming: list[Path], folder: Path, tags: list[str]) -> list[Findin
     return [error("translations", "not a translation file: only translations are taken back, nothing was copied.",
                   file=str(path.relative_to(folder)),
                   hint="Remove it from the folder. Translation files are named like module.<tag>.yml, "
-                       f"body.<tag>.md or helplines.<tag>.yml, with a tag site.yml lists ({', '.join(tags)}).")
+                       f"body.<tag>.md or helplines.<tag>.yml, with a tag site.yml lists ({', '.join(tags) or 'none yet'}).")
             for path in incoming if not _is_translation(path.relative_to(folder / "content"), tags)]
 
 
@@ -140,6 +140,11 @@ def import_files(content_dir: Path, folder: Path) -> tuple[list[str], list[Findi
     returned folder can never change a source fact. Undone if the content no longer validates.
     """
     incoming = sorted(path for path in (folder / "content").rglob("*") if path.is_file())
+    if not incoming:
+        return [], [error("translations", "holds no translation files: nothing was copied.",
+                          file=str(folder / "content"),
+                          hint="Import the folder `toolkit translations export` wrote, with its content/ folder "
+                               "inside and the translated files in it.")]
     refused = _refused(incoming, folder, load_content(content_dir).translation_tags)
     if refused:
         return [], refused
