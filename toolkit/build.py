@@ -25,6 +25,10 @@ from .compile.project import CompiledEdition, compile_edition
 from .content import Content, load_content
 from .content.model import EDITIONS
 from .findings import Finding, has_errors, to_json
+from .deploy import write_recipes
+from .deploy.downloads import copy_downloads
+from .deploy.fingerprint import fingerprint_assets, point_search_at
+from .deploy.precompress import precompress
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
 from .harden.pages import harden_site, search_texts
@@ -125,17 +129,22 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
     site_dir = stage_site / edition
     with _timed(timings, "compile"):
         compiled = compile_edition(content, edition, options.build_dir / "projects" / edition,
-                                   base_config=options.root / "mkdocs.yml", csp=meta_policy(), site_dir=site_dir)
+                                   base_config=options.root / "mkdocs.yml", csp=meta_policy(), site_dir=site_dir,
+                                   downloads=options.packs)
     with _timed(timings, "render"):
         findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources)
     if not site_dir.exists():
         return EditionBuild(compiled, findings)
     with _timed(timings, "harden"):
-        pages = harden_site(site_dir)
+        # Stylesheets and scripts are renamed by content first, so harden writes each page once.
+        pages = harden_site(site_dir, fingerprint_assets(site_dir))
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
-        write_index(site_dir, search_texts(pages))
+        docs_name = write_index(site_dir, search_texts(pages), fingerprint=True)
+        scans = {page.url: page.scan for page in pages}
+        scans.update(point_search_at(site_dir, docs_name, list(scans)))
         write_header_files(site_dir, edition)
-    return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})
+        write_recipes(stage_site, edition)
+    return EditionBuild(compiled, findings, scans)
 
 
 def build_editions(content: Content, options: BuildOptions, stage_site: Path, epoch: int,
@@ -212,6 +221,8 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
         result.findings += pack_findings
         for pack in result.packs:
             timings[f"pack:{pack.name}"] = pack.seconds
+        for name in built_editions:  # after the offline zips, which must not hold themselves
+            copy_downloads(stage / "packs", stage_site / name, name)
 
     built = BuiltSite(
         content=content,
@@ -233,6 +244,9 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     write_reports(options.build_dir / "reports", result)
     result.ok = not has_errors(result.findings, strict=options.strict)
     if result.ok:
+        with _timed(timings, "precompress"):  # after the checks, which read the plain files only
+            for name in built_editions:
+                precompress(stage_site / name)
         with _timed(timings, "publish"):
             # site/ and packs/ together, all or none: a crash never pairs a new site with old packs.
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])

@@ -14,6 +14,8 @@ import yaml
 from ..content.loader import Content
 from ..content.model import TOPICS, is_restricted
 from . import links, tested
+from .downloads import PATH as DOWNLOADS_PAGE
+from .downloads import downloads_page
 from .helpcards import urgent_box
 from .pages import Edition, Page, edition_pages, text_files
 
@@ -51,18 +53,20 @@ def _nav(edition: Edition) -> list:
     return nav
 
 
-def _footer_links(edition: Edition) -> list[dict]:
+def _footer_links(edition: Edition, downloads: bool) -> list[dict]:
     items = [{"title": page.title, "url": links.html_path(links.page(page.id))} for page in edition.pages]
+    if downloads:
+        items.append({"title": "Packs and offline copy", "url": links.html_path(DOWNLOADS_PAGE)})
     items.append({"title": "All pages from A to Z", "url": links.html_path(links.A_TO_Z)})
     return items
 
 
 def compile_edition(content: Content, edition_name: str, project_dir: Path, *, base_config: Path,
-                    csp: str, site_dir: Path) -> CompiledEdition:
-    """Generate the MkDocs project of one edition under `project_dir`."""
+                    csp: str, site_dir: Path, downloads: bool = False) -> CompiledEdition:
+    """Generate the MkDocs project of one edition under `project_dir` (with a downloads page if packs are made)."""
     edition = Edition.of(content, edition_name)
     site = content.site
-    pages = edition_pages(edition)
+    pages = edition_pages(edition) + ([downloads_page(edition)] if downloads else [])
     docs = project_dir / "docs"
 
     wanted: set[Path] = set()
@@ -101,7 +105,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "urgent_html": urgent_box(site, content.helplines),
         "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
         "links": {"pause": links.html_path(edition.pause_target()), "search": links.html_path(links.SEARCH)},
-        "footer_links": _footer_links(edition),
+        "footer_links": _footer_links(edition, downloads),
         "tested": {"page": tested.STATEMENT_PAGE, "html": tested.statement_html()},
         "footer_note": f"{edition_words.label}. This site uses no cookies, stores nothing on your device "
                        "and sends nothing to other websites.",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import lxml.etree
 
+from ..deploy.fingerprint import renamed_reference
 from ..findings import Finding, error
 from ..pagescan import PageScan, parse_html, read_page
 from ..urls import CSS_URL, local_target
@@ -48,7 +49,9 @@ def iter_html(site_dir: Path):
     return sorted(p for p in site_dir.rglob("*.html") if p.is_file())
 
 
-def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> HardenedPage:
+def harden_page(path: Path, site_dir: Path, referenced: set[str],
+                renamed: dict[str, str] | None = None) -> HardenedPage:
+    """Harden one page; references to files in `renamed` (old -> new site path) are pointed at the new names."""
     url = path.relative_to(site_dir).as_posix()
     findings: list[Finding] = []
     raw = path.read_bytes()
@@ -80,7 +83,13 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> HardenedPag
     # every page took a quarter of this function's time.
     for element in doc.xpath(_MAY_USE_ASSETS):
         for attribute in ("href", "src"):
-            target = local_target(url, element.get(attribute, ""))
+            value = element.get(attribute, "")
+            target = local_target(url, value)
+            if target:
+                target = target.lstrip("/")  # the 404 page links from the root, to work at any depth
+            if target and renamed and target in renamed:
+                element.set(attribute, renamed_reference(value, target, renamed))
+                target = renamed[target]
             if target:
                 referenced.add(target)
 
@@ -121,10 +130,10 @@ def prune_theme_files(site_dir: Path, referenced: set[str]) -> list[str]:
     return removed
 
 
-def harden_site(site_dir: Path) -> list[HardenedPage]:
-    """Harden every page in a built edition, and prune the theme files no page uses."""
+def harden_site(site_dir: Path, renamed: dict[str, str] | None = None) -> list[HardenedPage]:
+    """Harden every page in a built edition (pointing references at `renamed` files), and prune unused theme files."""
     referenced: set[str] = set()
-    pages = [harden_page(path, site_dir, referenced) for path in iter_html(site_dir)]
+    pages = [harden_page(path, site_dir, referenced, renamed) for path in iter_html(site_dir)]
     prune_theme_files(site_dir, referenced)
     return pages
 

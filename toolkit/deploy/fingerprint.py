@@ -1,0 +1,66 @@
+"""Name CSS, JavaScript and search files by their content, so servers can let browsers keep them for good.
+
+A post-processing step on built output, so the theme keeps plain names
+(`assets/toolkit.css`): after MkDocs has written an edition, every stylesheet and
+script under `assets/` that is not named by its content yet is renamed
+(`toolkit.3f2a9c01d4.css`), and harden rewrites each page's references as it
+writes the page (toolkit/harden/pages.py), so the checks read the final
+bytes. The search index is named by content as it is written
+(toolkit/harden/search_index.py); `point_search_at` then gives the search
+page the name of its first file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from ..pagescan import PageScan, read_page
+from .policy import FINGERPRINTED
+
+HASH_LENGTH = 10
+FINGERPRINTED_SUFFIXES = (".css", ".js")
+SEARCH_MARKER = b'data-tk-search=""'
+
+
+def content_name(name: str, data: bytes) -> str:
+    """`toolkit.css` with its content's hash: `toolkit.<10 hex digits>.css`."""
+    stem, dot, suffix = name.rpartition(".")
+    digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+    return f"{stem}.{digest}{dot}{suffix}"
+
+
+def fingerprint_assets(site_dir: Path) -> dict[str, str]:
+    """Rename every stylesheet and script under assets/ by its content; returns {old path: new path}."""
+    renamed: dict[str, str] = {}
+    assets = site_dir / "assets"
+    for path in sorted(assets.rglob("*")) if assets.exists() else []:
+        if not path.is_file() or path.suffix not in FINGERPRINTED_SUFFIXES or FINGERPRINTED.search(path.name):
+            continue
+        target = path.with_name(content_name(path.name, path.read_bytes()))
+        path.rename(target)
+        renamed[path.relative_to(site_dir).as_posix()] = target.relative_to(site_dir).as_posix()
+    return renamed
+
+
+def renamed_reference(value: str, target: str, renamed: dict[str, str]) -> str:
+    """A page's reference to `target` (site path), pointed at its renamed file if it was renamed."""
+    new = renamed.get(target)
+    if new is None:
+        return value
+    old_name, new_name = target.rsplit("/", 1)[-1], new.rsplit("/", 1)[-1]
+    cut = min((i for i in (value.find("?"), value.find("#")) if i >= 0), default=len(value))
+    return value[: cut - len(old_name)] + new_name + value[cut:]
+
+
+def point_search_at(site_dir: Path, docs_name: str, urls: list[str]) -> dict[str, PageScan]:
+    """Write the search index's first file name into each search page; returns the pages' new scans."""
+    scans = {}
+    for url in urls:
+        path = site_dir / url
+        raw = path.read_bytes()
+        if SEARCH_MARKER in raw:
+            written = raw.replace(SEARCH_MARKER, f'data-tk-search="{docs_name}"'.encode())
+            path.write_bytes(written)
+            scans[url] = read_page(written)
+    return scans
