@@ -59,7 +59,12 @@ def _precompressed() -> list[str]:
             "        Header append Vary Accept-Encoding",
             "    </FilesMatch>",
         ]
-    lines.append(f"    AddOutputFilterByType BROTLI_COMPRESS;DEFLATE {' '.join(SERVER_TEXT_MIME)}")
+    lines += [
+        "    # Anything else (folder index pages, the 404 page) is compressed on the fly, once:",
+        "    # brotli when the client takes it, else gzip.",
+        '    SetEnvIfNoCase Accept-Encoding "\\bbr\\b" no-gzip',
+        f"    AddOutputFilterByType BROTLI_COMPRESS;DEFLATE {' '.join(SERVER_TEXT_MIME)}",
+    ]
     return lines
 
 

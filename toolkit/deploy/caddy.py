@@ -19,23 +19,30 @@ from .policy import (
     Recipe,
 )
 
-# Every field of Caddy 2.6 to 2.8's access log entry but ts, request>uri and status.
+# Every field of Caddy 2.6 to 2.8's access log entry but ts, request>uri and status
+# (level, logger name and message are dropped by giving them no key).
 DELETED_FIELDS = (
-    "level", "logger", "msg", "request>remote_ip", "request>remote_port", "request>client_ip",
+    "request>remote_ip", "request>remote_port", "request>client_ip",
     "request>proto", "request>method", "request>host", "request>headers", "request>tls", "user_id",
     "duration", "size", "bytes_read", "resp_headers",
 )
 
 
+def _header_block(headers: dict[str, str], indent: str) -> list[str]:
+    return [
+        f"{indent}header {{",
+        *(f'{indent}    {header} "{value}"' for header, value in headers.items()),
+        f"{indent}    -Server",
+        f"{indent}}}",
+    ]
+
+
 def _snippet(recipe: Recipe, name: str, headers: dict[str, str]) -> list[str]:
+    headers = {**headers, "Cache-Control": recipe.cache_control(False)}
     lines = [
         f"({name}) {{",
         f"    root * {recipe.root}",
-        "    header {",
-        *(f'        {header} "{value}"' for header, value in headers.items()),
-        f'        Cache-Control "{recipe.cache_control(False)}"',
-        "        -Server",
-        "    }",
+        *_header_block(headers, "    "),
         f'    @fingerprinted path_regexp "{FINGERPRINTED_PATTERN}"',
         f'    header @fingerprinted Cache-Control "{recipe.cache_control(True)}"',
         "    log {",
@@ -43,6 +50,9 @@ def _snippet(recipe: Recipe, name: str, headers: dict[str, str]) -> list[str]:
         "        format filter {",
         "            wrap json {",
         '                time_format "2006-01-02"',
+        '                message_key ""',
+        '                level_key ""',
+        '                name_key ""',
         "            }",
         "            fields {",
         *(f"                {field} delete" for field in DELETED_FIELDS),
@@ -50,18 +60,18 @@ def _snippet(recipe: Recipe, name: str, headers: dict[str, str]) -> list[str]:
         "            }",
         "        }",
         "    }",
-        f"    encode {{",
+        "    encode {",
         "        zstd",
         "        gzip",
         "        match {",
-        f"            header Content-Type {' '.join(t + '*' for t in SERVER_TEXT_MIME)}",
+        *(f"            header Content-Type {mime}*" for mime in SERVER_TEXT_MIME),
         "        }",
         "    }",
     ]
     if recipe.protected:
         lines += [
             "    # Registered professionals only: the users file is made from the htpasswd file (docs/deploying.md).",
-            f'    basicauth * "{REALM}" {{',
+            f'    basicauth * bcrypt "{REALM}" {{',
             f"        import {CADDY_USERS_FILE}",
             "    }",
         ]
@@ -69,7 +79,9 @@ def _snippet(recipe: Recipe, name: str, headers: dict[str, str]) -> list[str]:
         "    file_server {",
         "        precompressed br gzip",
         "    }",
+        "    # Errors are answered afresh: the headers are set again, and every error shows the 404 page.",
         "    handle_errors {",
+        *_header_block(headers, "        "),
         "        rewrite * /404.html",
         "        file_server {",
         "            status {err.status_code}",
@@ -97,10 +109,7 @@ def caddy_config(recipe: Recipe) -> str:
         "}",
         "",
         f"http://{recipe.server_name} {{",
-        "    header {",
-        *(f'        {header} "{value}"' for header, value in recipe.headers().items()),
-        "        -Server",
-        "    }",
+        *_header_block(recipe.headers(), "    "),
         f"    redir https://{recipe.server_name}{{uri}} permanent",
         "}",
     ]
@@ -109,8 +118,8 @@ def caddy_config(recipe: Recipe) -> str:
             "",
             "# The onion mirror: Tor forwards the onion service here (torrc beside this file).",
             *_snippet(recipe, f"{name}-onion", plain),
-            f"http://127.0.0.1:{ONION_PORT} {{",
-            f"    bind 127.0.0.1",
+            f"http://:{ONION_PORT} {{",
+            "    bind 127.0.0.1",
             f"    import {name}-onion",
             "}",
         ]

@@ -20,7 +20,7 @@ from .policy import FINGERPRINTED
 
 HASH_LENGTH = 10
 FINGERPRINTED_SUFFIXES = (".css", ".js")
-SEARCH_MARKER = b'data-tk-search=""'
+SEARCH_MARKER = b"data-tk-search>"  # lxml writes an empty attribute without a value
 
 
 def content_name(name: str, data: bytes) -> str:
@@ -60,7 +60,7 @@ def point_search_at(site_dir: Path, docs_name: str, urls: list[str]) -> dict[str
         path = site_dir / url
         raw = path.read_bytes()
         if SEARCH_MARKER in raw:
-            written = raw.replace(SEARCH_MARKER, f'data-tk-search="{docs_name}"'.encode())
+            written = raw.replace(SEARCH_MARKER, f'data-tk-search="{docs_name}">'.encode())
             path.write_bytes(written)
             scans[url] = read_page(written)
     return scans

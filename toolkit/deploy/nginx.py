@@ -75,6 +75,8 @@ def _site_body(recipe: Recipe, *, onion: bool = False) -> list[str]:
         "        try_files $uri $uri/ =404;",
         "    }",
         "    error_page 404 /404.html;",
+        "    # A folder without index.html is forbidden (autoindex off): answer as for any missing page.",
+        "    error_page 403 =404 /404.html;",
     ]
     return lines
 
