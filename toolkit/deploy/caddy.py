@@ -38,13 +38,15 @@ def _header_block(headers: dict[str, str], indent: str) -> list[str]:
 
 
 def _snippet(recipe: Recipe, name: str, headers: dict[str, str]) -> list[str]:
-    headers = {**headers, "Cache-Control": recipe.cache_control(False)}
     lines = [
         f"({name}) {{",
         f"    root * {recipe.root}",
         *_header_block(headers, "    "),
+        # Two matchers, not one default overridden: the block above is applied last (it deletes a header).
         f'    @fingerprinted path_regexp "{FINGERPRINTED_PATTERN}"',
         f'    header @fingerprinted Cache-Control "{recipe.cache_control(True)}"',
+        "    @revalidated not path_regexp " + f'"{FINGERPRINTED_PATTERN}"',
+        f'    header @revalidated Cache-Control "{recipe.cache_control(False)}"',
         "    log {",
         f"        output file {recipe.usage_log}",
         "        format filter {",
@@ -81,7 +83,7 @@ def _snippet(recipe: Recipe, name: str, headers: dict[str, str]) -> list[str]:
         "    }",
         "    # Errors are answered afresh: the headers are set again, and every error shows the 404 page.",
         "    handle_errors {",
-        *_header_block(headers, "        "),
+        *_header_block({**headers, "Cache-Control": recipe.cache_control(False)}, "        "),
         "        rewrite * /404.html",
         "        file_server {",
         "            status {err.status_code}",
