@@ -1,4 +1,4 @@
-"""The `toolkit` command: build, check, validate, serve, schemas.
+"""The `toolkit` command: build, check, validate, serve, schemas, stats.
 
 Exit codes: 0 success; 1 content or check errors (or warnings with --strict);
 2 usage errors. Authors never see a Python traceback: an unexpected failure is
@@ -64,6 +64,12 @@ def _parser() -> argparse.ArgumentParser:
     _common(serve)
     serve.add_argument("--edition", choices=EDITIONS, default="public", help="edition to preview (default: public)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+
+    stats = sub.add_parser("stats", help="usage figures for funders from the servers' address-free usage logs")
+    stats.add_argument("logs", type=Path, nargs="+", metavar="LOG", help="usage log files (docs/deploying.md)")
+    stats.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+    stats.add_argument("--content", type=Path, help="content folder (default: ROOT/content)")
+    stats.add_argument("--out", type=Path, help="report folder (default: ROOT/build/reports/stats)")
 
     schemas = sub.add_parser("schemas", help="write the JSON Schemas (schemas/) and field reference (docs/content-model.md)")
     schemas.add_argument("--root", type=Path, default=Path.cwd())
@@ -237,5 +243,20 @@ def cmd_schemas(args) -> int:
     return EXIT_OK
 
 
+def cmd_stats(args) -> int:
+    from .stats import write_stats
+
+    root = args.root.resolve()
+    missing = [str(path) for path in args.logs if not path.is_file()]
+    if missing:
+        print(f"toolkit stats: error: log file not found: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    report, files = write_stats(args.logs, args.content or root / "content", args.out or root / "build" / "reports" / "stats")
+    print(f"{report.lines} log lines, {report.bad_lines} skipped (not a usage log line); "
+          f"months: {', '.join(report.months) or 'none'}.")
+    print("Report written to " + " and ".join(str(path) for path in files) + ".")
+    return EXIT_OK
+
+
 COMMANDS = {"build": cmd_build, "check": cmd_check, "validate": cmd_validate, "serve": cmd_serve,
-            "schemas": cmd_schemas}
+            "schemas": cmd_schemas, "stats": cmd_stats}
