@@ -24,11 +24,11 @@ from .compile.pages import Edition
 from .compile.project import CompiledEdition, compile_edition
 from .content import Content, load_content
 from .content.model import EDITIONS
-from .findings import Finding, has_errors, to_json
 from .deploy import write_recipes
 from .deploy.downloads import copy_downloads
 from .deploy.fingerprint import fingerprint_assets, point_search_at
 from .deploy.precompress import precompress
+from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
 from .harden.pages import harden_site, search_texts

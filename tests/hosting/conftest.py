@@ -10,7 +10,21 @@ from pathlib import Path
 
 import pytest
 
-from tests.hosting.harness import EDITIONS, HOSTS, ONION, PASSWORD, SERVERS, USER, Client, Deployment, Response, make_deployment, require, start, stop
+from tests.hosting.harness import (
+    EDITIONS,
+    HOSTS,
+    ONION,
+    PASSWORD,
+    SERVERS,
+    USER,
+    Client,
+    Deployment,
+    Response,
+    make_deployment,
+    require,
+    start,
+    stop,
+)
 
 AUTH = {"Authorization": "Basic " + base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()}
 WRONG_AUTH = {"Authorization": "Basic " + base64.b64encode(f"{USER}:wrong".encode()).decode()}

@@ -10,8 +10,8 @@ the Onion-Location line uncommented with an address.
 from __future__ import annotations
 
 import http.client
-import re
 import os
+import re
 import shutil
 import socket
 import ssl
