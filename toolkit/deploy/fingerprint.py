@@ -31,11 +31,14 @@ def content_name(name: str, data: bytes) -> str:
 
 
 def fingerprint_assets(site_dir: Path) -> dict[str, str]:
-    """Rename every stylesheet and script under assets/ by its content; returns {old path: new path}."""
+    """Rename every stylesheet and script under an assets/ folder by its content; returns {old path: new path}.
+
+    Any assets/ folder, not only the edition's own: a language's subtree may have one too.
+    """
     renamed: dict[str, str] = {}
-    assets = site_dir / "assets"
-    for path in sorted(assets.rglob("*")) if assets.exists() else []:
-        if not path.is_file() or path.suffix not in FINGERPRINTED_SUFFIXES or FINGERPRINTED.search(path.name):
+    for path in sorted(site_dir.rglob("*")):
+        if (not path.is_file() or path.suffix not in FINGERPRINTED_SUFFIXES or FINGERPRINTED.search(path.name)
+                or "assets" not in path.relative_to(site_dir).parts[:-1]):
             continue
         target = path.with_name(content_name(path.name, path.read_bytes()))
         path.rename(target)
