@@ -31,7 +31,7 @@ from .deploy.precompress import precompress
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
-from .harden.pages import harden_site, search_texts
+from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .packs import PackOutput, make_packs
 from .pagescan import PageScan
@@ -139,6 +139,7 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
         # Stylesheets and scripts are renamed by content first, so harden writes each page once.
         pages = harden_site(site_dir, fingerprint_assets(site_dir))
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
+        findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
         docs_name = write_index(site_dir, search_texts(pages), fingerprint=True)
         scans = {page.url: page.scan for page in pages}
         scans.update(point_search_at(site_dir, docs_name, list(scans)))
