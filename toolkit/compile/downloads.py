@@ -12,6 +12,7 @@ from ..packs.plan import PACK_EDITIONS, VARIANTS, offline_name, pdf_name
 from .pages import Edition, Page, front_matter, html_link
 
 PATH = "downloads.md"
+TITLE = "Packs and offline copy"
 FOLDER = "downloads"
 
 
@@ -31,8 +32,8 @@ def downloads_page(edition: Edition) -> Page:
     rows.append(f"<li>{html_link('Offline copy of this site', PATH, f'{FOLDER}/{offline_name(edition.name)}')}"
                 '<span class="tk-list__summary">A zip file. Unzip it and open index.html: it works without '
                 "the internet.</span></li>")
-    text = (front_matter("Packs and offline copy", "Printable packs and a copy of this site to use offline.")
+    text = (front_matter(TITLE, "Printable packs and a copy of this site to use offline.")
             + "# Packs and offline copy\n\nPrint a pack, or keep this site on your device to read without the "
               "internet. Downloading a file is like visiting a page: the site keeps no record of who you are.\n\n"
             + f'<ul class="tk-list">{"".join(rows)}</ul>\n')
-    return Page(PATH, "Packs and offline copy", text, "downloads", toc=False)
+    return Page(PATH, TITLE, text, "downloads", toc=False)

@@ -13,6 +13,7 @@ page the name of its first file.
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
 from ..pagescan import PageScan, read_page
@@ -20,7 +21,8 @@ from .policy import FINGERPRINTED
 
 HASH_LENGTH = 10
 FINGERPRINTED_SUFFIXES = (".css", ".js")
-SEARCH_MARKER = b"data-tk-search>"  # lxml writes an empty attribute without a value
+# lxml writes the empty attribute without a value; other data-tk-search-words attributes may follow.
+SEARCH_MARKER = re.compile(rb"data-tk-search(?=[\s>])")
 
 
 def content_name(name: str, data: bytes) -> str:
@@ -62,8 +64,8 @@ def point_search_at(site_dir: Path, docs_name: str, urls: list[str]) -> dict[str
     for url in urls:
         path = site_dir / url
         raw = path.read_bytes()
-        if SEARCH_MARKER in raw:
-            written = raw.replace(SEARCH_MARKER, f'data-tk-search="{docs_name}">'.encode())
+        if SEARCH_MARKER.search(raw):
+            written = SEARCH_MARKER.sub(f'data-tk-search="{docs_name}"'.encode(), raw, count=1)
             path.write_bytes(written)
             scans[url] = read_page(written)
     return scans
