@@ -89,9 +89,13 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str],
             target = local_target(url, value)
             if target:
                 target = target.lstrip("/")  # the 404 page links from the root, to work at any depth
-            if target and renamed and target in renamed:
-                element.set(attribute, renamed_reference(value, target, renamed))
-                target = renamed[target]
+            if target and renamed:
+                # From the root, a language tree's 404 page names its own folder first: /pl/assets/...
+                key = target if target in renamed else next(
+                    (k for k in renamed if value.startswith("/") and target.endswith("/" + k)), None)
+                if key:
+                    element.set(attribute, renamed_reference(value, key, renamed))
+                    target = renamed[key]
             if target:
                 referenced.add(target)
 
