@@ -28,7 +28,7 @@ from .content.model import EDITIONS, is_restricted
 from .content.variants import localized
 from .deploy import write_recipes
 from .deploy.downloads import copy_downloads
-from .deploy.fingerprint import fingerprint_assets, point_search_at
+from .deploy.fingerprint import fingerprint_assets, point_search_at, rename_changed
 from .deploy.precompress import precompress
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
@@ -36,9 +36,10 @@ from .harden.headers import write_header_files
 from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .harden.sitemap import write_sitemap
+from .outputs import Output, refuse_unsafe
 from .packs import PackOutput, make_packs
 from .pagescan import PageScan
-from .publish import publish
+from .publish import publish, recover
 from .render import render
 
 log = logging.getLogger("toolkit.build")
@@ -67,6 +68,22 @@ class BuildOptions:
     def parallel(self, content: Content) -> bool:
         """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
         return (os.cpu_count() or 1) > 1 and len(content.modules) >= self.parallel_from
+
+    def outputs(self, *, publishes: bool = True) -> list[Output]:
+        """The folders this run writes, each with the option that names it (only build/ unless it publishes)."""
+        published = [Output("--site", "site", self.site_dir)] + (
+            [Output("--packs", "packs", self.packs_dir)] if self.packs else [])
+        return (published if publishes else []) + [Output("--build", "build", self.build_dir)]
+
+    @property
+    def journal(self) -> Path:
+        """The publish journal: present only while (or because) a publish was cut short."""
+        return self.build_dir / "publishing.json"
+
+    def prepare(self, *, publishes: bool = True) -> None:
+        """Refuse unsafe output folders (toolkit.outputs), then roll back a publish cut short."""
+        refuse_unsafe(self.outputs(publishes=publishes), root=self.root, content=self.content_dir)
+        recover(self.journal)
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()
@@ -101,7 +118,7 @@ def source_date_epoch(root: Path, content: Content) -> int:
             return int(out.stdout.strip())
     except (OSError, subprocess.SubprocessError):
         pass
-    dates = [m.review.last_reviewed for m in content.modules.values()]
+    dates = [m.review.last_reviewed for m in content.modules.values() if m.review.last_reviewed]
     newest = max(dates) if dates else dt.date(2026, 1, 1)
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
 
@@ -170,11 +187,13 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         return EditionBuild(compiled, findings)
     with _timed(timings, "harden"):
         # Stylesheets and scripts are renamed by content first, so harden writes each page once.
-        pages = harden_site(site_dir, fingerprint_assets(site_dir))
+        renamed = fingerprint_assets(site_dir)
+        pages = harden_site(site_dir, renamed)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
         findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
         docs_name = write_index(site_dir, search_texts(pages), content.language.tag, fingerprint=True)
         scans = {page.url: page.scan for page in pages}
+        scans.update(rename_changed(site_dir, renamed, list(scans)))
         scans.update(point_search_at(site_dir, docs_name, list(scans)))
     return EditionBuild(compiled, findings, scans)
 
@@ -222,7 +241,11 @@ def with_source(finding: Finding, compiled: CompiledEdition) -> Finding:
 
 
 def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None = None) -> BuildResult:
-    """Run the pipeline. Publishes to site/ and packs/ only if no error (or warning, with strict) was found."""
+    """Run the pipeline. Publishes to site/ and packs/ only if no error (or warning, with strict) was found.
+
+    Raises toolkit.outputs.UnsafeOutput, before touching anything, when an output folder is unsafe.
+    """
+    options.prepare()  # first, whatever happens next: a failing build must not keep a half-published site
     timings: dict[str, float] = {}
     with _timed(timings, "load"):
         content = load_content(options.content_dir, local_contacts=options.local_contacts)
@@ -282,7 +305,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
         with _timed(timings, "publish"):
             # site/ and packs/ together, all or none: a crash never pairs a new site with old packs.
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
-            publish(pairs, journal=options.build_dir / "publishing.json")
+            publish(pairs, journal=options.journal)
             result.published = True
     return result
 

@@ -17,7 +17,8 @@ from ..content.loader import Content
 from ..content.model import AUDIENCES, PUBLIC_AUDIENCES, TOPICS
 from ..content.strings import Strings
 from . import links
-from .helpcards import format_date, help_card, inline_phone
+from .helpcards import help_card, inline_phone
+from .review import review_note
 from .worksheets import form_html, plain_text
 
 
@@ -33,6 +34,7 @@ class Page:
     scripts: list[str] = field(default_factory=list)
     toc: bool = True
     nav_title: str = ""
+    audiences: tuple[str, ...] = ()  # whose urgent-help lines the page shows (site.yml urgent_help.routes)
     text_language: str = ""  # the language its text is in, when that is not the tree's (an untranslated page)
     draft: bool = False  # its text is a draft translation
 
@@ -182,8 +184,7 @@ def worksheet_box(sheet, page_path: str, strings: Strings) -> str:
                           plain_text=html_link(strings.text("worksheets.plain_copy"), page_path,
                                                links.worksheet_text(sheet.id)))
     return ('<div class="tk-worksheet-box">'
-            f'<p class="tk-worksheet-box__title"><strong>'
-            f'{escape(strings.text("worksheets.box", title=sheet.title))}</strong></p>'
+            f'<h3 class="tk-worksheet-box__title">{escape(strings.text("worksheets.box", title=sheet.title))}</h3>'
             f"<p>{escape(sheet.intro)}</p><p>{choice}</p></div>")
 
 
@@ -224,14 +225,10 @@ def module_page(edition: Edition, module) -> Page:
     if next_modules:
         parts.append(f"## {_md_text(strings.text('module.read_next'))}\n")
         parts.append(module_list(next_modules, path, strings) + "\n")
-    review = module.review
-    reviewed = strings.text("module.reviewed", date=format_date(review.last_reviewed, strings.tag),
-                            owner=review.owner)
-    if review.next_review:
-        reviewed += " " + strings.text("module.next_review", date=format_date(review.next_review, strings.tag))
-    parts.append(f'<p class="tk-review">{escape(reviewed)}</p>\n')
+    parts.append(review_note(module.review, strings) + "\n")
     return Page(path, module.title, "\n".join(parts), "module", source=module.body_file,
-                summary=module.summary, language=module.language or "", **_variant_state(module))
+                summary=module.summary, language=module.language or "", audiences=tuple(module.audiences),
+                **_variant_state(module))
 
 
 def _variant_state(item) -> dict:
@@ -259,7 +256,7 @@ def worksheet_page(edition: Edition, sheet) -> Page:
     text = (front_matter(sheet.title, sheet.intro) + f"# {_md_text(sheet.title)}\n\n"
             + form_html(sheet, edition.strings) + f"\n\n<p>{plain}</p>\n")
     return Page(path, sheet.title, text, "worksheet", source=sheet.source_file, summary=sheet.intro, toc=False,
-                **_variant_state(sheet))
+                audiences=tuple(sheet.audiences), **_variant_state(sheet))
 
 
 def worksheets_index(edition: Edition) -> Page:
@@ -291,6 +288,9 @@ def audience_page(edition: Edition, audience: str) -> Page:
     path = links.audience(audience)
     modules = [m for m in edition.modules if audience in m.audiences]
     parts = [front_matter(words.label, words.intro), f"# {_md_text(words.label)}\n", f"{words.intro}\n"]
+    also = _also_for_link(edition, audience, path)
+    if also:
+        parts.append(f'<p class="tk-cta tk-also">{also}</p>\n')
     first = edition.content.modules.get(words.start_with) if words.start_with else None
     if first is not None and first.id in edition.module_ids:
         parts.append(f"## {_md_text(edition.strings.text('audience.today'))}\n")
@@ -307,7 +307,16 @@ def audience_page(edition: Edition, audience: str) -> Page:
         if topic_words.intro:
             parts.append(f"{topic_words.intro}\n")
         parts.append(module_list(in_topic, path, edition.strings) + "\n")
-    return Page(path, words.label, "\n".join(parts), "audience", summary=words.intro, nav_title=words.short)
+    return Page(path, words.label, "\n".join(parts), "audience", summary=words.intro, nav_title=words.short,
+                audiences=(audience,))
+
+
+def _also_for_link(edition: Edition, audience: str, from_page: str) -> str:
+    """The link of an audience's marked route for some of its readers (site.yml also_for), or ''."""
+    also = getattr(edition.content.site.audiences, audience).also_for
+    if also is None or also.module not in edition.module_ids:
+        return ""
+    return html_link(also.label, from_page, links.module(also.module))
 
 
 def topic_page(edition: Edition, topic: str) -> Page:
@@ -329,7 +338,9 @@ def home_page(edition: Edition) -> Page:
     site = edition.content.site
     path = links.HOME
     choices = "".join(
-        f'<li>{html_link(getattr(site.audiences, a).label, path, links.audience(a))}</li>' for a in edition.audiences)
+        f'<li>{html_link(getattr(site.audiences, a).label, path, links.audience(a))}</li>'
+        + (f'<li class="tk-choices__also">{also}</li>' if (also := _also_for_link(edition, a, path)) else "")
+        for a in edition.audiences)
     strings = edition.strings
     extra = []
     if "start-here" in {p.id for p in edition.pages}:

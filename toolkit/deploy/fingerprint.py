@@ -69,3 +69,29 @@ def point_search_at(site_dir: Path, docs_name: str, urls: list[str]) -> dict[str
             path.write_bytes(written)
             scans[url] = read_page(written)
     return scans
+
+
+def rename_changed(site_dir: Path, renamed: dict[str, str], urls: list[str]) -> dict[str, PageScan]:
+    """Rename again each file that changed after it was named (harden prunes stylesheet rules).
+
+    Its name must follow its final content, or a browser would keep an old copy under it for
+    a year. Pages naming it are rewritten (the names are unique hashes) and scanned again.
+    """
+    changes = {}
+    for new in renamed.values():
+        path = site_dir / new
+        final = path.with_name(content_name(path.name.replace(path.name.split(".")[-2] + ".", "", 1),
+                                            path.read_bytes()))
+        if final != path:
+            path.rename(final)
+            changes[path.name.encode()] = final.name.encode()
+    scans = {}
+    for url in urls if changes else []:
+        page = site_dir / url
+        raw = written = page.read_bytes()
+        for old, new in changes.items():
+            written = written.replace(old, new)
+        if written != raw:
+            page.write_bytes(written)
+            scans[url] = read_page(written)
+    return scans

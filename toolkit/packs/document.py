@@ -26,6 +26,7 @@ from markdown.extensions.toc import slugify
 
 from ..compile.helpcards import format_date, help_card, urgent_box
 from ..compile.pages import BodyRenderer
+from ..compile.review import review_note
 from ..compile.worksheets import paper_html
 from .plan import PackPlan
 
@@ -147,10 +148,7 @@ def module_html(plan: PackPlan, module, extensions_config: list) -> str:
     if cards:
         parts.append(f'<h3 id="{module_anchor(module.id)}--help">{escape(strings.text("module.help"))}</h3>')
         parts.extend(help_card(card, strings, heading_level=4, id_prefix=f"{module.id}-help-") for card in cards)
-    review = module.review
-    reviewed = strings.text("module.reviewed", date=format_date(review.last_reviewed, strings.tag),
-                            owner=review.owner)
-    parts.append(f'<p class="tk-review">{escape(reviewed)}</p>')
+    parts.append(review_note(module.review, strings, with_next_review=False))
     return _unlink("\n".join(parts))
 
 
@@ -179,7 +177,7 @@ def pack_document(plan: PackPlan, variant: str, *, built: dt.date, base_config: 
         large=large,
         built=format_date(built, strings.tag),
         built_iso=built.isoformat(),
-        urgent=urgent_box(site, content.helplines, strings),
+        urgent=urgent_box(site, content.helplines, strings, (plan.audience,)),
         parts=[(topic, getattr(site.topics, topic), [(m, module_html(plan, m, extensions_config)) for m in modules])
                for topic, modules in plan.parts],
         worksheets=[(sheet, paper_html(sheet, heading_level=2)) for sheet in plan.worksheets],
