@@ -80,6 +80,8 @@ def rename_changed(site_dir: Path, renamed: dict[str, str], urls: list[str]) -> 
     changes = {}
     for new in renamed.values():
         path = site_dir / new
+        if not path.is_file():
+            continue  # a theme file no page used: pruned
         final = path.with_name(content_name(path.name.replace(path.name.split(".")[-2] + ".", "", 1),
                                             path.read_bytes()))
         if final != path:
