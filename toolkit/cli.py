@@ -65,6 +65,13 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--edition", choices=EDITIONS, default="public", help="edition to preview (default: public)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
 
+    translations = sub.add_parser("translations", help="tools for translations: stamp, status")
+    actions = translations.add_subparsers(dest="action", required=True)
+    stamp = actions.add_parser("stamp", help="record in translations the version of the source they translate")
+    _common(stamp)
+    stamp.add_argument("--language", metavar="TAG", help="only translations into this language")
+    stamp.add_argument("files", nargs="*", type=Path, help="only these translation files (default: all)")
+
     schemas = sub.add_parser("schemas", help="write the JSON Schemas (schemas/) and field reference (docs/content-model.md)")
     schemas.add_argument("--root", type=Path, default=Path.cwd())
     return parser
@@ -237,5 +244,23 @@ def cmd_schemas(args) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"build": cmd_build, "check": cmd_check, "validate": cmd_validate, "serve": cmd_serve,
+def cmd_translations(args) -> int:
+    from .content import load_content
+    from .findings import has_errors
+    from .translations.stamp import stamp
+
+    root = args.root.resolve()
+    content = load_content(args.content or root / "content")
+    if has_errors(content.findings):
+        _print_findings(content.findings, args.verbose)
+        print("Nothing stamped: fix the errors above first.", file=sys.stderr)
+        return EXIT_CONTENT
+    changed = stamp(content, files=[str(name) for name in args.files], language=args.language)
+    for variant in changed:
+        print(f"stamped {variant.file}" + (f" ({variant.kind} {variant.id})" if variant.kind == "helpline" else ""))
+    print(f"{len(changed)} translation(s) stamped.")
+    return EXIT_OK
+
+
+COMMANDS = {"build": cmd_build, "translations": cmd_translations, "check": cmd_check, "validate": cmd_validate, "serve": cmd_serve,
             "schemas": cmd_schemas}

@@ -115,6 +115,10 @@ class Field:
         """A short name of the expected value for documentation tables."""
         return self.json_type or "value"
 
+    def human_part(self) -> Field | None:
+        """The shape of this field in a variant (a translation): only its human text, or None if it has none."""
+        return None
+
 
 class _Invalid:
     def __repr__(self) -> str:
@@ -164,6 +168,14 @@ class Text(Field):
 
     def kind(self):
         return "text"
+
+
+class HumanText(Text):
+    """Text a reader reads: the only kind of field a translation (or other variant) may hold."""
+
+    def human_part(self):
+        # No length limit and no default: a translation may run longer, and a missing field keeps the source's.
+        return Text(self.description, multiline=self.multiline)
 
 
 class Slug(Text):
@@ -370,6 +382,13 @@ class ListOf(Field):
     def kind(self):
         return f"list of {self.item.kind()}"
 
+    def human_part(self):
+        item = self.item.human_part()
+        if item is None:
+            return None
+        return ListOf(item, self.description + " Same number of items, in the same order, as the source.",
+                      default=None)
+
 
 class Object(Field):
     """A mapping with named fields; unknown keys are errors with a did-you-mean."""
@@ -377,11 +396,13 @@ class Object(Field):
     json_type = "object"
 
     def __init__(self, fields: dict[str, Field], description: str = "", *,
-                 required: tuple[str, ...] = (), title: str = "", **kw):
+                 required: tuple[str, ...] = (), title: str = "", not_here: tuple[str, ...] = (), **kw):
         super().__init__(description, **kw)
         self.fields = fields
         self.required = tuple(required)
         self.title = title
+        # Fields of the source that a variant must not repeat: named in their own message.
+        self.not_here = tuple(not_here)
         unknown = set(self.required) - set(fields)
         assert not unknown, f"required fields not defined: {unknown}"
 
@@ -391,7 +412,12 @@ class Object(Field):
             return INVALID
         ok = True
         for key in value:
-            if key not in self.fields:
+            if key in self.not_here:
+                ctx.report_key(path + (key,), f"'{key}' is not translated: it comes from the source.",
+                               f"Remove '{key}'. A translation holds only the human text of its source: "
+                               f"{', '.join(self.fields)}.")
+                ok = False
+            elif key not in self.fields:
                 suggestion = did_you_mean(key, self.fields)
                 ctx.report_key(path + (key,), f"unknown field '{key}'.",
                                (suggestion + " " if suggestion else "") + "Allowed fields: " + ", ".join(self.fields) + ".")
@@ -427,6 +453,50 @@ class Object(Field):
 
     def kind(self):
         return "mapping"
+
+    def human_part(self):
+        fields = {name: part for name, field in self.fields.items() if (part := field.human_part()) is not None}
+        if not fields:
+            return None
+        return Object(fields, self.description, not_here=tuple(name for name in self.fields if name not in fields))
+
+
+class MappingOf(Field):
+    """A mapping from ids (any slug) to values of one kind, such as registry id -> that entry's translation."""
+
+    json_type = "object"
+
+    def __init__(self, item: Field, description: str = "", **kw):
+        kw.setdefault("default", {})
+        super().__init__(description, **kw)
+        self.item = item
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            ctx.report(path, f"expected a mapping of ids (id: fields), found {describe(value)}.")
+            return INVALID
+        result = {}
+        ok = True
+        for key, item in value.items():
+            if not SLUG.match(key):
+                ctx.report_key(path + (key,), f"'{key}' is not an id.",
+                               "Use the id exactly as the source writes it, like 'stop-it-now'.")
+                ok = False
+                continue
+            clean = self.item.check(item, path + (key,), ctx)
+            if clean is INVALID:
+                ok = False
+            result[key] = clean
+        return result if ok else INVALID
+
+    def schema(self):
+        data = super().schema()
+        data["propertyNames"] = {"pattern": SLUG.pattern}
+        data["additionalProperties"] = self.item.schema()
+        return data
+
+    def kind(self):
+        return f"mapping of id to {self.item.kind()}"
 
 
 def validate(definition: Field, data: Any, positions: Positions, findings: list[Finding],

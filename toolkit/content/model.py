@@ -10,8 +10,10 @@ from .fields import (
     Boolean,
     Choice,
     Date,
+    HumanText,
     Integer,
     ListOf,
+    MappingOf,
     Object,
     Ref,
     Slug,
@@ -43,7 +45,7 @@ FIELD_KINDS = ("lines", "checklist", "list", "scale")
 CHECK_NAMES = (
     "off-origin", "inline-code", "phone-numbers", "tel-links", "internal-links", "external-links",
     "review-dates", "readability", "module-structure", "placeholders", "edition-leakage",
-    "registry-numbers", "number-sources",
+    "registry-numbers", "number-sources", "translations",
 )
 SEVERITIES = ("error", "warning", "info", "ignore")
 
@@ -64,7 +66,7 @@ PHONE = Object(
         "channel": Choice(CHANNELS, "How the number is used: voice call, text message or textphone.",
                           noun="channel", default="voice"),
         "cost": Choice(COSTS, "What a call or text costs the person.", noun="cost", default="unknown"),
-        "label": Text("Optional label shown before the number, for example 'Text'."),
+        "label": HumanText("Optional label shown before the number, for example 'Text'."),
     },
     "A phone or text number.",
     required=("number",),
@@ -76,7 +78,7 @@ CONTACT = Object(
         "url": Url("Web address for chat or a web form."),
         "address": Text("Email address, for the email channel.",
                         pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", pattern_hint="Write an email address like help@example.org."),
-        "label": Text("How to describe this contact, for example 'Live chat'."),
+        "label": HumanText("How to describe this contact, for example 'Live chat'."),
     },
     "A way to reach the service other than by phone.",
     required=("channel",),
@@ -96,7 +98,7 @@ HOURS = Object(
     {
         "always": Boolean("True if the service is open 24 hours a day, every day.", default=False),
         "weekly": ListOf(OPENING, "Opening hours by day, in Europe/London time."),
-        "note": Text("Anything else about hours, in plain words (bank holidays, call-backs)."),
+        "note": HumanText("Anything else about hours, in plain words (bank holidays, call-backs)."),
     },
     "When the service can be reached (Europe/London time).",
 )
@@ -130,16 +132,16 @@ VERIFICATION_FIELDS = Object(
 HELPLINE = Object(
     {
         "id": Slug("Identifier used in module references, for example 'stop-it-now'."),
-        "name": Text("Service name as the service writes it."),
+        "name": HumanText("Service name as the service writes it."),
         "organisation": Text("Organisation that runs the service."),
-        "description": Text("One or two plain sentences on what the service is for and who it helps.", multiline=True),
+        "description": HumanText("One or two plain sentences on what the service is for and who it helps.", multiline=True),
         "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who the service is for.", min_items=1, unique=True),
         "regions": ListOf(Choice(REGIONS, noun="region"), "Where the service is available.", min_items=1, unique=True),
         "phones": ListOf(PHONE, "Phone and text numbers."),
         "contacts": ListOf(CONTACT, "Other ways to get in touch."),
         "website": Url("The service's own web address."),
         "hours": HOURS,
-        "confidentiality": Text("What the service says about anonymity and its limits, in its own published terms.",
+        "confidentiality": HumanText("What the service says about anonymity and its limits, in its own published terms.",
                                 multiline=True),
         "emergency": Boolean("True for emergency services (999), shown in the urgent-help box.", default=False),
         "status": Choice(STATUSES, "Whether the service is running.", noun="status", default="active"),
@@ -161,11 +163,27 @@ HELPLINES = Object(
 
 # --- site.yml ---------------------------------------------------------------
 
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"
+LANGUAGE_HINT = "Use a BCP 47 tag such as en-GB, pl or ar."
+DIRECTIONS = ("ltr", "rtl")
+
+LANGUAGE = Object(
+    {
+        "tag": Text("The language as a BCP 47 tag, for example en-GB, pl, ar.", pattern=LANGUAGE_TAG,
+                    pattern_hint=LANGUAGE_HINT),
+        "name": Text("The language's own name, in its own script, for example Polski or العربية."),
+        "dir": Choice(DIRECTIONS, "Direction of its script: ltr (left to right) or rtl (right to left).",
+                      noun="direction"),
+    },
+    "One published language.",
+    required=("tag", "name", "dir"),
+)
+
 AUDIENCE_TEXT = Object(
     {
-        "label": Text("The start-page choice, in the reader's words, for example \"I'm worried about my own thoughts or behaviour\"."),
-        "short": Text("A short name for navigation, for example 'About me'."),
-        "intro": Text("One or two sentences shown at the top of this audience's page.", multiline=True),
+        "label": HumanText("The start-page choice, in the reader's words, for example \"I'm worried about my own thoughts or behaviour\"."),
+        "short": HumanText("A short name for navigation, for example 'About me'."),
+        "intro": HumanText("One or two sentences shown at the top of this audience's page.", multiline=True),
         "start_with": Ref("module", "Module to suggest first: something practical to do today."),
         "call_first": Ref("helpline", "Service to show first on this audience's page."),
     },
@@ -175,7 +193,7 @@ AUDIENCE_TEXT = Object(
 
 URGENT_ROUTE = Object(
     {
-        "when": Text("The situation, in plain words, for example 'A child is in danger now'."),
+        "when": HumanText("The situation, in plain words, for example 'A child is in danger now'."),
         "helplines": ListOf(Ref("helpline"), "Services to contact, by registry id.", min_items=1, unique=True),
     },
     "One line of the urgent-help box.",
@@ -184,10 +202,12 @@ URGENT_ROUTE = Object(
 
 SITE = Object(
     {
-        "name": Text("Site name, shown in the header and page titles."),
-        "description": Text("One sentence describing the toolkit, for search engines and the start page."),
-        "language": Text("Language of the content as a BCP 47 tag.", pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$",
-                         pattern_hint="Use a tag such as en-GB.", default="en-GB"),
+        "name": HumanText("Site name, shown in the header and page titles."),
+        "description": HumanText("One sentence describing the toolkit, for search engines and the start page."),
+        "language": Text("The source language of the content as a BCP 47 tag.", pattern=LANGUAGE_TAG,
+                         pattern_hint=LANGUAGE_HINT, default="en-GB"),
+        "languages": ListOf(LANGUAGE, "Every published language, the source language first. Leave out to "
+                            "publish the source language only."),
         "version": Text("Toolkit version, printed on packs.", default="0.0.0"),
         "url": Url("Public address of the site; used only for the sitemap. Leave out to write no sitemap."),
         "organisation": Object(
@@ -205,7 +225,7 @@ SITE = Object(
         ),
         "quick_exit": Object(
             {
-                "label": Text("Text of the quick-exit button.", default="Exit this page"),
+                "label": HumanText("Text of the quick-exit button.", default="Exit this page"),
                 "destination": Url("A neutral page the quick exit goes to, for example a weather site."),
             },
             "The quick-exit control on every page.",
@@ -213,7 +233,7 @@ SITE = Object(
         ),
         "urgent_help": Object(
             {
-                "title": Text("Heading of the box.", default="Need help now?"),
+                "title": HumanText("Heading of the box.", default="Need help now?"),
                 "routes": ListOf(URGENT_ROUTE, "What to do in an emergency.", min_items=1),
             },
             "The urgent-help box shown on every page and pack.",
@@ -227,7 +247,7 @@ SITE = Object(
         "topics": Object(
             {
                 name: Object(
-                    {"label": Text("Topic name."), "intro": Text("One sentence about the topic.")},
+                    {"label": HumanText("Topic name."), "intro": HumanText("One sentence about the topic.")},
                     required=("label",),
                 )
                 for name in TOPICS
@@ -238,8 +258,8 @@ SITE = Object(
         "editions": Object(
             {
                 name: Object(
-                    {"label": Text("Name of the edition."),
-                     "banner": Text("Text of a banner shown on every page of the edition.")},
+                    {"label": HumanText("Name of the edition."),
+                     "banner": HumanText("Text of a banner shown on every page of the edition.")},
                     required=("label",),
                 )
                 for name in EDITIONS
@@ -287,14 +307,14 @@ REVIEW = Object(
 MODULE = Object(
     {
         "id": Slug("Identifier; must match the folder name."),
-        "title": Text("Page title: a question or plain statement.", max_length=90),
-        "summary": Text("One line saying what the module is for.", max_length=200),
+        "title": HumanText("Page title: a question or plain statement.", max_length=90),
+        "summary": HumanText("One line saying what the module is for.", max_length=200),
         "topic": Choice(TOPICS, "Which part of the toolkit the module belongs to.", noun="topic"),
         "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who the module is for.", min_items=1, unique=True),
         "edition": Choice(EDITIONS, "'professional' modules appear only in the professional edition.",
                           noun="edition", default="public"),
         "order": Integer("Position in lists (lower comes first).", minimum=0, default=100),
-        "key_points": ListOf(Text(), "Three to five short sentences shown at the top.", min_items=1),
+        "key_points": ListOf(HumanText(), "Three to five short sentences shown at the top.", min_items=1),
         "helplines": ListOf(Ref("helpline"), "Services shown as help cards, by registry id.", unique=True),
         "worksheets": ListOf(Ref("worksheet"), "Worksheets that go with the module.", unique=True),
         "read_next": ListOf(Ref("module"), "Modules to read next.", unique=True),
@@ -311,12 +331,12 @@ MODULE = Object(
 
 WORKSHEET_FIELD = Object(
     {
-        "label": Text("The question or prompt."),
+        "label": HumanText("The question or prompt."),
         "kind": Choice(FIELD_KINDS, "lines: space to write; checklist: tick boxes; list: numbered lines; "
                        "scale: a 0-10 scale.", noun="field kind", default="lines"),
         "lines": Integer("How many lines of writing space on paper.", minimum=1, maximum=20, default=3),
-        "options": ListOf(Text(), "Tick-box items, for checklists."),
-        "hint": Text("A short example or prompt shown under the question."),
+        "options": ListOf(HumanText(), "Tick-box items, for checklists."),
+        "hint": HumanText("A short example or prompt shown under the question."),
     },
     "One question on a worksheet.",
     required=("label",),
@@ -325,14 +345,14 @@ WORKSHEET_FIELD = Object(
 WORKSHEET = Object(
     {
         "id": Slug("Identifier; must match the file name."),
-        "title": Text("Worksheet title.", max_length=90),
-        "intro": Text("What the worksheet is for and how to use it.", multiline=True),
+        "title": HumanText("Worksheet title.", max_length=90),
+        "intro": HumanText("What the worksheet is for and how to use it.", multiline=True),
         "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who it is for.", min_items=1, unique=True),
         "edition": Choice(EDITIONS, "'professional' worksheets appear only in the professional edition.",
                           noun="edition", default="public"),
         "sections": ListOf(
             Object(
-                {"heading": Text("Section heading."),
+                {"heading": HumanText("Section heading."),
                  "fields": ListOf(WORKSHEET_FIELD, "Questions in this section.", min_items=1)},
                 required=("heading", "fields"),
             ),
@@ -349,8 +369,8 @@ WORKSHEET = Object(
 
 PAGE = Object(
     {
-        "title": Text("Page title.", max_length=90),
-        "summary": Text("One line describing the page."),
+        "title": HumanText("Page title.", max_length=90),
+        "summary": HumanText("One line describing the page."),
         "edition": Choice(EDITIONS, "'professional' pages appear only in the professional edition.",
                           noun="edition", default="public"),
         "order": Integer("Position in the footer list (lower comes first).", minimum=0, default=100),
@@ -361,10 +381,50 @@ PAGE = Object(
     title="Site page front matter (content/pages/<slug>.md)",
 )
 
+# --- translations: <name>.<tag>.yml / .md beside each source -------------------
+
+VARIANT_STATUSES = ("draft", "reviewed")
+
+TRANSLATION = Object(
+    {
+        "source": Text("Hash of the source's human text this translation follows. Written by "
+                       "`toolkit translations stamp`; never edit it by hand.", pattern=r"^[0-9a-f]{12}$",
+                       pattern_hint="Run `toolkit translations stamp` to write it."),
+        "status": Choice(VARIANT_STATUSES, "draft: not yet checked by a fluent reviewer (published with a notice; "
+                         "a release build refuses it). reviewed: checked by a fluent reviewer.", noun="status"),
+        "translator": Text("Who translated it (a role or team is enough)."),
+        "reviewed_by": Text("Who reviewed it; required when status is reviewed."),
+        "date": Date("When the translation was written or last revised."),
+    },
+    "Which version of the source this translation follows, and whether a fluent reviewer has checked it.",
+    required=("status",),
+)
+
+
+def translation_of(source: Object, title: str) -> Object:
+    """The shape of a translation file: the human text of `source`, every field optional, plus `translation`."""
+    human = source.human_part()
+    return Object({**human.fields, "translation": TRANSLATION}, f"A translation of: {source.description}",
+                  required=("translation",), title=title, not_here=human.not_here)
+
+
+HELPLINES_TRANSLATION = Object(
+    {"helplines": MappingOf(translation_of(HELPLINE, ""),
+                            "Registry id -> that entry's translated human text, each with its own translation block.")},
+    "A translation of the registry's human text. Numbers, hours, addresses and verification stay in helplines.yml.",
+    required=("helplines",),
+    title="Helpline registry translation (content/helplines.<tag>.yml)",
+)
+
 SCHEMAS = {
     "site": SITE,
     "helplines": HELPLINES,
     "module": MODULE,
     "worksheet": WORKSHEET,
     "page": PAGE,
+    "site.translation": translation_of(SITE, "Site settings translation (content/site.<tag>.yml)"),
+    "helplines.translation": HELPLINES_TRANSLATION,
+    "module.translation": translation_of(MODULE, "Module translation (content/modules/<id>/module.<tag>.yml)"),
+    "worksheet.translation": translation_of(WORKSHEET, "Worksheet translation (content/worksheets/<id>.<tag>.yml)"),
+    "page.translation": translation_of(PAGE, "Site page translation front matter (content/pages/<slug>.<tag>.md)"),
 }
