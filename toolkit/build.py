@@ -94,7 +94,7 @@ def source_date_epoch(root: Path, content: Content) -> int:
             return int(out.stdout.strip())
     except (OSError, subprocess.SubprocessError):
         pass
-    dates = [m.review.last_reviewed for m in content.modules.values()]
+    dates = [m.review.last_reviewed for m in content.modules.values() if m.review.last_reviewed]
     newest = max(dates) if dates else dt.date(2026, 1, 1)
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
 

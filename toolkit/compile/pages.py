@@ -16,7 +16,8 @@ from ..content import body as bodies
 from ..content.loader import Content
 from ..content.model import AUDIENCES, PUBLIC_AUDIENCES, TOPICS
 from . import links
-from .helpcards import format_date, help_card, inline_phone
+from .helpcards import help_card, inline_phone
+from .review import review_note
 from .worksheets import form_html, plain_text
 
 
@@ -206,10 +207,7 @@ def module_page(edition: Edition, module) -> Page:
     if next_modules:
         parts.append("## What should I read next?\n")
         parts.append(module_list(next_modules, path) + "\n")
-    review = module.review
-    next_review = f" Next review due {format_date(review.next_review)}." if review.next_review else ""
-    parts.append(f'<p class="tk-review">Last reviewed {format_date(review.last_reviewed)} by the '
-                 f"{escape(review.owner)}.{next_review}</p>\n")
+    parts.append(review_note(module.review) + "\n")
     return Page(path, module.title, "\n".join(parts), "module", source=module.body_file,
                 summary=module.summary, language=module.language or "")
 
