@@ -20,10 +20,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
+from .compile.links import language_root
 from .compile.pages import Edition
 from .compile.project import CompiledEdition, compile_edition
 from .content import Content, load_content
 from .content.model import EDITIONS
+from .content.variants import localized
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
@@ -120,12 +122,36 @@ class EditionBuild:
 
 def build_edition(content: Content, edition: str, options: BuildOptions, stage_site: Path,
                   epoch: int, timings: dict) -> EditionBuild:
-    """Compile, render and harden one edition into stage_site/<edition>."""
+    """Compile, render and harden one edition into stage_site/<edition>: each language its own tree.
+
+    The source language is built first, at the edition's root: MkDocs empties its output
+    folder, so the other languages' trees (<tag>/ inside it) must come after.
+    """
+    result: EditionBuild | None = None
+    for language in content.languages:
+        root = language_root(language.tag, content.source_language)
+        part = build_language(localized(content, language), edition, options, stage_site / edition / root,
+                              options.build_dir / "projects" / edition / (root or language.tag), epoch, timings)
+        if result is None:
+            result = part
+            if not (stage_site / edition).exists():
+                return result
+            continue
+        result.compiled.sources.update({root + page: source for page, source in part.compiled.sources.items()})
+        result.compiled.pages += part.compiled.pages
+        result.findings += part.findings
+        result.scans.update({root + page: scan for page, scan in part.scans.items()})
+    write_header_files(stage_site / edition, edition)
+    return result
+
+
+def build_language(content: Content, edition: str, options: BuildOptions, site_dir: Path, project_dir: Path,
+                   epoch: int, timings: dict) -> EditionBuild:
+    """Compile, render and harden one (edition, language) pair into site_dir."""
     findings: list[Finding] = []
-    site_dir = stage_site / edition
     with _timed(timings, "compile"):
-        compiled = compile_edition(content, edition, options.build_dir / "projects" / edition,
-                                   base_config=options.root / "mkdocs.yml", csp=meta_policy(), site_dir=site_dir)
+        compiled = compile_edition(content, edition, project_dir, base_config=options.root / "mkdocs.yml",
+                                   csp=meta_policy(), site_dir=site_dir)
     with _timed(timings, "render"):
         findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources)
     if not site_dir.exists():
@@ -133,8 +159,7 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
     with _timed(timings, "harden"):
         pages = harden_site(site_dir)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
-        write_index(site_dir, search_texts(pages))
-        write_header_files(site_dir, edition)
+        write_index(site_dir, search_texts(pages), content.language.tag)
     return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})
 
 

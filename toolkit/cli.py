@@ -65,12 +65,21 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--edition", choices=EDITIONS, default="public", help="edition to preview (default: public)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
 
-    translations = sub.add_parser("translations", help="tools for translations: stamp, status")
+    translations = sub.add_parser("translations", help="tools for translations: stamp, status, export, import")
     actions = translations.add_subparsers(dest="action", required=True)
     stamp = actions.add_parser("stamp", help="record in translations the version of the source they translate")
     _common(stamp)
     stamp.add_argument("--language", metavar="TAG", help="only translations into this language")
     stamp.add_argument("files", nargs="*", type=Path, help="only these translation files (default: all)")
+    status = actions.add_parser("status", help="per language: what is missing, out of date or in draft, with words")
+    _common(status)
+    export = actions.add_parser("export", help="write the files a translator needs, with a checklist, to a folder")
+    _common(export)
+    export.add_argument("--language", metavar="TAG", required=True, help="the language to translate into")
+    export.add_argument("folder", type=Path, help="folder to write (give it to the translator)")
+    take = actions.add_parser("import", help="copy a translator's folder back into content/ if it validates")
+    _common(take)
+    take.add_argument("folder", type=Path, help="the folder the translator sent back")
 
     schemas = sub.add_parser("schemas", help="write the JSON Schemas (schemas/) and field reference (docs/content-model.md)")
     schemas.add_argument("--root", type=Path, default=Path.cwd())
@@ -250,11 +259,34 @@ def cmd_translations(args) -> int:
     from .translations.stamp import stamp
 
     root = args.root.resolve()
+    if args.action == "import":
+        from .translations.handoff import import_files
+
+        copied, findings = import_files(root, args.folder)
+        _print_findings(findings, args.verbose)
+        print(f"{len(copied)} file(s) copied into content/." if copied else
+              "Nothing copied: fix the errors above in the translator's files and import again.")
+        return EXIT_OK if copied else EXIT_CONTENT
     content = load_content(args.content or root / "content")
     if has_errors(content.findings):
         _print_findings(content.findings, args.verbose)
-        print("Nothing stamped: fix the errors above first.", file=sys.stderr)
+        print(f"Nothing done ({args.action}): fix the errors above first.", file=sys.stderr)
         return EXIT_CONTENT
+    if args.action == "status":
+        from .translations.status import report
+
+        print("\n".join(report(content)))
+        return EXIT_OK
+    if args.action == "export":
+        from .translations.handoff import export
+
+        if args.language not in content.translation_tags:
+            print(f"toolkit translations export: error: '{args.language}' is not a translation language "
+                  f"(site.yml lists: {', '.join(content.translation_tags) or 'none'}).", file=sys.stderr)
+            return EXIT_USAGE
+        written = export(content, args.language, args.folder)
+        print(f"{len(written)} file(s) and CHECKLIST.md written to {args.folder}/.")
+        return EXIT_OK
     changed = stamp(content, files=[str(name) for name in args.files], language=args.language)
     for variant in changed:
         print(f"stamped {variant.file}" + (f" ({variant.kind} {variant.id})" if variant.kind == "helpline" else ""))

@@ -10,14 +10,14 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from babel.dates import format_date as babel_date
+from babel.dates import format_time as babel_time
+
 from ..content.fields import Record
 from ..content.model import DAYS
+from ..content.strings import Strings
 
-DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-             "fri": "Friday", "sat": "Saturday", "sun": "Sunday"}
-COST_TEXT = {"free": "free to call", "local-rate": "local rate", "standard-rate": "standard rate",
-             "mobile-rate": "mobile rate", "unknown": ""}
-CHANNEL_VERB = {"voice": "Call", "text": "Text", "textphone": "Textphone"}
+CHANNEL_KEY = {"voice": "call"}  # strings key of each channel's label, where it is not the channel's name
 
 
 def tel_uri(phone: Record) -> str:
@@ -33,8 +33,9 @@ def tel_uri(phone: Record) -> str:
 
 def phone_link(phone: Record) -> str:
     """The number as a link, its visible text exactly as published."""
+    # dir="ltr" isolates the number: inside right-to-left text its digit groups are never reordered.
     return (f'<a class="tk-tel" href="{escape(tel_uri(phone))}">'
-            f'<span class="tk-nowrap">{escape(phone.number)}</span></a>')
+            f'<span class="tk-nowrap" dir="ltr">{escape(phone.number)}</span></a>')
 
 
 def first_phone(helpline: Record) -> Record | None:
@@ -53,8 +54,11 @@ def inline_phone(helpline: Record) -> str:
     return f"{name} ({prefix}{phone_link(phone)})"
 
 
-def _format_time(value: str) -> str:
+def _format_time(value: str, strings: Strings) -> str:
     hour, minute = (int(part) for part in value.split(":"))
+    if not strings.tag.startswith("en"):
+        # Other languages write times their own way (CLDR's short form: 09:00, 9:00 ص).
+        return babel_time(dt.time(hour % 24, minute), "short", locale=strings.tag.replace("-", "_"))
     if hour in (0, 24) and minute == 0:
         return "midnight"
     if hour == 12 and minute == 0:
@@ -64,39 +68,43 @@ def _format_time(value: str) -> str:
     return f"{hour}{'' if minute == 0 else f':{minute:02d}'}{suffix}"
 
 
-def _format_days(days: list[str]) -> str:
+def _format_days(days: list[str], strings: Strings) -> str:
     ordered = sorted(days, key=DAYS.index)
     indexes = [DAYS.index(day) for day in ordered]
+    names = [strings.text(f"days.{day}") for day in ordered]
     if len(ordered) > 2 and indexes == list(range(indexes[0], indexes[-1] + 1)):
-        return f"{DAY_NAMES[ordered[0]]} to {DAY_NAMES[ordered[-1]]}"
-    names = [DAY_NAMES[day] for day in ordered]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        return strings.text("help.range", start=names[0], end=names[-1])
+    return names[0] if len(names) == 1 else strings.text("help.both", first=", ".join(names[:-1]), last=names[-1])
 
 
-def hours_text(helpline: Record) -> str:
+def hours_text(helpline: Record, strings: Strings) -> str:
     hours = helpline.hours
     if hours is None:
-        return "Opening hours not confirmed: check with the service."
+        return strings.text("help.hours_unknown")
     parts = []
     if hours.always:
-        parts.append("Open 24 hours a day, every day.")
+        parts.append(strings.text("help.always_open"))
     for opening in hours.weekly:
-        parts.append(f"{_format_days(opening.days)}: {_format_time(opening.opens)} to "
-                     f"{_format_time(opening.closes)}.")
+        times = strings.text("help.range", start=_format_time(opening.opens, strings),
+                             end=_format_time(opening.closes, strings))
+        parts.append(f"{_format_days(opening.days, strings)}: {times}.")
     if hours.note:
         parts.append(hours.note)
-    return " ".join(parts) or "Opening hours not confirmed: check with the service."
+    return " ".join(parts) or strings.text("help.hours_unknown")
 
 
-def format_date(value: dt.date) -> str:
-    return f"{value.day} {value.strftime('%B %Y')}"
+def format_date(value: dt.date, tag: str = "en-GB") -> str:
+    """A date as the language writes it: 1 December 2026, 1 grudnia 2026."""
+    if tag.startswith("en"):
+        return f"{value.day} {value.strftime('%B %Y')}"
+    return babel_date(value, "long", locale=tag.replace("-", "_"))
 
 
-def checked_text(helpline: Record) -> str:
+def checked_text(helpline: Record, strings: Strings) -> str:
     verification = helpline.verification
     if verification.status == "verified" and verification.checked:
-        return f"Details checked with the service on {format_date(verification.checked)}."
-    return "These details have not yet been confirmed with the service. Check before you rely on them."
+        return strings.text("help.checked", date=format_date(verification.checked, strings.tag))
+    return strings.text("help.unconfirmed")
 
 
 def display_url(url: str) -> str:
@@ -104,38 +112,41 @@ def display_url(url: str) -> str:
     return url.split("://", 1)[-1].rstrip("/")
 
 
-def help_card(helpline: Record, *, heading_level: int = 3, id_prefix: str = "help-") -> str:
+def help_card(helpline: Record, strings: Strings, *, heading_level: int = 3, id_prefix: str = "help-") -> str:
     """A full help card: what it is, how to reach it, when, cost, confidentiality, when checked."""
     anchor = f"{id_prefix}{helpline.id}"
     h = f"h{heading_level}"
     rows = []
     for phone in helpline.phones:
-        verb = escape(phone.label) if phone.label else CHANNEL_VERB[phone.channel]
-        cost = COST_TEXT[phone.cost]
+        verb = escape(phone.label) if phone.label else strings.text("help." + CHANNEL_KEY.get(phone.channel, phone.channel))
+        cost = "" if phone.cost == "unknown" else strings.text(f"help.{phone.cost.replace('-', '_')}")
         rows.append((verb, phone_link(phone) + (f" ({cost})" if cost else "")))
     for contact in helpline.contacts:
         label = escape(contact.label or contact.channel.replace("-", " ").capitalize())
         if contact.url:
-            rows.append((label, f'<a href="{escape(contact.url)}">{escape(display_url(contact.url))}</a>'))
+            rows.append((label, f'<a href="{escape(contact.url)}" dir="ltr">{escape(display_url(contact.url))}</a>'))
         elif contact.address:
-            rows.append((label, f'<a href="mailto:{escape(contact.address)}">{escape(contact.address)}</a>'))
+            rows.append((label, f'<a href="mailto:{escape(contact.address)}" dir="ltr">{escape(contact.address)}</a>'))
     if helpline.website:
-        rows.append(("Website", f'<a href="{escape(helpline.website)}">{escape(display_url(helpline.website))}</a>'))
-    rows.append(("Opening hours", escape(hours_text(helpline))))
-    rows.append(("What stays private", escape(helpline.confidentiality)))
+        # dir="ltr": a web address reads left to right inside right-to-left text too.
+        rows.append((strings.text("help.website"), f'<a href="{escape(helpline.website)}" dir="ltr">'
+                                                   f'{escape(display_url(helpline.website))}</a>'))
+    rows.append((strings.text("help.hours"), escape(hours_text(helpline, strings))))
+    rows.append((strings.text("help.private"), escape(helpline.confidentiality)))
     facts = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
-    status = "" if helpline.status == "active" else f'<p class="tk-card__status">This service is {escape(helpline.status)}.</p>'
+    status = "" if helpline.status == "active" else \
+        f'<p class="tk-card__status">{strings.text(f"help.{helpline.status}")}</p>'
     return (
         f'<section class="tk-card" id="{anchor}" aria-labelledby="{anchor}-title">\n'
         f'<{h} class="tk-card__title" id="{anchor}-title">{escape(helpline.name)}</{h}>\n'
         f"<p>{escape(helpline.description)}</p>\n{status}"
         f'<dl class="tk-card__facts">{facts}</dl>\n'
-        f'<p class="tk-card__checked">{escape(checked_text(helpline))}</p>\n'
+        f'<p class="tk-card__checked">{escape(checked_text(helpline, strings))}</p>\n'
         f"</section>"
     )
 
 
-def urgent_box(site: Record, helplines: dict[str, Record]) -> str:
+def urgent_box(site: Record, helplines: dict[str, Record], strings: Strings) -> str:
     """The urgent-help box on every page: each situation, then who to contact."""
     items = []
     for route in site.urgent_help.routes:
@@ -146,10 +157,13 @@ def urgent_box(site: Record, helplines: dict[str, Record]) -> str:
             if phone is None:
                 contacts.append(escape(helpline.name))
             else:
-                verb = "call" if phone.channel == "voice" else "text"
+                verb = strings.text("help.call_lower" if phone.channel == "voice" else "help.text_lower")
                 name = "" if helpline.emergency else f"{escape(helpline.name)}: "
                 contacts.append(f"{name}{verb} {phone_link(phone)}")
-        items.append(f"<li><strong>{escape(route.when)}:</strong> {' or '.join(contacts)}</li>")
+        either = contacts[0]
+        for contact in contacts[1:]:
+            either = strings.text("help.either", first=either, second=contact)
+        items.append(f"<li><strong>{escape(route.when)}:</strong> {either}</li>")
     # Not a heading: it sits before each page's h1, and screen-reader users
     # navigating by headings should land on the page title first.
     return (

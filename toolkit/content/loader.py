@@ -46,6 +46,12 @@ class Content:
     languages: list[Language] = field(default_factory=list)
     variants: dict[tuple[str, str, str], Variant] = field(default_factory=dict)
     strings: dict[str, Strings] = field(default_factory=dict)
+    # The language this view of the content is in (toolkit.content.variants.localized); None for the whole.
+    language: Language | None = None
+
+    @property
+    def translation_tags(self) -> list[str]:
+        return [language.tag for language in self.languages if language.tag != self.source_language]
 
     @property
     def source_language(self) -> str:

@@ -226,3 +226,43 @@ def stamped_source(content_root: Path, digest: str | None) -> dict | None:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+
+
+def localized(content, language: Language):
+    """The content as readers of `language` see it: translated text over the source, per content type.
+
+    Modules that are not translated are left out of the language (a reader would meet a
+    page they cannot read among pages they can); site pages, worksheets, help entries and
+    site texts fall back to the source text, marked with its language, because the
+    privacy page, a worksheet a module points to, or a help card must never be missing.
+    """
+    from dataclasses import replace
+
+    source = content.source_language
+    tag = language.tag
+    if tag == source:
+        return replace(content, language=language)
+
+    def translated(kind: str, item_id: str, record: Record) -> Record | None:
+        variant = content.variants.get((kind, item_id, tag))
+        if variant is None:
+            copy = Record(record.as_dict(), record._source, record._path)
+            copy.text_language, copy.draft = source, False
+            return copy
+        copy = overlay(record, variant.record)
+        copy.text_language, copy.draft = tag, variant.draft
+        if variant.body is not None:
+            copy.body, copy.body_file = variant.body, variant.body_file
+            copy.body_line_offset = variant.body_line_offset
+        return copy
+
+    return replace(
+        content,
+        language=language,
+        site=translated("site", "", content.site),
+        helplines={key: translated("helpline", key, item) for key, item in content.helplines.items()},
+        modules={key: translated("module", key, item) for key, item in content.modules.items()
+                 if ("module", key, tag) in content.variants},
+        worksheets={key: translated("worksheet", key, item) for key, item in content.worksheets.items()},
+        pages={key: translated("page", key, item) for key, item in content.pages.items()},
+    )
