@@ -86,3 +86,34 @@ def test_a_placeholder_owner_is_not_a_review_even_with_a_date(project):
         "review.owner: 1 module(s) name 'Practice lead (placeholder)' as review owner.",
         "review: 1 module(s) have not yet had a practice review (first: first-steps); their pages say so.",
     ]
+
+
+def test_urgent_lines_for_one_audience_show_only_on_its_pages(project):
+    """site.yml urgent_help.routes[].audiences and steps; audiences.<a>.also_for on the start and audience pages."""
+    site = project / "content/site.yml"
+    site.write_text(site.read_text().replace(
+        "    - when: You, or someone else, may be about to harm themselves\n",
+        "    - when: You feel you might harm a child right now\n"
+        "      steps: Move away from the child now. Then\n"
+        "      helplines: [emergency-services, stop-it-now]\n"
+        "      audiences: [self]\n"
+        "    - when: You, or someone else, may be about to harm themselves\n").replace(
+        "    short: About me\n",
+        "    short: About me\n    also_for:\n      label: I'm under 18\n      module: first-steps\n"))
+    result = build_project(project)
+    assert result.ok, [f.format() for f in result.findings]
+    line = ('<li><strong>You feel you might harm a child right now:</strong> Move away from the child now. Then call '
+            '<a class="tk-tel" href="tel:999;phone-context=+44"><span class="tk-nowrap" dir="ltr">999</span></a> or '
+            'Stop It Now! helpline: call <a class="tk-tel" href="tel:+448081000900">'
+            '<span class="tk-nowrap" dir="ltr">0808 1000 900</span></a></li>')
+    public = project / "site/public"
+    for page in ("modules/first-steps.html", "self/index.html", "worksheets/coping-plan.html"):
+        assert line in (public / page).read_text(encoding="utf-8"), page
+    for page in ("index.html", "modules/talking-to-your-child.html", "parents-carers/index.html"):
+        html = (public / page).read_text(encoding="utf-8")
+        assert "You feel you might harm a child" not in html, page
+        assert "<strong>A child is in danger right now:</strong>" in html, page
+    home = (public / "index.html").read_text(encoding="utf-8")
+    assert "<li class=\"tk-choices__also\"><a href=\"modules/first-steps.html\">I'm under 18</a></li>" in home
+    audience = (public / "self/index.html").read_text(encoding="utf-8")
+    assert "<p class=\"tk-cta tk-also\"><a href=\"../modules/first-steps.html\">I'm under 18</a></p>" in audience

@@ -146,24 +146,33 @@ def help_card(helpline: Record, strings: Strings, *, heading_level: int = 3, id_
     )
 
 
-def urgent_box(site: Record, helplines: dict[str, Record], strings: Strings) -> str:
-    """The urgent-help box on every page: each situation, then who to contact."""
+def urgent_routes(site: Record, audiences=()) -> list[Record]:
+    """The urgent-help lines for a page or pack of these audiences: every general line, and those for its audiences."""
+    return [route for route in site.urgent_help.routes
+            if not route.audiences or set(route.audiences) & set(audiences)]
+
+
+def _urgent_contact(helpline: Record, strings: Strings) -> str:
+    phone = first_phone(helpline)
+    if phone is not None:
+        verb = strings.text("help.call_lower" if phone.channel == "voice" else "help.text_lower")
+        name = "" if helpline.emergency else f"{escape(helpline.name)}: "
+        return f"{name}{verb} {phone_link(phone)}"
+    if helpline.website:  # a service reached online only (chat, email) still needs a way in from the box
+        return f'{escape(helpline.name)}: <a href="{escape(helpline.website)}">{escape(display_url(helpline.website))}</a>'
+    return escape(helpline.name)
+
+
+def urgent_box(site: Record, helplines: dict[str, Record], strings: Strings, audiences=()) -> str:
+    """The urgent-help box on a page or pack of these audiences: each situation, what to do first, who to contact."""
     items = []
-    for route in site.urgent_help.routes:
-        contacts = []
-        for helpline_id in route.helplines:
-            helpline = helplines[helpline_id]
-            phone = first_phone(helpline)
-            if phone is None:
-                contacts.append(escape(helpline.name))
-            else:
-                verb = strings.text("help.call_lower" if phone.channel == "voice" else "help.text_lower")
-                name = "" if helpline.emergency else f"{escape(helpline.name)}: "
-                contacts.append(f"{name}{verb} {phone_link(phone)}")
+    for route in urgent_routes(site, audiences):
+        contacts = [_urgent_contact(helplines[helpline_id], strings) for helpline_id in route.helplines]
         either = contacts[0]
         for contact in contacts[1:]:
             either = strings.text("help.either", first=either, second=contact)
-        items.append(f"<li><strong>{escape(route.when)}:</strong> {either}</li>")
+        steps = f"{escape(route.steps)} " if route.steps else ""
+        items.append(f"<li><strong>{escape(route.when)}:</strong> {steps}{either}</li>")
     # Not a heading: it sits before each page's h1, and screen-reader users
     # navigating by headings should land on the page title first.
     return (

@@ -36,6 +36,7 @@ class Page:
     nav_title: str = ""
     text_language: str = ""  # the language its text is in, when that is not the tree's (an untranslated page)
     draft: bool = False  # its text is a draft translation
+    audiences: tuple[str, ...] = ()  # whose urgent-help lines the page shows (site.yml urgent_help.routes)
 
 
 @dataclass
@@ -227,7 +228,8 @@ def module_page(edition: Edition, module) -> Page:
         parts.append(module_list(next_modules, path, strings) + "\n")
     parts.append(review_note(module.review, strings) + "\n")
     return Page(path, module.title, "\n".join(parts), "module", source=module.body_file,
-                summary=module.summary, language=module.language or "", **_variant_state(module))
+                summary=module.summary, language=module.language or "", audiences=tuple(module.audiences),
+                **_variant_state(module))
 
 
 def _variant_state(item) -> dict:
@@ -255,7 +257,7 @@ def worksheet_page(edition: Edition, sheet) -> Page:
     text = (front_matter(sheet.title, sheet.intro) + f"# {_md_text(sheet.title)}\n\n"
             + form_html(sheet, edition.strings) + f"\n\n<p>{plain}</p>\n")
     return Page(path, sheet.title, text, "worksheet", source=sheet.source_file, summary=sheet.intro, toc=False,
-                **_variant_state(sheet))
+                audiences=tuple(sheet.audiences), **_variant_state(sheet))
 
 
 def worksheets_index(edition: Edition) -> Page:
@@ -287,6 +289,9 @@ def audience_page(edition: Edition, audience: str) -> Page:
     path = links.audience(audience)
     modules = [m for m in edition.modules if audience in m.audiences]
     parts = [front_matter(words.label, words.intro), f"# {_md_text(words.label)}\n", f"{words.intro}\n"]
+    also = _also_for_link(edition, audience, path)
+    if also:
+        parts.append(f'<p class="tk-cta tk-also">{also}</p>\n')
     first = edition.content.modules.get(words.start_with) if words.start_with else None
     if first is not None and first.id in edition.module_ids:
         parts.append(f"## {_md_text(edition.strings.text('audience.today'))}\n")
@@ -303,7 +308,16 @@ def audience_page(edition: Edition, audience: str) -> Page:
         if topic_words.intro:
             parts.append(f"{topic_words.intro}\n")
         parts.append(module_list(in_topic, path, edition.strings) + "\n")
-    return Page(path, words.label, "\n".join(parts), "audience", summary=words.intro, nav_title=words.short)
+    return Page(path, words.label, "\n".join(parts), "audience", summary=words.intro, nav_title=words.short,
+                audiences=(audience,))
+
+
+def _also_for_link(edition: Edition, audience: str, from_page: str) -> str:
+    """The link of an audience's marked route for some of its readers (site.yml also_for), or ''."""
+    also = getattr(edition.content.site.audiences, audience).also_for
+    if also is None or also.module not in edition.module_ids:
+        return ""
+    return html_link(also.label, from_page, links.module(also.module))
 
 
 def topic_page(edition: Edition, topic: str) -> Page:
@@ -325,7 +339,9 @@ def home_page(edition: Edition) -> Page:
     site = edition.content.site
     path = links.HOME
     choices = "".join(
-        f'<li>{html_link(getattr(site.audiences, a).label, path, links.audience(a))}</li>' for a in edition.audiences)
+        f'<li>{html_link(getattr(site.audiences, a).label, path, links.audience(a))}</li>'
+        + (f'<li class="tk-choices__also">{also}</li>' if (also := _also_for_link(edition, a, path)) else "")
+        for a in edition.audiences)
     strings = edition.strings
     extra = []
     if "start-here" in {p.id for p in edition.pages}:

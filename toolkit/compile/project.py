@@ -130,6 +130,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     theme = dict(base.get("theme") or {})
     theme["custom_dir"] = str(THEME_DIR)
     edition_words = getattr(site.editions, edition_name)
+    urgent_keys = {page.path: _urgent_key(site, page) for page in pages}
     tk = {
         "edition": edition_name,
         "edition_class": f"tk-edition-{edition_name}",
@@ -140,12 +141,16 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "noindex": is_restricted(edition_name),
         "banner": edition_words.banner or "",
         "urgent_html": urgent_box(site, content.helplines, strings),
+        # Pages whose audiences add urgent-help lines name their variant of the box; the rest show urgent_html.
+        "urgent": {key: urgent_box(site, content.helplines, strings, key.split("+"))
+                   for key in urgent_keys.values() if key},
         "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
         "links": {"pause": links.html_path(edition.pause_target()), "search": links.html_path(links.SEARCH)},
         "footer_links": _footer_links(edition, strings),
         "tested": {"page": tested.STATEMENT_PAGE, "html": tested.statement_html()},
         "footer_note": strings.text("page.footer_note", edition=edition_words.label),
-        "pages": {page.path: _page_settings(content, page, strings) for page in pages},
+        "pages": {page.path: {**_page_settings(content, page, strings), "urgent": urgent_keys[page.path]}
+                  for page in pages},
     }
     config = {
         **{key: value for key, value in base.items() if key != "theme"},
@@ -177,3 +182,9 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     write_if_changed(config_file, yaml.dump(config, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000))
     sources = {links.html_path(page.path): page.source for page in pages if page.source}
     return CompiledEdition(edition_name, project_dir, config_file, pages, sources, edition)
+
+
+def _urgent_key(site, page: Page) -> str:
+    """Which variant of the urgent-help box a page shows: its audiences that have lines of their own ('' for none)."""
+    with_lines = {audience for route in site.urgent_help.routes for audience in route.audiences}
+    return "+".join(sorted(set(page.audiences) & with_lines))

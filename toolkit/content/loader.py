@@ -420,6 +420,9 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
             if text.call_first:
                 _reference(content, findings, "helpline", text.call_first,
                            site.where("audiences", audience, "call_first"))
+            if text.also_for:
+                _reference(content, findings, "module", text.also_for.module,
+                           site.where("audiences", audience, "also_for", "module"))
 
     for module in content.modules.values():
         for kind, attribute in (("helpline", "helplines"), ("worksheet", "worksheets"), ("module", "read_next")):

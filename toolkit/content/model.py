@@ -186,6 +186,16 @@ AUDIENCE_TEXT = Object(
         "intro": HumanText("One or two sentences shown at the top of this audience's page.", multiline=True),
         "start_with": Ref("module", "Module to suggest first: something practical to do today."),
         "call_first": Ref("helpline", "Service to show first on this audience's page."),
+        "also_for": Object(
+            {
+                "label": HumanText("The choice in the reader's words, for example \"I'm under 18 and worried about my "
+                              "own thoughts\"."),
+                "module": Ref("module", "The module it leads to."),
+            },
+            "A clearly marked route for some readers of this audience who need a different first page (for "
+            "example readers under 18), shown on the start page and at the top of the audience's page.",
+            required=("label", "module"),
+        ),
     },
     "How the site speaks to one audience.",
     required=("label", "short", "intro"),
@@ -194,7 +204,12 @@ AUDIENCE_TEXT = Object(
 URGENT_ROUTE = Object(
     {
         "when": HumanText("The situation, in plain words, for example 'A child is in danger now'."),
+        "steps": HumanText("What to do first, in a few plain words, shown before the services, for example "
+                           "'Move away from the child now, then'."),
         "helplines": ListOf(Ref("helpline"), "Services to contact, by registry id.", min_items=1, unique=True),
+        "audiences": ListOf(Choice(AUDIENCES, noun="audience"),
+                            "Show this line only on pages for these audiences (their modules, worksheets and "
+                            "audience page) and in their packs. Leave out to show it on every page.", unique=True),
     },
     "One line of the urgent-help box.",
     required=("when", "helplines"),

@@ -177,7 +177,7 @@ def pack_document(plan: PackPlan, variant: str, *, built: dt.date, base_config: 
         large=large,
         built=format_date(built, strings.tag),
         built_iso=built.isoformat(),
-        urgent=urgent_box(site, content.helplines, strings),
+        urgent=urgent_box(site, content.helplines, strings, (plan.audience,)),
         parts=[(topic, getattr(site.topics, topic), [(m, module_html(plan, m, extensions_config)) for m in modules])
                for topic, modules in plan.parts],
         worksheets=[(sheet, paper_html(sheet, heading_level=2)) for sheet in plan.worksheets],
