@@ -24,13 +24,14 @@ from .compile.links import language_root
 from .compile.pages import Edition
 from .compile.project import CompiledEdition, compile_edition
 from .content import Content, load_content
-from .content.model import EDITIONS
+from .content.model import EDITIONS, is_restricted
 from .content.variants import localized
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
 from .harden.pages import harden_site, search_texts
 from .harden.search_index import write_index
+from .harden.sitemap import write_sitemap
 from .packs import PackOutput, make_packs
 from .pagescan import PageScan
 from .publish import publish
@@ -128,10 +129,12 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
     folder, so the other languages' trees (<tag>/ inside it) must come after.
     """
     result: EditionBuild | None = None
+    trees: dict[str, tuple[str, list[str]]] = {}
     for language in content.languages:
         root = language_root(language.tag, content.source_language)
         part = build_language(localized(content, language), edition, options, stage_site / edition / root,
                               options.build_dir / "projects" / edition / (root or language.tag), epoch, timings)
+        trees[language.tag] = (root, [page.path for page in part.compiled.pages])
         if result is None:
             result = part
             if not (stage_site / edition).exists():
@@ -142,6 +145,8 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
         result.findings += part.findings
         result.scans.update({root + page: scan for page, scan in part.scans.items()})
     write_header_files(stage_site / edition, edition)
+    if content.site.url and not is_restricted(edition):
+        write_sitemap(stage_site / edition, content.site.url, trees)
     return result
 
 

@@ -24,7 +24,7 @@ def test_one_changed_sentence_makes_exactly_that_modules_translations_out_of_dat
     assert polish.format().startswith(
         "content/modules/first-steps/module.pl.yml:7:11: warning: translation.source: out of date: "
         "content/modules/first-steps/module.yml and content/modules/first-steps/body.md changed since it was "
-        "stamped on 2026-12-01 (source ff964bef1f20, now ")
+        "stamped on 2026-12-01 (source f61af4bec55a, now 2ca90a2fad05).")
     assert polish.extra["changed"] == [
         "- Many people feel alone with this. You are not. You can call {{ phone: stop-it-now }} and talk it through.",
         "+ Lots of people feel alone with this. You are not. You can call {{ phone: stop-it-now }} and talk it "

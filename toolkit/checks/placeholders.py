@@ -1,14 +1,16 @@
 """Release readiness: placeholder text, and modules not yet reviewed, that must be dealt with before publishing.
 
 While site.yml says `organisation.placeholder: true`, a module's review owner is
-marked as a placeholder, or a module has not had a practice review by a named role
-(toolkit/compile/review.py), a normal build warns and a release build fails.
+marked as a placeholder, a module has not had a practice review by a named role
+(toolkit/compile/review.py), or a file still holds the "[Write ...]" text of a
+`toolkit new` scaffold, a normal build warns and a release build fails.
 """
 
 from __future__ import annotations
 
 from ..compile.review import has_practice_review, is_placeholder
 from ..findings import Finding, error, warning
+from ..scaffold import MARK
 from .site import BuiltSite
 
 NAME = "placeholders"
@@ -22,7 +24,7 @@ def check(site: BuiltSite) -> list[Finding]:
         findings.append(make(NAME, "the publisher's details are still placeholders.",
                              hint="Fill in organisation: in site.yml and set placeholder: false.",
                              **config.where("organisation", "placeholder")))
-    modules = sorted(site.content.modules.values(), key=lambda m: m.id)
+    modules = list(site.content.modules.values())
     owners = sorted({m.review.owner for m in modules if is_placeholder(m.review.owner)})
     for owner in owners:
         named = [m for m in modules if m.review.owner == owner]
@@ -36,4 +38,20 @@ def check(site: BuiltSite) -> list[Finding]:
                              hint="Once a named role has reviewed a module, write the role under review.owner "
                                   "and the date under review.last_reviewed.",
                              **unreviewed[0].where("review")))
+    findings += scaffold_text(site, make)
+    return findings
+
+
+def scaffold_text(site: BuiltSite, make) -> list[Finding]:
+    """Every content file that still has text a scaffold asked the author to write."""
+    root = site.content.root
+    findings = []
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".md") and p.is_file()):
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        places = [number for number, line in enumerate(lines, 1) if MARK in line]
+        if places:
+            findings.append(make(NAME, f"{len(places)} line(s) still have scaffold text '{MARK} ...]'.",
+                                 hint="Replace each [Write ...] with the real text, or delete it.",
+                                 file=str(path.relative_to(root.parent)) if root.parent in path.parents else str(path),
+                                 line=places[0]))
     return findings

@@ -41,15 +41,17 @@
       clearTimeout(timer);
       if (presses >= 3) {
         reset();
-        status.textContent = "Exiting page.";
+        status.textContent = exitLink.dataset.tkExiting;
         exitNow();
         return;
       }
       var left = 3 - presses;
-      status.textContent = "Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit.";
+      /* The words come from the page (its language's strings file), so one script serves every language. */
+      status.textContent = (left === 1 ? exitLink.dataset.tkPressOne : exitLink.dataset.tkPressMany)
+        .replace("{count}", left);
       timer = setTimeout(function () {
         presses = 0;
-        status.textContent = "Exit this page expired.";
+        status.textContent = exitLink.dataset.tkExpired;
       }, 5000);
     });
   }
