@@ -29,7 +29,7 @@ from .content.variants import localized
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
-from .harden.pages import harden_site, search_texts
+from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .harden.sitemap import write_sitemap
 from .packs import PackOutput, make_packs
@@ -164,7 +164,9 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
     with _timed(timings, "harden"):
         pages = harden_site(site_dir)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
+        findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
         write_index(site_dir, search_texts(pages), content.language.tag)
+        write_header_files(site_dir, edition)
     return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})
 
 

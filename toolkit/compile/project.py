@@ -113,11 +113,12 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         write_if_changed(docs / path, text)
         wanted.add(docs / path)
     for module in edition.modules:
-        for asset in sorted(module.folder.iterdir()):
-            if asset.is_file() and asset.name not in ("module.yml", "body.md"):
-                target = docs / links.module_asset(module.id, asset.name)
-                write_if_changed(target, asset.read_bytes())
-                wanted.add(target)
+        # Only the images body.md shows, each checked by the loader: drafts, notes and editor backups in a
+        # module folder stay out of the site.
+        for name in module.assets:
+            target = docs / links.module_asset(module.id, name)
+            write_if_changed(target, (module.folder / name).read_bytes())
+            wanted.add(target)
     # Remove pages of modules that were deleted or moved out of this edition.
     if docs.exists():
         for old in sorted(docs.rglob("*"), reverse=True):

@@ -17,6 +17,7 @@ from .fields import (
     Object,
     Ref,
     Slug,
+    Source,
     Text,
     Time,
     Url,
@@ -45,7 +46,7 @@ FIELD_KINDS = ("lines", "checklist", "list", "scale")
 CHECK_NAMES = (
     "off-origin", "inline-code", "phone-numbers", "tel-links", "internal-links", "external-links",
     "review-dates", "readability", "module-structure", "placeholders", "edition-leakage",
-    "registry-numbers", "number-sources", "translations",
+    "registry-numbers", "number-sources", "url-schemes", "translations",
 )
 SEVERITIES = ("error", "warning", "info", "ignore")
 
@@ -106,7 +107,7 @@ HOURS = Object(
 SOURCE = Object(
     {
         "fact": Text("Which fact this source supports, for example 'number', 'cost', 'website'."),
-        "source": Text("Where it came from: a URL, a document in shared/reference, or 'phoned the service'."),
+        "source": Source("Where it came from: a URL, a document in shared/reference, or 'phoned the service'."),
         "date": Date("When the source was published or read."),
     },
     "Where one fact in this entry came from.",
@@ -120,7 +121,7 @@ VERIFICATION_FIELDS = Object(
         "checked": Date("When the facts were last confirmed with the service."),
         "method": Text("How they were confirmed, for example 'phoned the helpline' or 'read the service's own website'."),
         "by": Text("Who checked (a role, not a personal name, is enough)."),
-        "source": Text("The page or document the facts were checked against."),
+        "source": Source("The page or document the facts were checked against."),
         "review_interval_days": Integer("Days until the entry must be checked again (default 180).",
                                         minimum=1, maximum=730),
         "next_review": Date("Date the entry must be checked again; defaults to checked + interval."),
