@@ -215,3 +215,22 @@ def test_all_problems_reported_together(project):
         "content/modules/talking-to-your-child/module.yml",
         "content/modules/talking-to-your-child/module.yml",
     ]
+
+
+
+def test_an_urgent_line_names_known_audiences(project):
+    edit(project, "site.yml", "      helplines: [emergency-services]\n",
+         "      helplines: [emergency-services]\n      audiences: [selff]\n")
+    assert messages(load(project)) == [
+        "content/site.yml:25:19: error: urgent_help.routes[0].audiences[0]: unknown audience 'selff'. "
+        "Expected one of: self, family-friends, parents-carers, professionals.\n    hint: Did you mean 'self'?",
+    ]
+
+
+def test_a_marked_route_leads_to_a_known_module(project):
+    edit(project, "site.yml", "    short: About me\n",
+         "    short: About me\n    also_for:\n      label: I'm under 18\n      module: under-18\n")
+    assert messages(load(project)) == [
+        "content/site.yml:34:15: error: audiences.self.also_for.module: unknown module 'under-18'.\n"
+        "    hint: Known module ids: first-steps, responding-to-disclosure, talking-to-your-child.",
+    ]
