@@ -166,7 +166,6 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
         findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
         write_index(site_dir, search_texts(pages), content.language.tag)
-        write_header_files(site_dir, edition)
     return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})
 
 

@@ -14,7 +14,6 @@ from tests.conftest import MINIMAL, ROOT
 from toolkit.content.fields import validate
 from toolkit.content.model import MODULE, WORKSHEET
 from toolkit.content.schemas import schema_documents
-from toolkit.content.variants import split_variant
 from toolkit.content.yamlfile import load_yaml
 
 
@@ -44,8 +43,7 @@ def _documents(content: Path):
     for path in sorted((content / "modules").glob("*/module.yml")):
         yield "module", path
     for path in sorted((content / "worksheets").glob("*.yml")):
-        variant = split_variant(path.name, ".yml")
-        yield ("worksheet", path) if variant is None else ("worksheet.translation", path)
+        yield "worksheet", path
 
 
 @pytest.mark.parametrize("content", [MINIMAL, ROOT / "content"], ids=["fixture", "real-content"])

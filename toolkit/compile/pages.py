@@ -34,9 +34,9 @@ class Page:
     scripts: list[str] = field(default_factory=list)
     toc: bool = True
     nav_title: str = ""
+    audiences: tuple[str, ...] = ()  # whose urgent-help lines the page shows (site.yml urgent_help.routes)
     text_language: str = ""  # the language its text is in, when that is not the tree's (an untranslated page)
     draft: bool = False  # its text is a draft translation
-    audiences: tuple[str, ...] = ()  # whose urgent-help lines the page shows (site.yml urgent_help.routes)
 
 
 @dataclass

@@ -26,10 +26,10 @@ def has_practice_review(review: Record) -> bool:
 
 
 def review_note(review: Record, strings: Strings, *, with_next_review: bool = True) -> str:
-    """The review line at the foot of a module, as an HTML paragraph in the page's language."""
+    """The review line at the foot of a module, as an HTML paragraph."""
     if not has_practice_review(review):
         return f'<p class="tk-review">{escape(strings.text("module.not_reviewed"))}</p>'
-    note = strings.text("module.reviewed", date=format_date(review.last_reviewed, strings.tag), owner=review.owner)
+    text = strings.text("module.reviewed", date=format_date(review.last_reviewed, strings.tag), owner=review.owner)
     if with_next_review and review.next_review:
-        note += " " + strings.text("module.next_review", date=format_date(review.next_review, strings.tag))
-    return f'<p class="tk-review">{escape(note)}</p>'
+        text += " " + strings.text("module.next_review", date=format_date(review.next_review, strings.tag))
+    return f'<p class="tk-review">{escape(text)}</p>'

@@ -237,8 +237,6 @@ def _content_files(folder: Path, root: Path, suffix: str, noun: str, findings: l
     for path in sorted(folder.iterdir()):
         if path.name.startswith("."):
             continue  # the system's and editors' own files (.DS_Store, .about.md.swp)
-        if split_variant(path.name, suffix) is not None:
-            continue  # a translation (<name>.<tag>.yml, <name>.<tag>.md), read by _load_variants
         shown = display(path, root)
         if path.is_dir():
             findings.append(error("files", f"folder is not read: {noun}s in subfolders are not part of the site.",
@@ -279,7 +277,7 @@ def _load_worksheets(content: Content, findings: list[Finding]) -> None:
     folder = content.root / "worksheets"
     if not folder.is_dir():
         return
-    for path in _content_files(folder, content.root, ".yml", "worksheet", findings):
+    for path in _sources(_content_files(folder, content.root, ".yml", "worksheet", findings), ".yml"):
         sheet = _load_document(path, content.root, WORKSHEET, findings)
         if sheet is None:
             content.broken_ids.add(path.stem)
@@ -296,7 +294,7 @@ def _load_pages(content: Content, findings: list[Finding]) -> None:
     folder = content.root / "pages"
     if not folder.is_dir():
         return
-    for path in _content_files(folder, content.root, ".md", "page", findings):
+    for path in _sources(_content_files(folder, content.root, ".md", "page", findings), ".md"):
         problem = _page_name_problem(path)
         if problem:
             findings.append(error("files", problem[0], file=display(path, content.root), hint=problem[1]))
@@ -308,6 +306,11 @@ def _load_pages(content: Content, findings: list[Finding]) -> None:
             continue
         page.id = path.stem
         content.pages[page.id] = page
+
+
+def _sources(paths: list[Path], suffix: str) -> list[Path]:
+    """The source files among `paths`: those whose name carries no language tag (translations sit beside them)."""
+    return [path for path in paths if split_variant(path.name, suffix) is None]
 
 
 def _load_page(path: Path, root: Path, definition, findings: list[Finding]) -> Record | None:
@@ -541,29 +544,16 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
         _check_body(content, folder, text, file, 0, findings)
 
 
-def _check_variant_body(content: Content, variant: Variant, findings: list[Finding]) -> None:
-    """A translated body is checked like its source, and may link only to modules that exist in its language."""
-    _check_body(content, variant.folder, variant.body, variant.body_file, variant.body_line_offset, findings)
-    for use in bodies.ref_links(variant.body):
-        target_kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
-        if target_kind != "module" or use.target not in content.modules:
-            continue
-        if ("module", use.target, variant.tag) not in content.variants:
-            findings.append(error("translations", f"link to module '{use.target}', which is not translated into "
-                                  f"'{variant.tag}'.", file=variant.body_file,
-                                  line=use.line + variant.body_line_offset, column=use.column,
-                                  hint="A module that is not translated is left out of that language: link to a "
-                                       "translated module, or translate this one first."))
-
-
 def _unpublished_files(module: Record, root: Path) -> list[Finding]:
     """A warning for each file of a module folder that body.md does not show: it is left out of the site."""
     found = []
     for path in sorted(module.folder.rglob("*")):
         name = path.relative_to(module.folder).as_posix()
-        if path.is_dir() or name in ("module.yml", "body.md", *module.assets) or _is_translation(name) or any(
+        if path.is_dir() or name in ("module.yml", "body.md", *module.assets) or any(
                 part.startswith(".") for part in path.relative_to(module.folder).parts):
             continue
+        if (split_variant(name, ".yml") or ("",))[0] == "module" or (split_variant(name, ".md") or ("",))[0] == "body":
+            continue  # a translation, read beside its source
         found.append(warning("files", "is not shown in body.md, so it is not published.", file=display(path, root),
                              hint="Delete it, or keep drafts, notes and backups outside content/. To show an "
                                   f"image, write ![what it shows]({name}) in body.md."))
@@ -600,13 +590,20 @@ def _report_malformed(bad: bodies.Malformed, findings: list[Finding], where: dic
     else:
         findings.append(error("references", f"unknown shortcode '{bad.text}'.", hint=hint, **where))
 
-def _is_translation(name: str) -> bool:
-    """module.<tag>.yml or body.<tag>.md: a translation, read by _load_variants."""
-    for base, suffix in (("module", ".yml"), ("body", ".md")):
-        split = split_variant(name, suffix)
-        if split and split[0] == base:
-            return True
-    return False
+
+def _check_variant_body(content: Content, variant: Variant, findings: list[Finding]) -> None:
+    """A translated body is checked like its source, and may link only to modules that exist in its language."""
+    _check_body(content, variant.folder, variant.body, variant.body_file, variant.body_line_offset, findings)
+    for use in bodies.ref_links(variant.body):
+        target_kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
+        if target_kind != "module" or use.target not in content.modules:
+            continue
+        if ("module", use.target, variant.tag) not in content.variants:
+            findings.append(error("translations", f"link to module '{use.target}', which is not translated into "
+                                  f"'{variant.tag}'.", file=variant.body_file,
+                                  line=use.line + variant.body_line_offset, column=use.column,
+                                  hint="A module that is not translated is left out of that language: link to a "
+                                       "translated module, or translate this one first."))
 
 
 def _check_body(content: Content, folder: Path, text: str, file: str, line_offset: int,

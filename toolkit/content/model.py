@@ -189,8 +189,8 @@ AUDIENCE_TEXT = Object(
         "call_first": Ref("helpline", "Service to show first on this audience's page."),
         "also_for": Object(
             {
-                "label": HumanText("The choice in the reader's words, for example \"I'm under 18 and worried about my "
-                              "own thoughts\"."),
+                "label": HumanText("The choice in the reader's words, for example \"I'm under 18 and worried "
+                                   "about my own thoughts\"."),
                 "module": Ref("module", "The module it leads to."),
             },
             "A clearly marked route for some readers of this audience who need a different first page (for "
