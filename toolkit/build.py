@@ -32,9 +32,10 @@ from .harden.headers import write_header_files
 from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .harden.sitemap import write_sitemap
+from .outputs import Output, refuse_unsafe
 from .packs import PackOutput, make_packs
 from .pagescan import PageScan
-from .publish import publish
+from .publish import publish, recover
 from .render import render
 
 log = logging.getLogger("toolkit.build")
@@ -63,6 +64,22 @@ class BuildOptions:
     def parallel(self, content: Content) -> bool:
         """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
         return (os.cpu_count() or 1) > 1 and len(content.modules) >= self.parallel_from
+
+    def outputs(self, *, publishes: bool = True) -> list[Output]:
+        """The folders this run writes, each with the option that names it (only build/ unless it publishes)."""
+        published = [Output("--site", "site", self.site_dir)] + (
+            [Output("--packs", "packs", self.packs_dir)] if self.packs else [])
+        return (published if publishes else []) + [Output("--build", "build", self.build_dir)]
+
+    @property
+    def journal(self) -> Path:
+        """The publish journal: present only while (or because) a publish was cut short."""
+        return self.build_dir / "publishing.json"
+
+    def prepare(self, *, publishes: bool = True) -> None:
+        """Refuse unsafe output folders (toolkit.outputs), then roll back a publish cut short."""
+        refuse_unsafe(self.outputs(publishes=publishes), root=self.root, content=self.content_dir)
+        recover(self.journal)
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()
@@ -212,7 +229,11 @@ def with_source(finding: Finding, compiled: CompiledEdition) -> Finding:
 
 
 def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None = None) -> BuildResult:
-    """Run the pipeline. Publishes to site/ and packs/ only if no error (or warning, with strict) was found."""
+    """Run the pipeline. Publishes to site/ and packs/ only if no error (or warning, with strict) was found.
+
+    Raises toolkit.outputs.UnsafeOutput, before touching anything, when an output folder is unsafe.
+    """
+    options.prepare()  # first, whatever happens next: a failing build must not keep a half-published site
     timings: dict[str, float] = {}
     with _timed(timings, "load"):
         content = load_content(options.content_dir, local_contacts=options.local_contacts)
@@ -267,7 +288,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
         with _timed(timings, "publish"):
             # site/ and packs/ together, all or none: a crash never pairs a new site with old packs.
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
-            publish(pairs, journal=options.build_dir / "publishing.json")
+            publish(pairs, journal=options.journal)
             result.published = True
     return result
 

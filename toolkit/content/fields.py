@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import schemes
 from ..findings import Finding, error
+from ..limits import EARLIEST_YEAR, LATEST_YEAR
 from . import plaintext
 from .yamlfile import Path, Positions
 
@@ -322,6 +323,18 @@ class Date(Field):
     json_type = "string"
 
     def check(self, value, path, ctx):
+        date = self._date(value)
+        if date is INVALID:
+            ctx.report(path, f"expected a date like 2026-11-24 (year-month-day), found {describe(value)}.",
+                       "Check the month is 01-12 and the day exists in that month.")
+        elif not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
+            ctx.report(path, f"the year {date.year} is outside {EARLIEST_YEAR} to {LATEST_YEAR}.",
+                       "Check the year: content dates are when something was checked or is due.")
+            return INVALID
+        return date
+
+    @staticmethod
+    def _date(value):
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):
@@ -331,14 +344,12 @@ class Date(Field):
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        ctx.report(path, f"expected a date like 2026-11-24 (year-month-day), found {describe(value)}.",
-                   "Check the month is 01-12 and the day exists in that month.")
         return INVALID
 
     def schema(self):
         data = super().schema()
         data["format"] = "date"
-        data["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
+        data["pattern"] = r"^2[01]\d{2}-\d{2}-\d{2}$"  # EARLIEST_YEAR to LATEST_YEAR
         return data
 
     def kind(self):

@@ -23,9 +23,10 @@ from .fields import (
     did_you_mean,
     validate,
 )
-from .files import display, inside, outside_links, read_text
+from .files import display, entry_problems, inside, read_text
 from .images import image_problem
 from .model import HELPLINE, HELPLINES, MODULE, PAGE, PUBLIC_AUDIENCES, SCHEMAS, SITE, WORKSHEET
+from .nesting import too_costly
 from .strings import Strings, load_strings
 from .variants import (
     Language,
@@ -90,7 +91,7 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
         findings.append(error("files", "content folder not found.", file=str(root),
                               hint="Run the build from the project folder, or pass --content PATH."))
         return content
-    findings.extend(outside_links(root))
+    findings.extend(entry_problems(root))
 
     content.site = _load_document(root / "site.yml", root, SITE, findings)
     if content.site is not None:
@@ -614,6 +615,10 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
     def at(line: int, column: int) -> dict:
         return {"file": file, "line": line + line_offset, "column": column}
 
+    costly = too_costly(text, file, line_offset)
+    if costly:  # the checks below would take minutes over such a text
+        findings += costly
+        return shown
     for use in bodies.shortcodes(text):
         if use.kind not in bodies.SHORTCODES:
             findings.append(error("references", f"unknown shortcode '{use.text}'.",
