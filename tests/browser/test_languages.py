@@ -6,29 +6,15 @@ the full suites already run on every page of every language the real content pub
 
 from __future__ import annotations
 
-import contextlib
-
 import pytest
 
-from tests.browser.harness import EDITIONS, ServedSite, axe_context, new_context, served
+from tests.browser.harness import axe_context, new_context
 from tests.browser.test_axe import WIDTHS, axe_problems
 from tests.browser.test_privacy import NOTHING_LEFT, what_is_left
-from tests.conftest import build_project, copy_content
-from tests.languages.conftest import LANGUAGES
 
 PAGES = ("pl/modules/first-steps.html", "pl/worksheets/coping-plan.html", "ar/modules/first-steps.html",
          "ar/modules/talking-to-your-child.html", "ar/privacy.html", "ar/help.html", "ar/index.html",
          "ar/search.html", "ar/404.html")
-
-
-@pytest.fixture(scope="module")
-def translated_site(tmp_path_factory):
-    project = copy_content(tmp_path_factory.mktemp("browser-languages"), LANGUAGES)
-    result = build_project(project)
-    assert result.ok
-    with contextlib.ExitStack() as stack:
-        origins = {edition: stack.enter_context(served(project / "site" / edition)) for edition in EDITIONS}
-        yield ServedSite("languages", project / "site", origins, result.content.site.quick_exit.destination)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -163,8 +163,13 @@ def _urgent_contact(helpline: Record, strings: Strings) -> str:
     return escape(helpline.name)
 
 
-def urgent_box(site: Record, helplines: dict[str, Record], strings: Strings, audiences=()) -> str:
-    """The urgent-help box on a page or pack of these audiences: each situation, what to do first, who to contact."""
+def urgent_box(site: Record, helplines: dict[str, Record], strings: Strings, audiences=(), *,
+               title_tag: str = "p") -> str:
+    """The urgent-help box on a page or pack of these audiences: each situation, what to do first, who to contact.
+
+    Web pages pass title_tag="h2" (the theme puts the box straight after the h1); packs keep a
+    paragraph, because the box repeats in every printed page's footer and must not be a bookmark.
+    """
     items = []
     for route in urgent_routes(site, audiences):
         contacts = [_urgent_contact(helplines[helpline_id], strings) for helpline_id in route.helplines]
@@ -173,10 +178,9 @@ def urgent_box(site: Record, helplines: dict[str, Record], strings: Strings, aud
             either = strings.text("help.either", first=either, second=contact)
         steps = f"{escape(route.steps)} " if route.steps else ""
         items.append(f"<li><strong>{escape(route.when)}:</strong> {steps}{either}</li>")
-    # Not a heading: it sits before each page's h1, and screen-reader users
-    # navigating by headings should land on the page title first.
+    title = escape(site.urgent_help.title)
     return (
-        f'<aside class="tk-urgent" aria-label="{escape(site.urgent_help.title)}">'
-        f'<p class="tk-urgent__title">{escape(site.urgent_help.title)}</p>'
+        f'<aside class="tk-urgent" aria-label="{title}">'
+        f'<{title_tag} class="tk-urgent__title">{title}</{title_tag}>'
         f'<ul>{"".join(items)}</ul></aside>'
     )

@@ -184,8 +184,7 @@ def worksheet_box(sheet, page_path: str, strings: Strings) -> str:
                           plain_text=html_link(strings.text("worksheets.plain_copy"), page_path,
                                                links.worksheet_text(sheet.id)))
     return ('<div class="tk-worksheet-box">'
-            f'<p class="tk-worksheet-box__title"><strong>'
-            f'{escape(strings.text("worksheets.box", title=sheet.title))}</strong></p>'
+            f'<h3 class="tk-worksheet-box__title">{escape(strings.text("worksheets.box", title=sheet.title))}</h3>'
             f"<p>{escape(sheet.intro)}</p><p>{choice}</p></div>")
 
 

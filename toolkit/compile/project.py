@@ -141,9 +141,9 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "csp": csp,
         "noindex": is_restricted(edition_name),
         "banner": edition_words.banner or "",
-        "urgent_html": urgent_box(site, content.helplines, strings),
+        "urgent_html": urgent_box(site, content.helplines, strings, title_tag="h2"),
         # Pages whose audiences add urgent-help lines name their variant of the box; the rest show urgent_html.
-        "urgent": {key: urgent_box(site, content.helplines, strings, key.split("+"))
+        "urgent": {key: urgent_box(site, content.helplines, strings, key.split("+"), title_tag="h2")
                    for key in urgent_keys.values() if key},
         "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
         "links": {"pause": links.html_path(edition.pause_target()), "search": links.html_path(links.SEARCH)},

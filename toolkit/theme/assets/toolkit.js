@@ -6,6 +6,15 @@
   html.classList.remove("no-js");
   html.classList.add("tk-js");
 
+  /* The sticky header's height, for the scroll padding that keeps focus clear of it
+     (toolkit.css): it grows when a long site name wraps or text is enlarged. */
+  var header = document.querySelector(".tk-header");
+  if (header && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      html.style.setProperty("--tk-header-size", header.offsetHeight + "px");
+    }).observe(header);
+  }
+
   /* Quick exit (modelled on GOV.UK "Exit this page"): hide the page at once and
      replace this history entry with a neutral site. The link works without JS. */
   var exitLink = document.querySelector("[data-tk-exit]");
@@ -66,6 +75,11 @@
   var sheets = document.querySelectorAll("[data-tk-worksheet]");
   Array.prototype.forEach.call(sheets, function (form) {
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    /* Focusing a text field scrolls only far enough to show its caret; show the whole field
+       (below the sticky header: the scroll padding in toolkit.css), the space being written in. */
+    form.addEventListener("focusin", function (event) {
+      if (event.target.tagName === "TEXTAREA") { event.target.scrollIntoView({block: "nearest"}); }
+    });
   });
   window.addEventListener("pagehide", function () {
     Array.prototype.forEach.call(sheets, function (form) { form.reset(); });
