@@ -58,8 +58,9 @@ def test_every_page_and_header_file_carries_exactly_the_promised_policies(built_
 
     files = header_files(site)
     names = {path.name for path in files}
-    # Netlify/Cloudflare, Apache and nginx, for both editions.
-    assert {"_headers", ".htaccess"} <= names and any(name.startswith("nginx") for name in names), names
+    # Netlify/Cloudflare, nginx, Apache and Caddy, for both editions.
+    assert {"_headers", "nginx.conf", "apache.conf", "Caddyfile"} <= names, names
+    assert len(files) == 8, files
     for path in files:
         text = path.read_text(encoding="utf-8")
         csp = header_values(text, "Content-Security-Policy")
