@@ -15,8 +15,9 @@ from html import escape
 from ..content import body as bodies
 from ..content.loader import Content
 from ..content.model import AUDIENCES, PUBLIC_AUDIENCES, TOPICS
+from ..content.schedules import holiday_dates
 from . import links
-from .helpcards import format_date, help_card, inline_phone
+from .helpcards import NowContext, format_date, help_card, inline_phone
 from .worksheets import form_html, plain_text
 
 
@@ -64,6 +65,12 @@ class Edition:
     def worksheet_ids(self) -> frozenset[str]:
         return frozenset(sheet.id for sheet in self.worksheets)
 
+    def now(self, page_path: str, audiences=()) -> NowContext:
+        """What help cards on one page need to say what is open now."""
+        plan = links.worksheet("coping-plan") if "coping-plan" in self.worksheet_ids else ""
+        return NowContext(page_path, tuple(self.helplines), tuple(holiday_dates(self.content.holidays)),
+                          tuple(audiences), self.pause_target(), plan)
+
     def pause_target(self) -> str:
         """The page every "Need a pause?" link goes to."""
         # Without a need-a-pause module (small sites, fixtures) the help page is the calm place to go.
@@ -94,8 +101,9 @@ def html_link(text: str, from_page: str, target: str) -> str:
 class BodyRenderer:
     """Expands shortcodes and id links in one page's Markdown body."""
 
-    def __init__(self, edition: Edition, page_path: str):
+    def __init__(self, edition: Edition, page_path: str, audiences=()):
         self.edition = edition
+        self.audiences = tuple(audiences)
         self.content = edition.content
         self.page_path = page_path
         self.cards_shown: set[str] = set()
@@ -118,7 +126,8 @@ class BodyRenderer:
             return inline_phone(self.content.helplines[arg])
         if name == "help-card":
             self.cards_shown.add(arg)
-            return "\n\n" + help_card(self.content.helplines[arg]) + "\n\n"
+            card = help_card(self.content.helplines[arg], now=self.edition.now(self.page_path, self.audiences))
+            return "\n\n" + card + "\n\n"
         if name == "worksheet":
             self.worksheets_shown.add(arg)
             return "\n\n" + worksheet_box(self.content.worksheets[arg], self.page_path) + "\n\n"
@@ -186,7 +195,7 @@ def module_list(items, from_page: str) -> str:
 
 def module_page(edition: Edition, module) -> Page:
     path = links.module(module.id)
-    renderer = BodyRenderer(edition, path)
+    renderer = BodyRenderer(edition, path, module.audiences)
     body = renderer.render(module.body, folder_prefix=module.id)
     parts = [front_matter(module.title, module.summary), f"# {_md_text(module.title)}\n",
              f'<p class="tk-lead">{escape(module.summary)}</p>\n',
@@ -201,7 +210,7 @@ def module_page(edition: Edition, module) -> Page:
     cards = [edition.content.helplines[h] for h in module.helplines if h not in renderer.cards_shown]
     if cards:
         parts.append("## Where can I get help?\n")
-        parts.extend(help_card(card) + "\n" for card in cards)
+        parts.extend(help_card(card, now=edition.now(path, module.audiences)) + "\n" for card in cards)
     next_modules = [edition.content.modules[m] for m in module.read_next if m in edition.module_ids]
     if next_modules:
         parts.append("## What should I read next?\n")
@@ -222,7 +231,8 @@ def site_page(edition: Edition, page) -> Page:
         text = f"# {_md_text(page.title)}\n\n" + text
     cards = [edition.content.helplines[h] for h in page.helplines if h not in renderer.cards_shown]
     if cards:
-        text += "\n\n## Where can I get help?\n\n" + "\n\n".join(help_card(card) for card in cards)
+        text += "\n\n## Where can I get help?\n\n" + "\n\n".join(help_card(card, now=edition.now(path))
+                                                                  for card in cards)
     return Page(path, page.title, front_matter(page.title, page.summary or "") + text + "\n", "page",
                 source=page.body_file, summary=page.summary or "")
 
@@ -247,7 +257,8 @@ def worksheets_index(edition: Edition) -> Page:
 
 def help_page(edition: Edition) -> Page:
     site = edition.content.site
-    cards = "\n\n".join(help_card(h, heading_level=2) for h in edition.helplines if h.status != "closed")
+    cards = "\n\n".join(help_card(h, heading_level=2, now=edition.now(links.HELP))
+                        for h in edition.helplines if h.status != "closed")
     text = (front_matter("Services that can help", "Every service this toolkit mentions, with how to reach it.")
             + "# Services that can help\n\n"
             + "Every service this toolkit mentions, with how to reach it and what each one keeps private. "
@@ -269,7 +280,7 @@ def audience_page(edition: Edition, audience: str) -> Page:
     call = edition.content.helplines.get(words.call_first) if words.call_first else None
     if call is not None:
         parts.append("## Someone to talk to\n")
-        parts.append(help_card(call) + "\n")
+        parts.append(help_card(call, now=edition.now(path, (audience,))) + "\n")
     for topic in TOPICS:
         topic_words = getattr(site.topics, topic)
         in_topic = [m for m in modules if m.topic == topic]
@@ -352,4 +363,7 @@ def edition_pages(edition: Edition) -> list[Page]:
     pages += [site_page(edition, p) for p in edition.pages]
     pages += [search_page(edition)]
     pages.append(a_to_z_page(edition, pages))
+    for page in pages:
+        if "data-tk-open" in page.markdown:  # help cards that say what is open now
+            page.scripts.append("assets/open-now.js")
     return pages

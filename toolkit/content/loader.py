@@ -9,9 +9,10 @@ from pathlib import Path
 from ..findings import Finding, error, warning
 from ..phones import find_numbers
 from . import body as bodies
+from . import schedules
 from .fields import INVALID, Record, did_you_mean, validate
 from .files import display, inside, outside_links, read_text
-from .model import HELPLINES, MODULE, PAGE, SITE, WORKSHEET
+from .model import HELPLINES, HOLIDAYS, MODULE, PAGE, SITE, WORKSHEET
 from .yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -24,6 +25,7 @@ class Content:
 
     root: Path
     site: Record | None = None
+    holidays: Record | None = None  # content/holidays.yml, optional
     helplines: dict[str, Record] = field(default_factory=dict)
     modules: dict[str, Record] = field(default_factory=dict)
     worksheets: dict[str, Record] = field(default_factory=dict)
@@ -54,6 +56,9 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     if local_contacts is not None:
         local = Path(local_contacts)
         _add_helplines(content, _load_registry(local, local.parent, content, findings), findings, local=True)
+    if (root / "holidays.yml").exists():
+        content.holidays = _load_document(root / "holidays.yml", root, HOLIDAYS, findings)
+    schedules.check_registry(content.helplines, content.site, content.holidays, findings)
 
     _load_modules(content, findings)
     _load_worksheets(content, findings)
