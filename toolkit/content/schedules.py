@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..findings import Finding, error
-from .fields import Record, describe
+from .fields import Record
 from .model import DAYS
 
 DAY = 24 * 60
@@ -189,7 +189,8 @@ def _check_urls(helpline: Record, findings: list[Finding]) -> None:
     urls += [(("contacts", index, "url"), contact.url) for index, contact in enumerate(helpline.contacts)]
     for path, url in urls:
         if url and "@" in urlsplit(url).netloc:
-            findings.append(error("schedule", f"{describe(url)} has a user name or password in it.",
+            # The message does not repeat the address: it would print the password into every report.
+            findings.append(error("schedule", "the web address has a user name or password in it.",
                                   hint="Remove the part before '@': everyone who reads the page would see it. "
                                        "Write the address as the service publishes it.",
                                   **helpline.where(*path)))
