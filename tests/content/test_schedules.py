@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.conftest import write_tree
+from tests.conftest import FIXTURES, copy_content, write_tree
 from tests.content.test_validation import edit, load, messages
-from toolkit.compile.helpcards import combined_data, hours_text, schedule_data
+from toolkit.compile.helpcards import combined_data, help_card, hours_text, schedule_data
+from toolkit.compile.pages import Edition
 from toolkit.content import schedules
 
 FRIDAY = '''        - days: [fri]
@@ -218,3 +219,29 @@ def test_bank_holiday_listed_twice(project):
         "content/holidays.yml:9:11: error: holidays[2].date: the date 2026-12-25 is listed twice.\n"
         "    hint: Give each bank holiday one entry."
     ]
+
+
+def test_while_closed_names_known_other_services(project):
+    edit(project, "helplines.yml", "    confidentiality: You do not have to give your name.",
+         "    while_closed: [samaritan, stop-it-now]\n    confidentiality: You do not have to give your name.")
+    assert messages(load(project)) == [
+        "content/helplines.yml:22:20: error: helplines[0].while_closed[0]: unknown helpline 'samaritan'.\n"
+        "    hint: Did you mean 'samaritans'?",
+        "content/helplines.yml:22:31: error: helplines[0].while_closed[1]: a service cannot be suggested while "
+        "it is itself closed.\n    hint: Name other services, open when this one is not.",
+    ]
+
+
+def test_the_card_suggests_only_services_for_the_pages_readers(tmp_path):
+    project = copy_content(tmp_path, FIXTURES / "sites" / "open-now" / "content")
+    content = load(project)
+    card = content.helplines["stop-it-now"]
+    edition = Edition.of(content, "public")
+
+    def suggested(audiences):
+        html = help_card(card, now=edition.now("modules/x.md", audiences))
+        return [name for name in ("Samaritans", "Night Line") if f"<li data-tk-alt hidden>{name} (" in html]
+
+    assert suggested(("self",)) == ["Samaritans", "Night Line"]
+    assert suggested(("parents-carers",)) == ["Samaritans"]  # the night line is for adults worried about themselves
+    assert "data-tk-open" not in help_card(card)  # packs and print: the full hours only

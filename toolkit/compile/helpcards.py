@@ -202,16 +202,15 @@ def _channel_extras(helpline: Record, channel: Record, now: NowContext | None) -
 def _meanwhile(helpline: Record, now: NowContext) -> str:
     """What a reader can do while the service is closed: another service open now, an exercise, a plan.
 
-    Every open-for-this-situation service is listed, hidden; the browser shows those open at that moment.
+    The services are the registry's `while_closed` for this one that are in the edition and for the
+    page's readers, all written hidden: the browser shows those open at that moment.
     """
     wanted = set(now.audiences or helpline.audiences)
+    in_edition = {other.id: other for other in now.helplines}
     items = []
-    for other in now.helplines:
-        if (other.id == helpline.id or other.emergency or other.status != "active" or not other.phones
-                or not wanted & set(other.audiences)):
-            continue
+    for other in (in_edition[i] for i in helpline.while_closed if i in in_edition):
         data = combined_data(other, now.holidays)
-        if data is not None:
+        if other.status == "active" and other.phones and wanted & set(other.audiences) and data is not None:
             items.append(f'<li data-tk-alt hidden>{inline_phone(other)}: <span data-tk-open="{_open_attribute(data)}">'
                          "</span></li>")
     items.append(f'<li><a href="{escape(links.relative(now.page_path, links.html_path(now.grounding)))}">'

@@ -169,10 +169,13 @@ HELPLINE = Object(
         "description": Text("One or two plain sentences on what the service is for and who it helps.", multiline=True),
         "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who the service is for.", min_items=1, unique=True),
         "regions": ListOf(Choice(REGIONS, noun="region"), "Where the service is available.", min_items=1, unique=True),
-        "phones": ListOf(PHONE, "Phone and text numbers."),
+        "phones": ListOf(PHONE, "Phone, text, textphone and relay numbers."),
         "contacts": ListOf(CONTACT, "Other ways to get in touch."),
         "website": Url("The service's own web address."),
         "hours": HOURS,
+        "while_closed": ListOf(Ref("helpline"), "Services to suggest while this one is closed, to the same "
+                               "readers (the card shows those open at that moment, if they are for the page's "
+                               "readers).", unique=True),
         "confidentiality": Text("What the service says about anonymity and its limits, in its own published terms.",
                                 multiline=True),
         "emergency": Boolean("True for emergency services (999), shown in the urgent-help box.", default=False),

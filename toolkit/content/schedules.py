@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..findings import Finding, error
-from .fields import Record
+from .fields import Record, did_you_mean
 from .model import DAYS
 
 DAY = 24 * 60
@@ -103,6 +103,7 @@ def check_registry(helplines: dict[str, Record], site: Record | None, holidays: 
                 _check_hours(channel.hours, findings)
         for index, contact in enumerate(helpline.contacts):
             _check_contact(helpline, index, contact, findings)
+        _check_while_closed(helpline, helplines, findings)
     if holidays is not None:
         _check_holidays(holidays, findings)
     if site is not None:
@@ -182,6 +183,18 @@ def _check_contact(helpline: Record, index: int, contact: Record, findings: list
     elif contact.channel in ("chat", "web-form") and not contact.url:
         findings.append(error("schedule", f"{contact.channel} contact has no web address.",
                               hint="Add url: with the https:// address the service publishes for it.", **where))
+
+
+def _check_while_closed(helpline: Record, helplines: dict[str, Record], findings: list[Finding]) -> None:
+    for index, other in enumerate(helpline.while_closed):
+        where = helpline.where("while_closed", index)
+        if other == helpline.id:
+            findings.append(error("references", "a service cannot be suggested while it is itself closed.",
+                                  hint="Name other services, open when this one is not.", **where))
+        elif other not in helplines:
+            findings.append(error("references", f"unknown helpline '{other}'.",
+                                  hint=did_you_mean(other, helplines) or "Use a helpline id from this registry.",
+                                  **where))
 
 
 def _check_urls(helpline: Record, findings: list[Finding]) -> None:
