@@ -14,7 +14,8 @@ import datetime as dt
 
 import pytest
 
-from tests.browser.harness import served
+from tests.browser.harness import axe_context, served
+from tests.browser.test_axe import axe_problems
 from tests.conftest import FIXTURES, build_project, copy_content
 
 CARD = "#help-stop-it-now"
@@ -169,3 +170,15 @@ def test_without_javascript_the_card_shows_the_full_hours_and_no_status(browser,
     page.context.close()
     assert hours == ("Monday to Thursday: 9am to 9pm. Friday: 9am to 5pm. Closed on Scottish bank holidays. "
                      "24 December 2026: 9am to 1pm. Fixture hours, not real. Times are UK time.")
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_a_closed_card_with_what_to_do_meanwhile_passes_axe(browser, origin, width):
+    context = axe_context(browser, width=width)
+    context.clock.set_fixed_time(dt.datetime.fromisoformat("2026-12-04T19:00:00+00:00"))  # Friday 7pm: closed
+    page = context.new_page()
+    page.goto(f"{origin}/modules/first-steps.html")
+    assert page.locator(f"{CARD} [data-tk-meanwhile]").is_visible()
+    problems = axe_problems(page, f"first-steps at {width}px")
+    context.close()
+    assert problems == []
