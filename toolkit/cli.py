@@ -1,4 +1,4 @@
-"""The `toolkit` command: build, check, validate, serve, schemas.
+"""The `toolkit` command: build, check, validate, serve, new, review, schemas.
 
 Exit codes: 0 success; 1 content or check errors (or warnings with --strict);
 2 usage errors. Authors never see a Python traceback: an unexpected failure is
@@ -65,9 +65,36 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--edition", choices=EDITIONS, default="public", help="edition to preview (default: public)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
 
+    new = sub.add_parser("new", help="start a module, worksheet, page or helpline entry from files that validate")
+    new.add_argument("kind", choices=("module", "worksheet", "page", "helpline"), help="what to start")
+    new.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+    new.add_argument("--content", type=Path, help="content folder (default: ROOT/content)")
+    new.add_argument("--id", help="identifier: lower-case letters, digits and hyphens")
+    new.add_argument("--audience", action="append", default=[], choices=AUDIENCES,
+                     help="who it is for (repeat for more than one)")
+    new.add_argument("--topic", choices=TOPICS, help="for a module: its topic")
+    new.add_argument("--edition", choices=EDITIONS, default="public", help="public (default) or professional")
+    new.add_argument("--title", help="title (or, for a helpline, the service's name)")
+    new.add_argument("--region", action="append", default=[], help="for a helpline: where it is available")
+
+    review = sub.add_parser("review", help="everything due for review, by owner; writes a CSV and a calendar")
+    _common(review)
+    review.add_argument("--release", action="store_true", help="fail while anything is overdue")
+    review.add_argument("--today", type=_date, help="the date to judge by, YYYY-MM-DD (default: today)")
+    review.add_argument("--out", type=Path, help="folder for review.csv and review.ics (default: ROOT/build/reports)")
+
     schemas = sub.add_parser("schemas", help="write the JSON Schemas (schemas/) and field reference (docs/content-model.md)")
     schemas.add_argument("--root", type=Path, default=Path.cwd())
     return parser
+
+
+def _date(text: str):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date like 2026-12-01") from exc
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -237,5 +264,78 @@ def cmd_schemas(args) -> int:
     return EXIT_OK
 
 
+def _ask(args, name: str, question: str, *, many: bool = False):
+    """A flag's value, or the answer to a question when run in a terminal; None if neither."""
+    value = getattr(args, name)
+    if value or not sys.stdin.isatty():
+        return value
+    answer = input(f"{question}: ").strip()
+    return [part.strip() for part in answer.split(",") if part.strip()] if many else answer
+
+
+def cmd_new(args) -> int:
+    import datetime as dt
+
+    from .content import load_content
+    from .scaffold import NEXT_STEPS, Request, ScaffoldError, create, first_service
+
+    root = args.root.resolve()
+    content_dir = args.content or root / "content"
+    wanted = {"id": "the id (lower-case words joined by hyphens)"}
+    if args.kind != "page":
+        wanted["audience"] = f"who it is for ({', '.join(AUDIENCES)}; commas between several)"
+    if args.kind == "module":
+        wanted["topic"] = f"its topic ({', '.join(TOPICS)})"
+    if args.kind == "helpline":
+        wanted["region"] = "where it is available (for example scotland; commas between several)"
+    answers = {name: _ask(args, name, question, many=name in ("audience", "region"))
+               for name, question in wanted.items()}
+    missing = [f"--{name}" for name, value in answers.items() if not value]
+    if missing:
+        print(f"toolkit new {args.kind}: error: missing {', '.join(missing)} (or run it in a terminal to be asked).",
+              file=sys.stderr)
+        return EXIT_USAGE
+    request = Request(args.kind, answers["id"], tuple(answers.get("audience") or ()), answers.get("topic") or "",
+                      args.edition, args.title or "", tuple(answers.get("region") or ()))
+    call_first = first_service(load_content(content_dir), request.audiences[0]) if args.kind == "module" else None
+    try:
+        written = create(request, content_dir, today=dt.date.today(), call_first=call_first)
+    except ScaffoldError as exc:
+        print(f"toolkit new {args.kind}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path in written:
+        print(f"wrote {path}")
+    print(NEXT_STEPS[args.kind])
+    return EXIT_OK
+
+
+def cmd_review(args) -> int:
+    import datetime as dt
+
+    from . import review
+    from .content import load_content
+
+    root = args.root.resolve()
+    content = load_content(args.content or root / "content", local_contacts=args.local_contacts)
+    if content.site is None:
+        _print_findings(content.findings, args.verbose)
+        return EXIT_CONTENT
+    today = args.today or dt.date.today()
+    rows = review.items(content, root, today)
+    out = args.out or root / "build" / "reports"
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "review.csv").write_text(review.to_csv(rows, today), encoding="utf-8")
+    (out / "review.ics").write_text(review.to_ical(rows, today, content.site.name), encoding="utf-8", newline="")
+    overdue = [row for row in rows if row.overdue(today)]
+    print(review.table(rows, today))
+    print(f"{len(rows)} review(s), {len(overdue)} overdue or never done. Wrote {out / 'review.csv'} and "
+          f"{out / 'review.ics'}.")
+    if args.release and overdue:
+        print(f"toolkit review: error: {len(overdue)} review(s) overdue; a release needs every one done.",
+              file=sys.stderr)
+        return EXIT_CONTENT
+    return EXIT_OK
+
+
 COMMANDS = {"build": cmd_build, "check": cmd_check, "validate": cmd_validate, "serve": cmd_serve,
-            "schemas": cmd_schemas}
+            "schemas": cmd_schemas, "new": cmd_new, "review": cmd_review}

@@ -9,12 +9,19 @@ open in the browser reload themselves through a small script the server adds to
 each page it sends (never to the built files): it is a file, not inline code, so
 the strict Content-Security-Policy stays as it is. Findings are printed as they
 come; a problem never stops the preview, and the last good pages stay up.
+
+While the content has errors, every page the preview sends starts with a panel that lists
+them (file, line, message and hint, each file a link that opens it at the line in an editor
+that understands vscode:// links), styled by a file of its own so the CSP stays strict. The
+panel is added on the way out, like the reload script: built files never have it. Pages
+reload when the errors change, so the panel goes as soon as the author fixes them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import html as html_text
 import http.server
 import sys
 import threading
@@ -55,6 +62,18 @@ RELOAD_SCRIPT = """\
   setTimeout(poll, 250);
 })();
 """
+ERRORS_STYLE = """\
+/* Live preview only: the panel listing content errors. Built sites never have it.
+   No scroll anchoring: a page reloaded with the panel must show it, not keep the text in place. */
+html, body { overflow-anchor: none; }
+.tk-preview-errors { position: relative; z-index: 100; margin: 0; padding: 1rem 1.25rem;
+  background: #fff4f4; color: #1a1a1a; border-block-end: 0.3rem solid #b00020; font: 1rem/1.5 system-ui, sans-serif; }
+.tk-preview-errors h2 { margin: 0 0 0.5rem; font-size: 1.25rem; color: #8a0016; }
+.tk-preview-errors ol { margin: 0; padding-inline-start: 1.5rem; }
+.tk-preview-errors li { margin-block-end: 0.5rem; }
+.tk-preview-errors a { color: #0b3d91; }
+.tk-preview-errors .tk-preview-hint { display: block; color: #333; }
+"""
 QUIET_SECONDS = 0.05  # wait for an editor's burst of file events to end before rebuilding
 
 
@@ -73,13 +92,28 @@ class Preview:
         self.pages: set[str] = set()
         self.config = b""
         self.epoch: int | None = None
+        self.errors: list[Finding] = []  # shown above every page until fixed
 
     def rebuild(self) -> tuple[list[Finding], int]:
-        """Load, compile, render and harden what changed. Returns (findings, pages rewritten)."""
+        """Rebuild what changed and remember its errors. Returns (findings, pages rewritten).
+
+        When the errors change but no page was rewritten (content that fails validation is not
+        rendered), the build number still goes up, so open pages reload and show the new list.
+        """
+        findings, pages, rendered = self._rebuild()
+        errors = [finding for finding in findings if finding.severity is Severity.ERROR]
+        changed = [e.format() for e in errors] != [e.format() for e in self.errors]
+        self.errors = errors  # before the new build number, so a reload never sees the old list
+        if rendered or changed:
+            self.build += 1
+        return findings, pages
+
+    def _rebuild(self) -> tuple[list[Finding], int, bool]:
+        """Load, compile, render and harden what changed: (findings, pages rewritten, whether it rendered)."""
         content = load_content(self.options.content_dir, local_contacts=self.options.local_contacts)
         findings = list(content.findings)
         if has_errors(findings):
-            return findings, 0  # keep serving the last good pages
+            return findings, 0, False  # keep serving the last good pages
         if self.epoch is None:
             self.epoch = source_date_epoch(self.options.root, content)
         compiled = compile_edition(content, self.edition, self.project_dir, base_config=self.options.root / "mkdocs.yml",
@@ -92,7 +126,7 @@ class Preview:
         before = _mtimes(self.site_dir) if dirty else {}
         findings += render(compiled.config_file, epoch=self.epoch, sources=compiled.sources, dirty=dirty)
         if not self.site_dir.exists():
-            return findings, 0
+            return findings, 0, False
         if not dirty:
             self.hardened, self.referenced = {}, {}
         changed = [path for path, mtime in _mtimes(self.site_dir).items() if before.get(path) != mtime]
@@ -105,14 +139,13 @@ class Preview:
         # A dirty build copies the theme files pruned last time again; prune them again.
         prune_theme_files(self.site_dir, set().union(*self.referenced.values()))
         self.pages, self.config = pages, config
-        self.build += 1
         write_index(self.site_dir, search_texts(self.hardened.values()))
         output = EditionOutput(self.edition, self.site_dir, compiled.sources)
         output.store_scans({url: page.scan for url, page in self.hardened.items()})
         site = BuiltSite(content=content, editions={self.edition: output},
                          options=CheckOptions(today=dt.date.today(), link_cache=self.options.root / "link-cache.json"))
         findings += run_checks(site, self.checks)
-        return findings, len(changed)
+        return findings, len(changed), True
 
 
 def _mtimes(site_dir: Path) -> dict[Path, int]:
@@ -130,12 +163,16 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
             return self._send(str(self.preview.build).encode(), "text/plain; charset=utf-8")
         if path == PREFIX + "reload.js":
             return self._send(RELOAD_SCRIPT.encode(), "text/javascript; charset=utf-8")
+        if path == PREFIX + "errors.css":
+            return self._send(ERRORS_STYLE.encode(), "text/css; charset=utf-8")
         file = Path(self.translate_path(path))
         if file.is_dir():
             file = file / "index.html"
         if file.suffix == ".html" and file.is_file():
             tag = f'<script src="{PREFIX}reload.js" data-build="{self.preview.build}" defer></script></head>'
             html = file.read_text(encoding="utf-8").replace("</head>", tag, 1)
+            if self.preview.errors:
+                html = with_errors_panel(html, self.preview.errors, self.preview.options.root)
             return self._send(html.encode("utf-8"), "text/html; charset=utf-8")
         return super().do_GET()
 
@@ -154,6 +191,34 @@ class PreviewHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, *args) -> None:
         pass  # keep the terminal for findings; and a preview keeps no log of what was read
+
+
+def errors_panel(errors: list[Finding], root: Path) -> str:
+    """The preview's list of content errors, as HTML."""
+    items = []
+    for finding in errors:
+        where = html_text.escape(finding.location())
+        if finding.file:
+            path = (root / finding.file).resolve()
+            target = f"vscode://file/{path}" + (f":{finding.line}" if finding.line else "") + (
+                f":{finding.column}" if finding.line and finding.column else "")
+            where = f'<a href="{html_text.escape(target)}">{where}</a>'
+        field = f"{html_text.escape(finding.field)}: " if finding.field else ""
+        hint = (f'<span class="tk-preview-hint">Hint: {html_text.escape(finding.hint)}</span>'
+                if finding.hint else "")
+        items.append(f"<li>{where}: {field}{html_text.escape(finding.message)}{hint}</li>")
+    count_text = f"{len(errors)} error{'s' if len(errors) != 1 else ''}"
+    return (f'<section class="tk-preview-errors" role="alert" aria-labelledby="tk-preview-errors-title">'
+            f'<h2 id="tk-preview-errors-title">Preview: {count_text} in the content. This page shows the last '
+            f"good version; it reloads when you fix them.</h2><ol>{''.join(items)}</ol></section>")
+
+
+def with_errors_panel(html: str, errors: list[Finding], root: Path) -> str:
+    """The page with the errors stylesheet in its head and the panel first in its body."""
+    html = html.replace("</head>", f'<link rel="stylesheet" href="{PREFIX}errors.css"></head>', 1)
+    start = html.find("<body")
+    end = html.find(">", start) + 1 if start >= 0 else 0
+    return html[:end] + errors_panel(errors, root) + html[end:]
 
 
 def make_server(preview: Preview, port: int) -> http.server.ThreadingHTTPServer:

@@ -67,3 +67,25 @@ def test_a_module_image_is_printed_in_its_pack(project):
     assert (project / "site" / "public" / "modules" / "first-steps" / "steps.png").is_file()
     reader = PdfReader(project / "packs" / "self.pdf")
     assert sum(len(page.images) for page in reader.pages) >= 1
+    assert figure_alts(reader) == ["Three small steps"]
+
+
+def figure_alts(reader) -> list[str]:
+    """The /Alt text of every Figure element in a PDF's structure tree, in document order."""
+    alts: list[str] = []
+
+    def visit(node) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, list):
+            for child in node:
+                visit(child)
+            return
+        if not hasattr(node, "get"):
+            return
+        if node.get("/S") == "/Figure":
+            alts.append(str(node.get("/Alt", "")))
+        if "/K" in node:
+            visit(node["/K"])
+
+    visit(reader.trailer["/Root"]["/StructTreeRoot"])
+    return alts

@@ -62,6 +62,10 @@ def test_local_contacts_are_in_the_public_packs_only_for_their_audiences(packs_b
     assert "Monday to Wednesday: 10am to 4pm." in text
     assert "Details checked with the service on 20 October 2026." in text
     assert "Fife Family Support Line" not in text_of(project, "professionals")
+    # Local services come first in the help section: before every registry service of the audience.
+    help_section = text[text.index("Services near you"):]
+    assert help_section.index("Fife Family Support Line") < help_section.index("Stop It Now! helpline")
+    assert text.index("Services near you") < text.rindex("Stop It Now! helpline")
 
 
 @pytest.mark.parametrize("audience", [a for a, edition in PACK_EDITIONS.items() if edition == "public"])
@@ -104,7 +108,7 @@ def test_contents_page_numbers_are_the_pages_things_are_on(packs_build):
     project, _ = packs_build
     pages = pages_text(project / "packs" / "self.pdf")
     contents = pages[1]
-    assert contents.startswith("Contents") or "Contents" in contents
+    assert contents.startswith("Contents")
     for title in ("What can I do today?", "My coping plan", "Services that can help"):
         match = re.search(re.escape(title) + r" \.{3,} (\d+)", contents)
         assert match, f"{title} not in contents: {contents}"

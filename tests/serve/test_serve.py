@@ -9,9 +9,9 @@ import urllib.request
 
 import pytest
 
+from tests.promised import PROMISED_HEADER_POLICY, policy_directives
 from toolkit.build import BuildOptions
 from toolkit.cli import main
-from toolkit.harden.csp import header_policy
 from toolkit.serve import Preview, Watcher, make_server, rebuild_and_report
 
 WAIT = 60.0  # generous for a busy CI machine; scripts/bench reports the real figure
@@ -58,7 +58,7 @@ def running(project):
 def test_serves_pages_with_the_reload_script_and_the_site_headers(running):
     html, headers = running.get("modules/first-steps.html")
     assert '<script src="/__preview__/reload.js" data-build="1" defer></script></head>' in html
-    assert headers["Content-Security-Policy"] == header_policy()
+    assert policy_directives(headers["Content-Security-Policy"]) == PROMISED_HEADER_POLICY
     assert headers["Cache-Control"] == "no-store"
     script, script_headers = running.get("__preview__/reload.js")
     assert script_headers["Content-Type"] == "text/javascript; charset=utf-8"
@@ -69,9 +69,12 @@ def test_serves_pages_with_the_reload_script_and_the_site_headers(running):
 
 
 def test_first_build_reports_and_prunes_theme_files_like_the_build(running):
-    status = running.messages[-1].splitlines()[-1]
-    assert status.startswith("Rebuilt 16 page(s) in ")
-    assert status.endswith(" s: 0 error(s), 10 warning(s).")
+    *report, status = running.messages[-1].splitlines()
+    pages = len(list(running.preview.site_dir.rglob("*.html")))
+    assert status.startswith(f"Rebuilt {pages} page(s) in ")  # the first build writes every page
+    warnings = sum(": warning: " in line for line in report)
+    assert warnings > 0
+    assert status.endswith(f" s: 0 error(s), {warnings} warning(s).")
     assert not (running.preview.site_dir / "assets" / "javascripts").exists()
 
 
@@ -191,3 +194,62 @@ def test_a_hardening_finding_stays_reported_while_its_page_is_unchanged(project)
         assert message in running.messages[-1]
     finally:
         running.stop()
+
+
+def break_topic(project) -> None:
+    meta = project / "content" / "modules" / "first-steps" / "module.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("topic: coping-strategies", "topic: coping"),
+                    encoding="utf-8")
+
+
+def test_while_content_has_errors_every_page_shows_them_and_built_files_never_do(running):
+    build = running.preview.build
+    break_topic(running.project)
+    running.wait_until(lambda: running.preview.build > build, "a new build number for the errors")
+    meta = (running.project / "content" / "modules" / "first-steps" / "module.yml").resolve()
+    for page in ("index.html", "modules/first-steps.html", "help.html"):
+        html, _ = running.get(page)
+        assert '<link rel="stylesheet" href="/__preview__/errors.css"></head>' in html
+        panel = html[html.index('<section class="tk-preview-errors"'):html.index("</section>") + 10]
+        assert panel == (
+            '<section class="tk-preview-errors" role="alert" aria-labelledby="tk-preview-errors-title">'
+            '<h2 id="tk-preview-errors-title">Preview: 1 error in the content. This page shows the last good '
+            "version; it reloads when you fix them.</h2><ol>"
+            f'<li><a href="vscode://file/{meta}:4:8">content/modules/first-steps/module.yml:4:8</a>: topic: '
+            "unknown topic &#x27;coping&#x27;. Expected one of: recognising-risk, coping-strategies, "
+            "where-to-get-help.</li></ol></section>")
+    css, headers = running.get("__preview__/errors.css")
+    assert headers["Content-Type"] == "text/css; charset=utf-8" and ".tk-preview-errors" in css
+    for built in running.preview.site_dir.rglob("*.html"):
+        assert "tk-preview-errors" not in built.read_text(encoding="utf-8")
+
+    build = running.preview.build
+    meta.write_text(meta.read_text(encoding="utf-8").replace("topic: coping\n", "topic: coping-strategies\n"),
+                    encoding="utf-8")
+    running.wait_until(lambda: running.preview.build > build, "a new build once fixed")
+    assert "tk-preview-errors" not in running.get("index.html")[0]
+
+
+@pytest.mark.browser
+def test_an_open_page_shows_the_errors_and_loses_them_when_fixed(running, browser, tmp_path):
+    from tests.conftest import ROOT
+
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    violations: list[str] = []
+    page.on("console", lambda message: violations.append(message.text) if message.type == "error" else None)
+    page.goto(running.base + "modules/first-steps.html")
+    break_topic(running.project)
+    alert = page.get_by_role("alert").filter(has_text="1 error in the content")
+    alert.wait_for(timeout=WAIT * 1000)
+    assert "unknown topic 'coping'" in alert.inner_text()
+    assert page.get_by_role("heading", level=1).inner_text() == "What can I do today?"  # the last good page
+    assert alert.bounding_box()["y"] == 0  # at the top of the screen, not scrolled away by the reload
+    if (ROOT / "docs" / "images").is_dir() and __import__("os").environ.get("TOOLKIT_SCREENSHOTS") == "1":
+        page.screenshot(path=str(ROOT / "docs" / "images" / "preview-error.png"))
+    meta = running.project / "content" / "modules" / "first-steps" / "module.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("topic: coping\n", "topic: coping-strategies\n"),
+                    encoding="utf-8")
+    alert.wait_for(state="detached", timeout=WAIT * 1000)
+    assert violations == []
+    context.close()

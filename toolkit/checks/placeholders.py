@@ -1,12 +1,14 @@
 """Release readiness: placeholder text that must be replaced before the toolkit is published.
 
-While site.yml says `organisation.placeholder: true`, or a module's review owner
-is marked as a placeholder, a normal build warns and a release build fails.
+While site.yml says `organisation.placeholder: true`, a module's review owner
+is marked as a placeholder, or a file still holds the "[Write ...]" text of a
+`toolkit new` scaffold, a normal build warns and a release build fails.
 """
 
 from __future__ import annotations
 
 from ..findings import Finding, error, warning
+from ..scaffold import MARK
 from .site import BuiltSite
 
 NAME = "placeholders"
@@ -26,4 +28,20 @@ def check(site: BuiltSite) -> list[Finding]:
         findings.append(make(NAME, f"{len(modules)} module(s) name '{owner}' as review owner.",
                              hint="Name the real role responsible for reviewing each module.",
                              **modules[0].where("review", "owner")))
+    findings += scaffold_text(site, make)
+    return findings
+
+
+def scaffold_text(site: BuiltSite, make) -> list[Finding]:
+    """Every content file that still has text a scaffold asked the author to write."""
+    root = site.content.root
+    findings = []
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".yml", ".md") and p.is_file()):
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        places = [number for number, line in enumerate(lines, 1) if MARK in line]
+        if places:
+            findings.append(make(NAME, f"{len(places)} line(s) still have scaffold text '{MARK} ...]'.",
+                                 hint="Replace each [Write ...] with the real text, or delete it.",
+                                 file=str(path.relative_to(root.parent)) if root.parent in path.parents else str(path),
+                                 line=places[0]))
     return findings
