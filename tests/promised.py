@@ -46,6 +46,9 @@ OFFLINE_CHECKS = {
     "help-routes", "holiday-list",
 }
 ONLINE_ONLY_CHECKS = {"number-sources"}
+# Checks that content which loads cannot set off, because the loader refuses the same things first
+# (with file and line); a build still runs them over its output, as a backstop for the theme and templates.
+BACKSTOP_CHECKS = {"url-schemes"}
 
 
 def policy_directives(value: str) -> dict[str, str]:

@@ -27,7 +27,7 @@ from .content.model import EDITIONS
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
-from .harden.pages import harden_site, search_texts
+from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .packs import PackOutput, make_packs
 from .pagescan import PageScan
@@ -94,7 +94,7 @@ def source_date_epoch(root: Path, content: Content) -> int:
             return int(out.stdout.strip())
     except (OSError, subprocess.SubprocessError):
         pass
-    dates = [m.review.last_reviewed for m in content.modules.values()]
+    dates = [m.review.last_reviewed for m in content.modules.values() if m.review.last_reviewed]
     newest = max(dates) if dates else dt.date(2026, 1, 1)
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
 
@@ -133,6 +133,7 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
     with _timed(timings, "harden"):
         pages = harden_site(site_dir)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
+        findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
         write_index(site_dir, search_texts(pages))
         write_header_files(site_dir, edition)
     return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})

@@ -274,7 +274,6 @@ def _ask(args, name: str, question: str, *, many: bool = False):
 
 
 def cmd_new(args) -> int:
-    import datetime as dt
 
     from .content import load_content
     from .scaffold import NEXT_STEPS, Request, ScaffoldError, create, first_service
@@ -299,7 +298,7 @@ def cmd_new(args) -> int:
                       args.edition, args.title or "", tuple(answers.get("region") or ()))
     call_first = first_service(load_content(content_dir), request.audiences[0]) if args.kind == "module" else None
     try:
-        written = create(request, content_dir, today=dt.date.today(), call_first=call_first)
+        written = create(request, content_dir, call_first=call_first)
     except ScaffoldError as exc:
         print(f"toolkit new {args.kind}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

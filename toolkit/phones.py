@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 import phonenumbers
 
@@ -149,3 +150,47 @@ def did_you_mean(digits: str, registry: dict[str, RegisteredNumber]) -> str:
     """A sentence naming the entry a mistyped number probably meant, or an empty string."""
     match = closest_number(digits, registry)
     return f" Did you mean '{match.number}' ({match.helpline_id})?" if match else ""
+
+
+@dataclass(frozen=True)
+class DialLink:
+    """A link that calls or messages a number: which app or scheme, and the number's national digits."""
+
+    service: str  # "tel:", "sms:", "WhatsApp", "Signal", ...
+    verb: str  # "calls" or "messages"
+    digits: str
+
+
+# Links that call or message a number without tel: or sms:. Numbers in WhatsApp, Signal, Telegram and
+# Viber links are international, written with or without "+".
+_DIAL_LINKS = tuple((service, verb, international, re.compile(pattern, re.I)) for service, verb, international, pattern in (
+    ("callto:", "calls", False, r"^callto:(?://)?(?P<n>[^;?&]*)"),
+    ("FaceTime", "calls", False, r"^facetime(?:-audio)?:(?://)?(?P<n>[^;?&]*)"),
+    ("Skype", "calls", False, r"^skype:(?P<n>[^;?&]*)"),
+    ("WhatsApp", "messages", True, r"^(?:https?://)?(?:www\.)?wa\.me/(?P<n>[^/?#]*)"),
+    ("WhatsApp", "messages", True,
+     r"^(?:(?:https?://)?(?:api|web|www)\.whatsapp\.com/send/?|whatsapp://send/?)\?(?:[^#]*&)?phone=(?P<n>[^&#]*)"),
+    ("Signal", "messages", True, r"^(?:https?|sgnl)://signal\.me/#p/(?P<n>[^/?&]*)"),
+    ("Telegram", "messages", True, r"^(?:https?://)?(?:t|telegram)\.me/(?P<n>\+[^/?#]*)"),
+    ("Telegram", "messages", True, r"^tg://resolve\?(?:[^#]*&)?phone=(?P<n>[^&#]*)"),
+    ("Viber", "messages", True, r"^viber://(?:chat|contact|add)\?(?:[^#]*&)?number=(?P<n>[^&#]*)"),
+))
+_TEL_OR_SMS = re.compile(r"^(?P<scheme>tel|sms):(?P<n>[^;?,]*)", re.I)
+_NUMBER_TEXT = re.compile(r"^\+?[\d\-.() ]*\d[\d\-.() ]*$")
+
+
+def dial_link(url: str) -> DialLink | None:
+    """What number `url` calls or messages, or None when it is not such a link (a Skype name, a group invite)."""
+    address = unquote(url.strip())
+    match = _TEL_OR_SMS.match(address)
+    if match:
+        scheme = match["scheme"].lower()
+        return DialLink(f"{scheme}:", "calls" if scheme == "tel" else "messages", national_digits(match["n"]))
+    for service, verb, international, pattern in _DIAL_LINKS:
+        match = pattern.match(address)
+        if match and _NUMBER_TEXT.match(match["n"].strip()):
+            number = match["n"].strip()
+            if international and not number.startswith("+"):
+                number = "+" + number
+            return DialLink(service, verb, national_digits(number))
+    return None

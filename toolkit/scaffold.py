@@ -9,7 +9,6 @@ the service (and the entry stays `unverified` until someone confirms them).
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,7 +81,7 @@ def _title(request: Request, fallback: str) -> str:
     return request.title or fallback
 
 
-def module_files(request: Request, today: dt.date, call_first: str | None) -> dict[str, str]:
+def module_files(request: Request, call_first: str | None) -> dict[str, str]:
     card = f"{{{{ help-card: {call_first} }}}}\n" if call_first else ""
     helplines = f"helplines: [{call_first}]\n" if call_first else ""
     return {
@@ -103,7 +102,7 @@ def module_files(request: Request, today: dt.date, call_first: str | None) -> di
             "read_next: []\n"
             "review:\n"
             "  owner: \"[Write the role that reviews this module, for example Practice lead]\"\n"
-            f"  last_reviewed: {today.isoformat()}\n"),
+            "  # Add last_reviewed: YYYY-MM-DD once that role has reviewed it; until then the page says it has not been.\n"),
         f"modules/{request.id}/body.md": (
             "## [Write a question a reader would ask?]\n\n"
             "[Write two or three short paragraphs. One idea a paragraph. Say \"you\".]\n\n"
@@ -169,7 +168,7 @@ def first_service(content, audience: str) -> str | None:
     return None
 
 
-def create(request: Request, content_dir: Path, *, today: dt.date, call_first: str | None = None) -> list[Path]:
+def create(request: Request, content_dir: Path, *, call_first: str | None = None) -> list[Path]:
     """Write the scaffold's files; returns them. Raises ScaffoldError for a bad request."""
     check_request(request, content_dir)
     if request.kind == "helpline":
@@ -177,7 +176,7 @@ def create(request: Request, content_dir: Path, *, today: dt.date, call_first: s
         text = registry.read_text(encoding="utf-8") if registry.exists() else "helplines:\n"
         registry.write_text(text.rstrip("\n") + "\n" + helpline_entry(request), encoding="utf-8")
         return [registry]
-    files = {"module": lambda: module_files(request, today, call_first), "worksheet": lambda: worksheet_files(request),
+    files = {"module": lambda: module_files(request, call_first), "worksheet": lambda: worksheet_files(request),
              "page": lambda: page_files(request)}[request.kind]()
     written = []
     for name, text in files.items():

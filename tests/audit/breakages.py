@@ -94,7 +94,8 @@ BREAKAGES = (
                (PROMISES_TEST,))
       for name in ("phone-numbers", "tel-links", "internal-links", "off-origin", "edition-leakage",
                    "external-links", "registry-numbers", "inline-code", "review-dates", "number-sources",
-                   "readability", "module-structure", "placeholders", "help-routes", "holiday-list")),
+                   "readability", "module-structure", "placeholders", "url-schemes", "help-routes",
+                   "holiday-list")),
     # --- atomic, reproducible output --------------------------------------------------------------
     Breakage("no-rollback", "a build killed in the middle of the swap is rolled back by the next one",
              "toolkit/publish.py", "            if entry[\"had_previous\"]:\n                os.replace(aside, target)\n",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
+from PIL import Image
 
 from tests.conftest import MINIMAL, write_tree
 from toolkit.content import load_content
@@ -142,7 +143,7 @@ def test_unknown_shortcode(project):
     edit(project, "modules/first-steps/body.md", "{{ pause }}", "{{ paus }}")
     assert messages(load(project)) == [
         "content/modules/first-steps/body.md:5:1: error: unknown shortcode '{{ paus }}'.\n"
-        "    hint: Did you mean 'pause'?"
+        "    hint: Did you mean '{{ pause }}'?"
     ]
 
 
@@ -192,7 +193,7 @@ def test_phone_number_typed_in_prose(project):
 
 
 def test_image_without_alt_text(project):
-    (project / "content/modules/first-steps/plan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    Image.new("RGB", (4, 4)).save(project / "content/modules/first-steps/plan.png")
     edit(project, "modules/first-steps/body.md", "Many people", "![](plan.png)\n\nMany people")
     assert messages(load(project)) == [
         "content/modules/first-steps/body.md:3:1: error: image 'plan.png' has no alt text.\n"
@@ -213,4 +214,23 @@ def test_all_problems_reported_together(project):
         "content/modules/first-steps/module.yml",
         "content/modules/talking-to-your-child/module.yml",
         "content/modules/talking-to-your-child/module.yml",
+    ]
+
+
+
+def test_an_urgent_line_names_known_audiences(project):
+    edit(project, "site.yml", "      helplines: [emergency-services]\n",
+         "      helplines: [emergency-services]\n      audiences: [selff]\n")
+    assert messages(load(project)) == [
+        "content/site.yml:25:19: error: urgent_help.routes[0].audiences[0]: unknown audience 'selff'. "
+        "Expected one of: self, family-friends, parents-carers, professionals.\n    hint: Did you mean 'self'?",
+    ]
+
+
+def test_a_marked_route_leads_to_a_known_module(project):
+    edit(project, "site.yml", "    short: About me\n",
+         "    short: About me\n    also_for:\n      label: I'm under 18\n      module: under-18\n")
+    assert messages(load(project)) == [
+        "content/site.yml:34:15: error: audiences.self.also_for.module: unknown module 'under-18'.\n"
+        "    hint: Known module ids: first-steps, responding-to-disclosure, talking-to-your-child.",
     ]

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from tests.conftest import ROOT
 from toolkit.content import load_content
-from toolkit.packs.document import ASSETS_DIR
+from toolkit.packs.document import ASSETS_DIR, pack_document
 from toolkit.packs.plan import PACK_EDITIONS, plan_pack
 
 
@@ -37,9 +38,24 @@ def test_each_pack_has_its_audiences_modules_in_topic_order_and_only_its_edition
 def test_each_pack_lists_every_service_its_modules_and_the_urgent_box_name(content, audience):
     plan = plan_pack(content, audience)
     listed = {helpline.id for helpline in plan.helplines}
-    named = {h for route in content.site.urgent_help.routes for h in route.helplines}
+    named = {h for route in content.site.urgent_help.routes for h in route.helplines
+             if not route.audiences or audience in route.audiences}
     named |= {h for module in plan.modules for h in module.helplines}
     assert named <= listed
+
+
+def test_urgent_lines_for_one_audience_are_in_its_pack_only(content):
+    """The self pages' lines (might harm a child; under 18) print in the self pack's box, not the others'."""
+    def pack_html(audience):
+        return pack_document(plan_pack(content, audience), "standard", built=dt.date(2026, 12, 1),
+                             base_config=ROOT / "mkdocs.yml").html
+
+    lines = ("You feel you might harm a child right now", "You are under 18 and worried about your own thoughts")
+    assert all(line in pack_html("self") for line in lines)
+    for audience in ("family-friends", "parents-carers"):
+        html = pack_html(audience)
+        assert not any(line in html for line in lines), audience
+        assert "A child is in danger right now" in html
 
 
 @pytest.mark.parametrize("stylesheet", ["print.css", "large-print.css"])

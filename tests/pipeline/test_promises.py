@@ -17,6 +17,7 @@ import pytest
 
 from tests.conftest import ROOT, build_project, show_professional_worksheet, write_tree
 from tests.promised import (
+    BACKSTOP_CHECKS,
     OFFLINE_CHECKS,
     ONLINE_ONLY_CHECKS,
     PROMISED_HEADER_POLICY,
@@ -102,6 +103,7 @@ def test_a_build_runs_every_promised_check(project):
     assert not result.ok
     assert not result.published
     assert {finding.check for finding in result.findings} == OFFLINE_CHECKS
+    assert set(result.built_site.timings) >= BACKSTOP_CHECKS
     errors = {finding.check for finding in result.findings if finding.severity.value == "error"}
     assert errors == {"off-origin", "inline-code", "registry-numbers", "phone-numbers", "tel-links",
                       "internal-links", "external-links", "edition-leakage"}

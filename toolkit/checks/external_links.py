@@ -25,6 +25,7 @@ from ..linkcheck import (
     check_urls,
     without_fragment,
 )
+from ..schemes import http_problem
 from .locate import merge_repeats, where
 from .site import BuiltSite, EditionOutput, check_setting
 
@@ -87,8 +88,7 @@ def judge(url: str, result: LinkResult | None, age: int | None, site: BuiltSite)
 
 def scheme_problems(url: str) -> tuple[str, str] | None:
     if url.lower().startswith("http://"):
-        return (f"'{url}' uses http://, which lets anyone on the network see and change what the reader gets.",
-                f"Use https://{url[7:]} (check that it works).")
+        return http_problem(url)
     if url.lower().startswith("mailto:"):
         addresses = unquote(url[7:].split("?", 1)[0]).split(",")
         bad = [address for address in addresses if not _EMAIL.match(address.strip())]

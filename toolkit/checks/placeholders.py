@@ -1,12 +1,14 @@
-"""Release readiness: placeholder text that must be replaced before the toolkit is published.
+"""Release readiness: placeholder text, and modules not yet reviewed, that must be dealt with before publishing.
 
-While site.yml says `organisation.placeholder: true`, a module's review owner
-is marked as a placeholder, or a file still holds the "[Write ...]" text of a
+While site.yml says `organisation.placeholder: true`, a module's review owner is
+marked as a placeholder, a module has not had a practice review by a named role
+(toolkit/compile/review.py), or a file still holds the "[Write ...]" text of a
 `toolkit new` scaffold, a normal build warns and a release build fails.
 """
 
 from __future__ import annotations
 
+from ..compile.review import has_practice_review, is_placeholder
 from ..findings import Finding, error, warning
 from ..scaffold import MARK
 from .site import BuiltSite
@@ -22,12 +24,20 @@ def check(site: BuiltSite) -> list[Finding]:
         findings.append(make(NAME, "the publisher's details are still placeholders.",
                              hint="Fill in organisation: in site.yml and set placeholder: false.",
                              **config.where("organisation", "placeholder")))
-    owners = sorted({m.review.owner for m in site.content.modules.values() if "placeholder" in m.review.owner.lower()})
+    modules = list(site.content.modules.values())
+    owners = sorted({m.review.owner for m in modules if is_placeholder(m.review.owner)})
     for owner in owners:
-        modules = [m for m in site.content.modules.values() if m.review.owner == owner]
-        findings.append(make(NAME, f"{len(modules)} module(s) name '{owner}' as review owner.",
+        named = [m for m in modules if m.review.owner == owner]
+        findings.append(make(NAME, f"{len(named)} module(s) name '{owner}' as review owner.",
                              hint="Name the real role responsible for reviewing each module.",
-                             **modules[0].where("review", "owner")))
+                             **named[0].where("review", "owner")))
+    unreviewed = [m for m in modules if not has_practice_review(m.review)]
+    if unreviewed:
+        findings.append(make(NAME, f"{len(unreviewed)} module(s) have not yet had a practice review "
+                                   f"(first: {unreviewed[0].id}); their pages say so.",
+                             hint="Once a named role has reviewed a module, write the role under review.owner "
+                                  "and the date under review.last_reviewed.",
+                             **unreviewed[0].where("review")))
     findings += scaffold_text(site, make)
     return findings
 

@@ -1,9 +1,13 @@
-"""`tel:` and `sms:` links: valid URIs that dial a registry number, the same one the link shows.
+"""Links that call or message a number: each one dials a registry number, the same one the link shows.
 
 RFC 3966: a global number is `tel:+448081000900`; a local number (every UK
 short number) must say where it is local to: `tel:999;phone-context=+44`.
 Spaces are not allowed. `sms:` links (RFC 5724) take the same numbers; a
 short code may be written bare (`sms:85258`), as phones' messaging apps expect.
+
+Apps' links dial too: wa.me and api.whatsapp.com, Signal, Telegram, Viber,
+callto:, facetime: and skype:. Their number must be a registry number (the
+url-schemes check also refuses the schemes that are not https).
 """
 
 from __future__ import annotations
@@ -12,7 +16,14 @@ import re
 from urllib.parse import unquote
 
 from ..findings import Finding, error
-from ..phones import RegisteredNumber, did_you_mean, national_digits, registered_numbers
+from ..phones import (
+    DialLink,
+    RegisteredNumber,
+    dial_link,
+    did_you_mean,
+    national_digits,
+    registered_numbers,
+)
 from .locate import merge_repeats, where
 from .site import BuiltSite
 
@@ -68,17 +79,33 @@ def check_link(url: str, shown: str, registry: dict[str, RegisteredNumber]) -> t
     return None
 
 
+def check_app_link(url: str, link: DialLink, registry: dict[str, RegisteredNumber]) -> tuple[str, str] | None:
+    """(message, hint) for an app's link (WhatsApp, Signal...) whose number is not the registry's, or None."""
+    if link.digits in registry:
+        return None
+    return (f"'{url}' ({link.service}) {link.verb} a number that is not in the helpline registry."
+            + did_you_mean(link.digits, registry), HINT)
+
+
+def verdict(url: str, shown: str, registry: dict[str, RegisteredNumber]) -> tuple[str, str] | None:
+    """(message, hint) for a link that calls or messages the wrong number, or None (also for other links)."""
+    link = dial_link(url)
+    if link is None:
+        return None
+    if link.service in ("tel:", "sms:"):
+        return check_link(url, shown, registry)
+    return check_app_link(url, link, registry)
+
+
 def check(site: BuiltSite) -> list[Finding]:
     registry = registered_numbers(site.content.helplines)
     verdicts: dict[tuple[str, str], tuple[str, str] | None] = {}
     findings: list[Finding] = []
     for edition, page, scan in site.pages():
         for link in scan.links:
-            if link.url[:4].lower() not in ("tel:", "sms:"):
-                continue
             key = (link.url, link.text)
             if key not in verdicts:
-                verdicts[key] = check_link(link.url, link.text, registry)
+                verdicts[key] = verdict(link.url, link.text, registry)
             if verdicts[key]:
                 message, hint = verdicts[key]
                 needles = [link.url, " ".join(link.text.split())]

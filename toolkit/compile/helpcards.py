@@ -270,21 +270,30 @@ def help_card(helpline: Record, *, heading_level: int = 3, id_prefix: str = "hel
     )
 
 
-def urgent_box(site: Record, helplines: dict[str, Record]) -> str:
-    """The urgent-help box on every page: each situation, then who to contact."""
+def urgent_routes(site: Record, audiences=()) -> list[Record]:
+    """The urgent-help lines for a page or pack of these audiences: every general line, and those for its audiences."""
+    return [route for route in site.urgent_help.routes
+            if not route.audiences or set(route.audiences) & set(audiences)]
+
+
+def _urgent_contact(helpline: Record) -> str:
+    phone = first_phone(helpline)
+    if phone is not None:
+        verb = "call" if phone.channel == "voice" else "text"
+        name = "" if helpline.emergency else f"{escape(helpline.name)}: "
+        return f"{name}{verb} {phone_link(phone)}"
+    if helpline.website:  # a service reached online only (chat, email) still needs a way in from the box
+        return f'{escape(helpline.name)}: <a href="{escape(helpline.website)}">{escape(display_url(helpline.website))}</a>'
+    return escape(helpline.name)
+
+
+def urgent_box(site: Record, helplines: dict[str, Record], audiences=()) -> str:
+    """The urgent-help box on a page or pack of these audiences: each situation, what to do first, who to contact."""
     items = []
-    for route in site.urgent_help.routes:
-        contacts = []
-        for helpline_id in route.helplines:
-            helpline = helplines[helpline_id]
-            phone = first_phone(helpline)
-            if phone is None:
-                contacts.append(escape(helpline.name))
-            else:
-                verb = "call" if phone.channel == "voice" else "text"
-                name = "" if helpline.emergency else f"{escape(helpline.name)}: "
-                contacts.append(f"{name}{verb} {phone_link(phone)}")
-        items.append(f"<li><strong>{escape(route.when)}:</strong> {' or '.join(contacts)}</li>")
+    for route in urgent_routes(site, audiences):
+        contacts = " or ".join(_urgent_contact(helplines[helpline_id]) for helpline_id in route.helplines)
+        steps = f"{escape(route.steps)} " if route.steps else ""
+        items.append(f"<li><strong>{escape(route.when)}:</strong> {steps}{contacts}</li>")
     # Not a heading: it sits before each page's h1, and screen-reader users
     # navigating by headings should land on the page title first.
     return (

@@ -17,7 +17,8 @@ from ..content.loader import Content
 from ..content.model import AUDIENCES, PUBLIC_AUDIENCES, TOPICS
 from ..content.schedules import holiday_dates
 from . import links
-from .helpcards import NowContext, format_date, help_card, inline_phone
+from .helpcards import NowContext, help_card, inline_phone
+from .review import review_note
 from .worksheets import form_html, plain_text
 
 
@@ -33,6 +34,7 @@ class Page:
     scripts: list[str] = field(default_factory=list)
     toc: bool = True
     nav_title: str = ""
+    audiences: tuple[str, ...] = ()  # whose urgent-help lines the page shows (site.yml urgent_help.routes)
 
 
 @dataclass
@@ -215,12 +217,9 @@ def module_page(edition: Edition, module) -> Page:
     if next_modules:
         parts.append("## What should I read next?\n")
         parts.append(module_list(next_modules, path) + "\n")
-    review = module.review
-    next_review = f" Next review due {format_date(review.next_review)}." if review.next_review else ""
-    parts.append(f'<p class="tk-review">Last reviewed {format_date(review.last_reviewed)} by the '
-                 f"{escape(review.owner)}.{next_review}</p>\n")
+    parts.append(review_note(module.review) + "\n")
     return Page(path, module.title, "\n".join(parts), "module", source=module.body_file,
-                summary=module.summary, language=module.language or "")
+                summary=module.summary, language=module.language or "", audiences=tuple(module.audiences))
 
 
 def site_page(edition: Edition, page) -> Page:
@@ -241,7 +240,8 @@ def worksheet_page(edition: Edition, sheet) -> Page:
     path = links.worksheet(sheet.id)
     text = (front_matter(sheet.title, sheet.intro) + f"# {_md_text(sheet.title)}\n\n" + form_html(sheet)
             + f"\n\n<p>{html_link('Plain text version of this worksheet', path, links.worksheet_text(sheet.id))}</p>\n")
-    return Page(path, sheet.title, text, "worksheet", source=sheet.source_file, summary=sheet.intro, toc=False)
+    return Page(path, sheet.title, text, "worksheet", source=sheet.source_file, summary=sheet.intro, toc=False,
+                audiences=tuple(sheet.audiences))
 
 
 def worksheets_index(edition: Edition) -> Page:
@@ -272,6 +272,9 @@ def audience_page(edition: Edition, audience: str) -> Page:
     path = links.audience(audience)
     modules = [m for m in edition.modules if audience in m.audiences]
     parts = [front_matter(words.label, words.intro), f"# {_md_text(words.label)}\n", f"{words.intro}\n"]
+    also = _also_for_link(edition, audience, path)
+    if also:
+        parts.append(f'<p class="tk-cta tk-also">{also}</p>\n')
     first = edition.content.modules.get(words.start_with) if words.start_with else None
     if first is not None and first.id in edition.module_ids:
         parts.append("## Something you can do today\n")
@@ -288,7 +291,16 @@ def audience_page(edition: Edition, audience: str) -> Page:
         if topic_words.intro:
             parts.append(f"{topic_words.intro}\n")
         parts.append(module_list(in_topic, path) + "\n")
-    return Page(path, words.label, "\n".join(parts), "audience", summary=words.intro, nav_title=words.short)
+    return Page(path, words.label, "\n".join(parts), "audience", summary=words.intro, nav_title=words.short,
+                audiences=(audience,))
+
+
+def _also_for_link(edition: Edition, audience: str, from_page: str) -> str:
+    """The link of an audience's marked route for some of its readers (site.yml also_for), or ''."""
+    also = getattr(edition.content.site.audiences, audience).also_for
+    if also is None or also.module not in edition.module_ids:
+        return ""
+    return html_link(also.label, from_page, links.module(also.module))
 
 
 def topic_page(edition: Edition, topic: str) -> Page:
@@ -310,7 +322,9 @@ def home_page(edition: Edition) -> Page:
     site = edition.content.site
     path = links.HOME
     choices = "".join(
-        f'<li>{html_link(getattr(site.audiences, a).label, path, links.audience(a))}</li>' for a in edition.audiences)
+        f'<li>{html_link(getattr(site.audiences, a).label, path, links.audience(a))}</li>'
+        + (f'<li class="tk-choices__also">{also}</li>' if (also := _also_for_link(edition, a, path)) else "")
+        for a in edition.audiences)
     extra = []
     if "start-here" in {p.id for p in edition.pages}:
         extra.append(f"<li>{html_link('How to use this toolkit', path, links.page('start-here'))}</li>")

@@ -74,11 +74,12 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         write_if_changed(docs / path, text)
         wanted.add(docs / path)
     for module in edition.modules:
-        for asset in sorted(module.folder.iterdir()):
-            if asset.is_file() and asset.name not in ("module.yml", "body.md"):
-                target = docs / links.module_asset(module.id, asset.name)
-                write_if_changed(target, asset.read_bytes())
-                wanted.add(target)
+        # Only the images body.md shows, each checked by the loader: drafts, notes and editor backups in a
+        # module folder stay out of the site.
+        for name in module.assets:
+            target = docs / links.module_asset(module.id, name)
+            write_if_changed(target, (module.folder / name).read_bytes())
+            wanted.add(target)
     # Remove pages of modules that were deleted or moved out of this edition.
     if docs.exists():
         for old in sorted(docs.rglob("*"), reverse=True):
@@ -91,6 +92,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     theme = dict(base.get("theme") or {})
     theme["custom_dir"] = str(THEME_DIR)
     edition_words = getattr(site.editions, edition_name)
+    urgent_keys = {page.path: _urgent_key(site, page) for page in pages}
     tk = {
         "edition": edition_name,
         "edition_class": f"tk-edition-{edition_name}",
@@ -99,6 +101,8 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "noindex": is_restricted(edition_name),
         "banner": edition_words.banner or "",
         "urgent_html": urgent_box(site, content.helplines),
+        # Pages whose audiences add urgent-help lines name their variant of the box; the rest show urgent_html.
+        "urgent": {key: urgent_box(site, content.helplines, key.split("+")) for key in urgent_keys.values() if key},
         "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
         "links": {"pause": links.html_path(edition.pause_target()), "search": links.html_path(links.SEARCH)},
         "footer_links": _footer_links(edition),
@@ -106,7 +110,8 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "footer_note": f"{edition_words.label}. This site uses no cookies, stores nothing on your device "
                        "and sends nothing to other websites.",
         "pages": {
-            page.path: {"kind": page.kind, "language": page.language, "toc": page.toc, "scripts": page.scripts}
+            page.path: {"kind": page.kind, "language": page.language, "toc": page.toc, "scripts": page.scripts,
+                        "urgent": urgent_keys[page.path]}
             for page in pages
         },
     }
@@ -129,3 +134,9 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     write_if_changed(config_file, yaml.dump(config, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000))
     sources = {links.html_path(page.path): page.source for page in pages if page.source}
     return CompiledEdition(edition_name, project_dir, config_file, pages, sources, edition)
+
+
+def _urgent_key(site, page: Page) -> str:
+    """Which variant of the urgent-help box a page shows: its audiences that have lines of their own ('' for none)."""
+    with_lines = {audience for route in site.urgent_help.routes for audience in route.audiences}
+    return "+".join(sorted(set(page.audiences) & with_lines))

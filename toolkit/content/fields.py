@@ -13,10 +13,20 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import schemes
 from ..findings import Finding, error
+from . import plaintext
 from .yamlfile import Path, Positions
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Ids become file and folder names (modules/<id>.html, modules/<id>/, worksheets/<id>.txt), and
+# the offline copy is unpacked on any system. Each name may be 255 bytes on ext4, NTFS, APFS and
+# FAT32, but Windows limits a whole path to 260 characters unless long paths are turned on:
+# 64 leaves room for the folder someone unpacks into. The longest generated name is "<id>.html".
+ID_MAX_LENGTH = 64
+# Names Windows keeps for devices, with any extension: no file can be called con.html there.
+WINDOWS_DEVICE_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10)),
+                                  *(f"lpt{n}" for n in range(1, 10))})
 
 
 class Record:
@@ -66,10 +76,16 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def closest(word: str, choices) -> str:
+    """The choice most like `word`, or '' if none is close."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return close[0] if close else ""
+
+
 def did_you_mean(word: str, choices) -> str:
     """'Did you mean 'x'?' for the closest choice, or ''."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f"Did you mean '{close[0]}'?" if close else ""
+    close = closest(word, choices)
+    return f"Did you mean '{close}'?" if close else ""
 
 
 @dataclass
@@ -125,7 +141,12 @@ INVALID = _Invalid()
 
 
 class Text(Field):
+    """Plain text: no HTML, Markdown or shortcodes, and no character that cannot be seen (plaintext.py)."""
+
     json_type = "string"
+    # A URL may hold what looks like Markdown (my_page_name); it is checked as an address instead.
+    plain = True
+    length_hint = "Shorten it."
 
     def __init__(self, description: str = "", *, pattern: str | None = None, pattern_hint: str = "",
                  max_length: int | None = None, multiline: bool = False, **kw):
@@ -140,16 +161,27 @@ class Text(Field):
             hint = "Put the text in quotes." if isinstance(value, bool | int | float) else ""
             ctx.report(path, f"expected text, found {describe(value)}.", hint)
             return INVALID
+        # Before spaces are tidied: str.split() would quietly swallow a form feed or U+2028.
+        hidden = plaintext.first_invisible(str(value))
+        if hidden:
+            index, char = hidden
+            ctx.report(path, f"contains {plaintext.name_of(char)} at character {index + 1}.",
+                       plaintext.INVISIBLE_HINT)
+            return INVALID
         text = str(value).strip() if self.multiline else " ".join(str(value).split())
         if not text:
             ctx.report(path, "must not be empty.", "Write the text, or remove the field if it is optional.")
             return INVALID
         if self.max_length and len(text) > self.max_length:
             ctx.report(path, f"is {len(text)} characters long; at most {self.max_length} are allowed.",
-                       "Shorten it.")
+                       self.length_hint)
             return INVALID
         if self.pattern and not self.pattern.match(text):
             ctx.report(path, f"{describe(text)} is not in the expected form.", self.pattern_hint)
+            return INVALID
+        found = plaintext.markup(text) if self.plain else None
+        if found:
+            ctx.report(path, f"holds {found[0]} ('{found[1]}'); this field is plain text.", plaintext.MARKUP_HINT)
             return INVALID
         return text
 
@@ -167,11 +199,23 @@ class Text(Field):
 
 
 class Slug(Text):
-    """An id: lower-case letters, digits and single hyphens."""
+    """An id: lower-case letters, digits and single hyphens, short enough and allowed as a file name anywhere."""
+
+    length_hint = ("Ids become file names, and the offline copy must unpack on every system: "
+                   "use a few words, like 'managing-urges'.")
 
     def __init__(self, description: str = "", **kw):
+        kw.setdefault("max_length", ID_MAX_LENGTH)
         super().__init__(description, pattern=SLUG.pattern,
                          pattern_hint="Use lower-case letters, digits and hyphens, like 'managing-urges'.", **kw)
+
+    def check(self, value, path, ctx):
+        text = super().check(value, path, ctx)
+        if text is not INVALID and text in WINDOWS_DEVICE_NAMES:
+            ctx.report(path, f"'{text}' is a name Windows keeps for a device: no file can be called "
+                       f"'{text}.html' there.", f"Add a word, for example '{text}-guide'.")
+            return INVALID
+        return text
 
     def kind(self):
         return "id"
@@ -301,19 +345,46 @@ class Time(Text):
 class Url(Text):
     """A web address. Only https is accepted: http leaks what people read to the network."""
 
+    plain = False
+
     def __init__(self, description: str = "", **kw):
         super().__init__(description, pattern=r"^https://[^\s/$.?#][^\s]*$",
                          pattern_hint="Use a full https:// address, for example https://www.example.org/.", **kw)
+
+    # Never unencoded in an address; in a template's href="..." a quote or bracket would end the attribute.
+    _UNSAFE = re.compile(r"[\"<>\\^`{|}]")
 
     def check(self, value, path, ctx):
         if isinstance(value, str) and value.strip().startswith("http://"):
             ctx.report(path, f"{describe(value.strip())} uses http://, which is not private.",
                        "Use the https:// address of the same page.")
             return INVALID
+        unsafe = self._UNSAFE.search(value) if isinstance(value, str) else None
+        if unsafe:
+            ctx.report(path, f"{describe(value.strip())} holds '{unsafe.group(0)}', which a web address cannot hold "
+                       "as it is.", "Copy the address from the browser's address bar: it writes such characters "
+                       "encoded (%22 for a quote, %3C and %3E for < and >).")
+            return INVALID
         return super().check(value, path, ctx)
 
     def kind(self):
         return "https address"
+
+
+class Source(Text):
+    """Where a fact came from: an address (https only, by the one allow-list), a document's name, or words."""
+
+    _ADDRESS = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:\S")
+
+    def check(self, value, path, ctx):
+        if isinstance(value, str) and self._ADDRESS.match(schemes.normalised(value)):
+            problem = schemes.problem(value, ("https",))
+            if problem:
+                ctx.report(path, problem[0], problem[1] if schemes.scheme_of(value) == "http"
+                           else "Give the https:// address of the page, or name the document.")
+                return INVALID
+            return Url().check(value, path, ctx)
+        return super().check(value, path, ctx)
 
 
 class ListOf(Field):

@@ -6,17 +6,35 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import schemes
+from ..compile import links
 from ..findings import Finding, error, warning
-from ..phones import find_numbers
+from ..phones import dial_link, find_numbers
 from . import body as bodies
-from . import schedules
-from .fields import INVALID, Record, did_you_mean, validate
+from . import plaintext, schedules
+from .fields import (
+    ID_MAX_LENGTH,
+    INVALID,
+    SLUG,
+    WINDOWS_DEVICE_NAMES,
+    Record,
+    Slug,
+    closest,
+    did_you_mean,
+    validate,
+)
 from .files import display, inside, outside_links, read_text
-from .model import HELPLINES, HOLIDAYS, MODULE, PAGE, SITE, WORKSHEET
+from .images import image_problem
+from .model import HELPLINES, HOLIDAYS, MODULE, PAGE, PUBLIC_AUDIENCES, SITE, WORKSHEET
 from .yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif"}
+# Pages the build makes itself: a content page of the same name would replace one of them.
+GENERATED_PAGES = {links.HOME: "the start page", links.SEARCH: "the search page", links.A_TO_Z: "the A to Z list",
+                   links.HELP: "the list of services", "404.md": "the page-not-found page"}
+# Other spellings of the extensions the build reads, which it would otherwise skip without a word.
+SUFFIX_SPELLINGS = {".yml": (".yaml",), ".md": (".markdown", ".mdown", ".mkd", ".mkdn", ".txt")}
 
 
 @dataclass
@@ -73,7 +91,8 @@ def _load_document(path: Path, root: Path, definition, findings: list[Finding], 
     if text is None:
         if not path.exists():
             findings.append(error("files", "file is missing.", file=shown,
-                                  hint=f"Create {path.name}; see the README section 'Content model'."))
+                                  hint=_near_name(path.parent, path.name)
+                                  or f"Create {path.name}; see the README section 'Content model'."))
             return None
         text = read_text(path, root, findings)
         if text is None:
@@ -119,12 +138,17 @@ def _load_modules(content: Content, findings: list[Finding]) -> None:
         findings.append(error("files", "folder is missing.", file=display(folder, content.root),
                               hint="Create content/modules/<id>/module.yml and body.md for each module."))
         return
+    for stray in sorted(p for p in folder.iterdir() if not p.is_dir() and not p.name.startswith(".")):
+        findings.append(error("files", "is not read: each module is a folder holding module.yml and body.md.",
+                              file=display(stray, content.root),
+                              hint="Move it into its module's folder, or out of content/."))
     for module_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
         meta_path = module_dir / "module.yml"
         if not meta_path.exists():
             findings.append(error("files", "module folder has no module.yml.",
                                   file=display(module_dir, content.root),
-                                  hint="Every folder in content/modules/ needs module.yml and body.md."))
+                                  hint=_near_name(module_dir, "module.yml")
+                                  or "Every folder in content/modules/ needs module.yml and body.md."))
             continue
         module = _load_document(meta_path, content.root, MODULE, findings)
         body = _read_body(module_dir / "body.md", content.root, findings)
@@ -154,7 +178,8 @@ def _read_body(path: Path, root: Path, findings: list[Finding]) -> str | None:
     shown = display(path, root)
     if not path.exists():
         findings.append(error("files", "body.md is missing.", file=shown,
-                              hint="Write the module text in body.md beside module.yml."))
+                              hint=_near_name(path.parent, "body.md")
+                              or "Write the module text in body.md beside module.yml."))
         return None
     text = read_text(path, root, findings)
     if text is None:
@@ -165,11 +190,61 @@ def _read_body(path: Path, root: Path, findings: list[Finding]) -> str | None:
     return text
 
 
+def _near_name(folder: Path, wanted: str) -> str:
+    """'Rename 'Module.yaml' to 'module.yml'...' when the folder holds a file nearly called `wanted`, or ''."""
+    names = sorted(path.name for path in folder.iterdir() if path.is_file())
+    stem = wanted.split(".")[0] + "."
+    near = next((name for name in names if name.lower().startswith(stem)), "") or closest(wanted, names)
+    return f"Did you mean '{wanted}'? Rename '{near}' to '{wanted}': the build reads only that name." if near else ""
+
+
+def _content_files(folder: Path, root: Path, suffix: str, noun: str, findings: list[Finding]) -> list[Path]:
+    """The files of `folder` the build reads (ending in `suffix`); every other file and folder is reported."""
+    read = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue  # the system's and editors' own files (.DS_Store, .about.md.swp)
+        shown = display(path, root)
+        if path.is_dir():
+            findings.append(error("files", f"folder is not read: {noun}s in subfolders are not part of the site.",
+                                  file=shown, hint=f"Move its {noun}s into {display(folder, root)}/."))
+        elif path.suffix == suffix:
+            read.append(path)
+        elif path.suffix.lower() in (suffix, *SUFFIX_SPELLINGS[suffix]):
+            findings.append(error("files", f"is not read: {noun} files end in '{suffix}'.", file=shown,
+                                  hint=f"Did you mean '{path.stem}{suffix}'? Rename the file."))
+        else:
+            findings.append(error("files", f"is not read: {display(folder, root)}/ holds only {noun}s "
+                                  f"(<name>{suffix}).", file=shown,
+                                  hint="Delete it, or keep it outside content/ (drafts, notes and editor backups "
+                                       "included)."))
+    return read
+
+
+def _page_name_problem(path: Path) -> tuple[str, str] | None:
+    """(message, hint) when a page's file name cannot be its address, or None."""
+    slug, name = path.stem, path.name
+    if not SLUG.match(slug):
+        return (f"file name '{name}' cannot be a page address.",
+                "Use lower-case letters, digits and hyphens, like 'about-us.md': the file name is the page's address.")
+    if len(slug) > ID_MAX_LENGTH:
+        return (f"file name '{name}' is {len(slug)} characters long before '.md'; at most {ID_MAX_LENGTH} are "
+                "allowed.", Slug.length_hint)
+    if slug in WINDOWS_DEVICE_NAMES:
+        return (f"file name '{name}' is a name Windows keeps for a device: no file can be called '{slug}.html' "
+                "there.", f"Add a word, for example '{slug}-guide.md'.")
+    if links.page(slug) in GENERATED_PAGES:
+        own = ", ".join(page.removesuffix(".md") for page in GENERATED_PAGES)
+        return (f"page '{slug}' has the name of {GENERATED_PAGES[links.page(slug)]}, which the build makes and "
+                "this page would replace.", f"Choose another file name; the build's own pages are {own}.")
+    return None
+
+
 def _load_worksheets(content: Content, findings: list[Finding]) -> None:
     folder = content.root / "worksheets"
     if not folder.is_dir():
         return
-    for path in sorted(folder.glob("*.yml")):
+    for path in _content_files(folder, content.root, ".yml", "worksheet", findings):
         sheet = _load_document(path, content.root, WORKSHEET, findings)
         if sheet is None:
             content.broken_ids.add(path.stem)
@@ -186,8 +261,13 @@ def _load_pages(content: Content, findings: list[Finding]) -> None:
     folder = content.root / "pages"
     if not folder.is_dir():
         return
-    for path in sorted(folder.glob("*.md")):
+    for path in _content_files(folder, content.root, ".md", "page", findings):
         shown = display(path, content.root)
+        problem = _page_name_problem(path)
+        if problem:
+            findings.append(error("files", problem[0], file=shown, hint=problem[1]))
+            content.broken_ids.add(path.stem)
+            continue
         text = read_text(path, content.root, findings)
         if text is None:
             continue
@@ -198,6 +278,7 @@ def _load_pages(content: Content, findings: list[Finding]) -> None:
             continue
         page = _load_document(path, content.root, PAGE, findings, text=match.group(1), line_offset=1)
         if page is None:
+            content.broken_ids.add(path.stem)
             continue
         page.id = path.stem
         page.body = text[match.end():]
@@ -236,10 +317,22 @@ class _KnownOrBroken:
         return len(self.known)
 
 
-def _reference(content: Content, findings: list[Finding], kind: str, target: str, where: dict) -> bool:
-    """Report `target` as unknown unless a `kind` with that id exists; True if it does."""
+def _reference(content: Content, findings: list[Finding], kind: str, target: str, where: dict,
+               public_place: str = "") -> bool:
+    """Report `target` as unknown unless a `kind` with that id exists; True if it does.
+
+    `public_place` names a place every public reader sees ("this module"): a professional-only
+    target there is an error at this reference, not a leak found later in the built pages.
+    """
     known = _known(kind, content)
     if target in known:
+        item = known.known.get(target)
+        if public_place and item is not None and item.edition == "professional":
+            noun = {"helpline": "service"}.get(kind, kind)
+            findings.append(error("references", f"'{target}' is a professional-only {noun}, but {public_place} "
+                                  "is in the public edition.",
+                                  hint=f"Choose a public {noun}, or set edition: professional where it is used.",
+                                  **where))
         return True
     hint = did_you_mean(target, known)
     if not hint:
@@ -254,64 +347,145 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
         for index, route in enumerate(site.urgent_help.routes):
             for n, helpline in enumerate(route.helplines):
                 _reference(content, findings, "helpline", helpline,
-                           site.where("urgent_help", "routes", index, "helplines", n))
+                           site.where("urgent_help", "routes", index, "helplines", n), "the urgent-help box")
         for audience, text in site.audiences.as_dict().items():
+            place = f"the '{audience}' page" if audience in PUBLIC_AUDIENCES else ""
             if text.start_with:
                 _reference(content, findings, "module", text.start_with,
-                           site.where("audiences", audience, "start_with"))
+                           site.where("audiences", audience, "start_with"), place)
             if text.call_first:
                 _reference(content, findings, "helpline", text.call_first,
-                           site.where("audiences", audience, "call_first"))
+                           site.where("audiences", audience, "call_first"), place)
+            if text.also_for:
+                _reference(content, findings, "module", text.also_for.module,
+                           site.where("audiences", audience, "also_for", "module"), place)
 
     for module in content.modules.values():
+        public = "this module" if module.edition == "public" else ""
         for kind, attribute in (("helpline", "helplines"), ("worksheet", "worksheets"), ("module", "read_next")):
             for index, target in enumerate(getattr(module, attribute)):
                 where = module.where(attribute, index)
-                if _reference(content, findings, kind, target, where) and kind == "module" and target == module.id:
+                if _reference(content, findings, kind, target, where, public if kind == "helpline" else "") \
+                        and kind == "module" and target == module.id:
                     findings.append(error("references", "a module cannot be read next after itself.", **where))
         if module.edition == "public" and module.audiences == ["professionals"]:
             findings.append(warning("references", "module is only for professionals but is in the public edition.",
                                     hint="Set edition: professional, or add a public audience.",
                                     **module.where("edition")))
-        _check_body(content, module.folder, module.body, module.body_file, 0, findings)
+        module.assets = sorted(_check_body(content, module.folder, module.body, module.body_file, 0, findings,
+                                           public))
+        findings.extend(_unpublished_files(module, content.root))
     for page in content.pages.values():
+        public = "this page" if page.edition == "public" else ""
         for index, target in enumerate(page.helplines):
-            _reference(content, findings, "helpline", target, page.where("helplines", index))
-        _check_body(content, page.folder, page.body, page.body_file, page.body_line_offset, findings)
+            _reference(content, findings, "helpline", target, page.where("helplines", index), public)
+        _check_body(content, page.folder, page.body, page.body_file, page.body_line_offset, findings, public)
     for folder, text, file in content.unlisted_bodies:
         _check_body(content, folder, text, file, 0, findings)
 
 
+def _unpublished_files(module: Record, root: Path) -> list[Finding]:
+    """A warning for each file of a module folder that body.md does not show: it is left out of the site."""
+    found = []
+    for path in sorted(module.folder.rglob("*")):
+        name = path.relative_to(module.folder).as_posix()
+        if path.is_dir() or name in ("module.yml", "body.md", *module.assets) or any(
+                part.startswith(".") for part in path.relative_to(module.folder).parts):
+            continue
+        found.append(warning("files", "is not shown in body.md, so it is not published.", file=display(path, root),
+                             hint="Delete it, or keep drafts, notes and backups outside content/. To show an "
+                                  f"image, write ![what it shows]({name}) in body.md."))
+    return found
+
+
+def _closest_shortcode(name: str, words: tuple[str, ...]) -> str:
+    """'Did you mean '{{ phone: samaritans }}'?' for what an author wrote, or the list of shortcodes."""
+    lower = name.lower()
+    nearest = lower if lower in bodies.SHORTCODES else closest(lower, bodies.SHORTCODES)
+    if not nearest:
+        return "Shortcodes: " + ", ".join(f"{{{{ {name}{': id' if kind else ''} }}}}"
+                                          for name, kind in bodies.SHORTCODES.items()) + "."
+    argument = f": {words[0]}" if words and bodies.SHORTCODES[nearest] else ""
+    return f"Did you mean '{{{{ {nearest}{argument} }}}}'?"
+
+
+def _report_malformed(bad: bodies.Malformed, findings: list[Finding], where: dict) -> None:
+    """A shortcode the renderer would print as typed: unclosed, in single braces, misnamed or with extra words."""
+    hint = _closest_shortcode(bad.name, bad.words)
+    if bad.problem == "unclosed":
+        findings.append(error("references", f"shortcode '{bad.text}' is not closed.",
+                              hint=f"{hint} A shortcode ends with }}}} on the same line.", **where))
+    elif bad.problem == "unopened":
+        findings.append(error("references", f"'{bad.text.strip()}' ends with }}}} but no shortcode opens it.",
+                              hint=f"{hint} A shortcode starts with {{{{.", **where))
+    elif bad.problem == "single-braces":
+        if hint.startswith("Did you mean"):  # { width } and {: .class } are not shortcodes
+            findings.append(error("references", f"'{bad.text}' has single braces, so it would be shown as typed.",
+                                  hint=hint, **where))
+    elif bad.name.lower() in bodies.SHORTCODES and bad.name.lower() == bad.name:
+        findings.append(error("references", f"shortcode '{bad.text}' has more words than one id.",
+                              hint=f"{hint} Words around a shortcode go outside its braces.", **where))
+    else:
+        findings.append(error("references", f"unknown shortcode '{bad.text}'.", hint=hint, **where))
+
+
 def _check_body(content: Content, folder: Path, text: str, file: str, line_offset: int,
-                findings: list[Finding]) -> None:
+                findings: list[Finding], public_place: str = "") -> set[str]:
+    """Report every problem of one body; returns the images it shows that are fit to publish (paths in `folder`)."""
+    shown: set[str] = set()
+
     def at(line: int, column: int) -> dict:
         return {"file": file, "line": line + line_offset, "column": column}
 
     for use in bodies.shortcodes(text):
         if use.kind not in bodies.SHORTCODES:
-            hint = did_you_mean(use.kind, bodies.SHORTCODES) or "Shortcodes: " + ", ".join(bodies.SHORTCODES) + "."
-            findings.append(error("references", f"unknown shortcode '{use.text}'.", hint=hint,
+            findings.append(error("references", f"unknown shortcode '{use.text}'.",
+                                  hint=_closest_shortcode(use.kind, (use.target,) if use.target else ()),
                                   **at(use.line, use.column)))
             continue
         kind = bodies.SHORTCODES[use.kind]
         if kind is None:
+            if use.target is not None:
+                findings.append(error("references", f"shortcode '{use.text}' takes no id.",
+                                      hint=f"Did you mean '{{{{ {use.kind} }}}}'?", **at(use.line, use.column)))
             continue
         if not use.target:
             findings.append(error("references", f"shortcode '{use.text}' needs a {kind} id.",
                                   hint=f"Write it as {{{{ {use.kind}: some-{kind}-id }}}}.",
                                   **at(use.line, use.column)))
         else:
-            _reference(content, findings, kind, use.target, at(use.line, use.column))
+            _reference(content, findings, kind, use.target, at(use.line, use.column),
+                       public_place if kind == "helpline" else "")
+    for index, char in plaintext.hidden_characters(text):
+        line, column = bodies.line_col(text, index)
+        findings.append(error("files", f"contains {plaintext.name_of(char)}.",
+                              hint=plaintext.INVISIBLE_HINT, **at(line, column)))
+    for bad in bodies.malformed_shortcodes(text):
+        _report_malformed(bad, findings, at(bad.line, bad.column))
     for use in bodies.ref_links(text):
         kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
-        _reference(content, findings, kind, use.target, at(use.line, use.column))
+        _reference(content, findings, kind, use.target, at(use.line, use.column),
+                   public_place if kind == "helpline" else "")
+    for url, line, column in bodies.link_targets(text):
+        # http:// keeps the error the external-links and off-origin checks have always given it.
+        problem = schemes.problem(url, (*schemes.ALLOWED, *schemes.ID_SCHEMES, "http"))
+        link = dial_link(url)
+        if problem:
+            findings.append(error("links", problem[0], hint=problem[1], **at(line, column)))
+        elif link is not None and link.service not in ("tel:", "sms:"):  # those two are found as typed, below
+            findings.append(error("numbers", f"a {link.service} link that {link.verb} a number is typed into the "
+                                  "text.", hint="Links that call or message a number come only from the helpline "
+                                  "registry: add the contact to content/helplines.yml and write "
+                                  "{{ help-card: helpline-id }}.", **at(line, column)))
     for alt, src, attrs, line, column in bodies.images(text):
-        if "://" in src:
+        if schemes.scheme_of(src) in ("http", "https"):
             findings.append(error("files", f"image '{src}' is on another website.",
                                   hint="Save the image in the module folder and use its file name: "
                                        "loading it from elsewhere would tell that site who reads this page.",
                                   **at(line, column)))
             continue
+        if schemes.problem(src):
+            continue  # reported with the other addresses
         target = folder / src
         if not inside(target, content.root):
             findings.append(error("files", f"image '{src}' is outside content/.",
@@ -321,13 +495,17 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
         elif target.suffix.lower() not in IMAGE_TYPES:
             findings.append(error("files", f"'{src}' is not an image type the site can show.",
                                   hint="Use PNG, JPEG, SVG or WebP.", **at(line, column)))
+        elif problem := image_problem(target):
+            findings.append(error("files", f"image '{src}' {problem[0]}", hint=problem[1], **at(line, column)))
+        else:
+            shown.add(target.resolve().relative_to(folder.resolve()).as_posix())
         if not alt.strip() and "decorative" not in attrs:
             findings.append(error("accessibility", f"image '{src}' has no alt text.",
                                   hint="Describe the image in the brackets: ![what it shows](file.png). "
                                        "If it is only decoration, write ![](file.png){: .decorative }.",
                                   **at(line, column)))
     for href, line, column in bodies.relative_links(text):
-        if href.startswith(("mailto", "tel")):
+        if href.startswith(("mailto", "tel")) or schemes.problem(href):
             continue
         target = (folder / href.split("#", 1)[0]).resolve()
         if not inside(target, content.root):
@@ -338,11 +516,18 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
             findings.append(error("references", f"link '{href}' is a file path.",
                                   hint="Link to toolkit pages by id: [text](module:id), (page:id), "
                                        "(worksheet:id) or (help:id).", **at(line, column)))
-    for match in re.finditer(r"\btel:", text):
+    for match in re.finditer(r"\b(tel|sms):", text, re.I):
         line, column = bodies.line_col(text, match.start())
-        findings.append(error("numbers", "a 'tel:' link is typed into the text.",
+        findings.append(error("numbers", f"a '{match.group(1).lower()}:' link is typed into the text.",
                               hint="Write {{ phone: helpline-id }}; the build makes the call link from the registry.",
                               **at(line, column)))
+    for comment in bodies.HTML_COMMENT.finditer(text):
+        # The build removes comments from pages, but the source is shared and copied: numbers live in the registry.
+        for number in find_numbers(comment.group(0)):
+            line, column = bodies.line_col(text, comment.start() + number.start)
+            findings.append(error("numbers", f"phone number '{number.text}' is typed into an HTML comment.",
+                                  hint="Comments never reach the site, but numbers are written only in the helpline "
+                                       "registry: delete it, or name the service by id.", **at(line, column)))
     prose = bodies.prose_only(text)
     for number in find_numbers(prose):
         line, column = bodies.line_col(prose, number.start)
@@ -350,3 +535,4 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
                               hint="Numbers come only from the helpline registry: write "
                                    "{{ phone: helpline-id }} or {{ help-card: helpline-id }}.",
                               **at(line, column)))
+    return shown

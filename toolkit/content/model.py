@@ -15,6 +15,7 @@ from .fields import (
     Object,
     Ref,
     Slug,
+    Source,
     Text,
     Time,
     Url,
@@ -44,7 +45,7 @@ FIELD_KINDS = ("lines", "checklist", "list", "scale")
 CHECK_NAMES = (
     "off-origin", "inline-code", "phone-numbers", "tel-links", "internal-links", "external-links",
     "review-dates", "readability", "module-structure", "placeholders", "edition-leakage",
-    "registry-numbers", "number-sources", "help-routes", "holiday-list",
+    "registry-numbers", "number-sources", "url-schemes", "help-routes", "holiday-list",
 )
 SEVERITIES = ("error", "warning", "info", "ignore")
 
@@ -136,7 +137,7 @@ CONTACT = Object(
 SOURCE = Object(
     {
         "fact": Text("Which fact this source supports, for example 'number', 'cost', 'website'."),
-        "source": Text("Where it came from: a URL, a document in shared/reference, or 'phoned the service'."),
+        "source": Source("Where it came from: a URL, a document in shared/reference, or 'phoned the service'."),
         "date": Date("When the source was published or read."),
     },
     "Where one fact in this entry came from.",
@@ -150,7 +151,7 @@ VERIFICATION_FIELDS = Object(
         "checked": Date("When the facts were last confirmed with the service."),
         "method": Text("How they were confirmed, for example 'phoned the helpline' or 'read the service's own website'."),
         "by": Text("Who checked (a role, not a personal name, is enough)."),
-        "source": Text("The page or document the facts were checked against."),
+        "source": Source("The page or document the facts were checked against."),
         "review_interval_days": Integer("Days until the entry must be checked again (default 180).",
                                         minimum=1, maximum=730),
         "next_review": Date("Date the entry must be checked again; defaults to checked + interval."),
@@ -227,6 +228,16 @@ AUDIENCE_TEXT = Object(
         "intro": Text("One or two sentences shown at the top of this audience's page.", multiline=True),
         "start_with": Ref("module", "Module to suggest first: something practical to do today."),
         "call_first": Ref("helpline", "Service to show first on this audience's page."),
+        "also_for": Object(
+            {
+                "label": Text("The choice in the reader's words, for example \"I'm under 18 and worried about my "
+                              "own thoughts\"."),
+                "module": Ref("module", "The module it leads to."),
+            },
+            "A clearly marked route for some readers of this audience who need a different first page (for "
+            "example readers under 18), shown on the start page and at the top of the audience's page.",
+            required=("label", "module"),
+        ),
     },
     "How the site speaks to one audience.",
     required=("label", "short", "intro"),
@@ -235,7 +246,12 @@ AUDIENCE_TEXT = Object(
 URGENT_ROUTE = Object(
     {
         "when": Text("The situation, in plain words, for example 'A child is in danger now'."),
+        "steps": Text("What to do first, in a few plain words, shown before the services, for example "
+                      "'Move away from the child now, then'."),
         "helplines": ListOf(Ref("helpline"), "Services to contact, by registry id.", min_items=1, unique=True),
+        "audiences": ListOf(Choice(AUDIENCES, noun="audience"),
+                            "Show this line only on pages for these audiences (their modules, worksheets and "
+                            "audience page) and in their packs. Leave out to show it on every page.", unique=True),
     },
     "One line of the urgent-help box.",
     required=("when", "helplines"),
@@ -338,11 +354,12 @@ SITE = Object(
 REVIEW = Object(
     {
         "owner": Text("Role responsible for the module's accuracy."),
-        "last_reviewed": Date("When the module was last reviewed."),
+        "last_reviewed": Date("When a named role last reviewed the module. Leave out until a practice review has "
+                              "happened: the page then says it has not been reviewed, and --release refuses it."),
         "next_review": Date("When the module must be reviewed again."),
     },
     "Who looks after the module and when it is reviewed.",
-    required=("owner", "last_reviewed"),
+    required=("owner",),
 )
 
 MODULE = Object(

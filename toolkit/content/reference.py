@@ -37,7 +37,11 @@ def _text(field: Field) -> str:
 def render() -> str:
     parts = ["# Content model reference", "",
              "Generated from `toolkit/content/model.py` by `python -m toolkit schemas`; do not edit by hand. "
-             "The same definitions validate content and produce the JSON Schemas in `schemas/`.", ""]
+             "The same definitions validate content and produce the JSON Schemas in `schemas/`.", "",
+             "Every text field is plain text: HTML, Markdown and shortcodes are errors naming the field, and so are "
+             "control characters, direction overrides and other invisible characters (named by code point). An id "
+             "has at most 64 lower-case letters, digits and hyphens and is not a Windows device name (`con`, `nul`, "
+             "`com1`...). A web address is `https://` and holds no quote or angle bracket.", ""]
     for name, definition in SCHEMAS.items():
         parts += [f"## {FILES[name]}", "", definition.description, "",
                   "| field | value | required | default | meaning |", "|---|---|---|---|---|"]

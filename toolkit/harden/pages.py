@@ -13,6 +13,7 @@ from pathlib import Path
 
 import lxml.etree
 
+from ..content.images import SVG_HINT, svg_problem
 from ..findings import Finding, error
 from ..pagescan import PageScan, parse_html, read_page
 from ..urls import CSS_URL, local_target
@@ -57,6 +58,7 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> HardenedPag
         return HardenedPage(url, None, [error("privacy", "the page is empty.", page=url,
                                               hint="Rebuild; if it stays empty, report it as a bug.")], PageScan())
 
+    _remove_comments(doc)
     for element in doc.iter("a"):
         href = element.get("href", "")
         if href.startswith(EXTERNAL_SCHEMES):
@@ -99,6 +101,22 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> HardenedPag
     return HardenedPage(url, PageText(url, title, summary, text), findings, scan)
 
 
+def _remove_comments(doc) -> None:
+    """Take every HTML comment out of the page: a reader's browser has no use for them, and an author's
+    note (a draft sentence, a number) must not reach the page source."""
+    for comment in list(doc.iter(lxml.etree.Comment)):
+        parent = comment.getparent()
+        if parent is None:
+            continue  # a comment before <html> is outside the tree lxml writes back
+        if comment.tail:
+            previous = comment.getprevious()
+            if previous is not None:
+                previous.tail = (previous.tail or "") + comment.tail
+            else:
+                parent.text = (parent.text or "") + comment.tail
+        parent.remove(comment)
+
+
 def prune_theme_files(site_dir: Path, referenced: set[str]) -> list[str]:
     """Delete theme assets no page uses (Material ships its JavaScript, search worker and maps)."""
     css_refs: set[str] = set()
@@ -119,6 +137,17 @@ def prune_theme_files(site_dir: Path, referenced: set[str]) -> list[str]:
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return removed
+
+
+def svg_findings(site_dir: Path) -> list[Finding]:
+    """Every SVG file in a built edition checked again, as the loader checks a module's images: only drawing."""
+    findings = []
+    for path in sorted(site_dir.rglob("*.svg")):
+        problem = svg_problem(path.read_bytes())
+        if problem:
+            findings.append(error("privacy", f"SVG file {problem}.", page=path.relative_to(site_dir).as_posix(),
+                                  hint=SVG_HINT))
+    return findings
 
 
 def harden_site(site_dir: Path) -> list[HardenedPage]:

@@ -25,6 +25,7 @@ from markdown.extensions.toc import slugify
 
 from ..compile.helpcards import format_date, help_card, urgent_box
 from ..compile.pages import BodyRenderer
+from ..compile.review import review_note
 from ..compile.worksheets import paper_html
 from .plan import PackPlan
 
@@ -140,9 +141,7 @@ def module_html(plan: PackPlan, module, extensions_config: list) -> str:
     if cards:
         parts.append(f'<h3 id="{module_anchor(module.id)}--help">Where can I get help?</h3>')
         parts.extend(help_card(card, heading_level=4, id_prefix=f"{module.id}-help-") for card in cards)
-    review = module.review
-    parts.append(f'<p class="tk-review">Last reviewed {format_date(review.last_reviewed)} by the '
-                 f"{escape(review.owner)}.</p>")
+    parts.append(review_note(module.review, with_next_review=False))
     return _unlink("\n".join(parts))
 
 
@@ -170,7 +169,7 @@ def pack_document(plan: PackPlan, variant: str, *, built: dt.date, base_config: 
         large=large,
         built=format_date(built),
         built_iso=built.isoformat(),
-        urgent=urgent_box(site, content.helplines),
+        urgent=urgent_box(site, content.helplines, (plan.audience,)),
         parts=[(topic, getattr(site.topics, topic), [(m, module_html(plan, m, extensions_config)) for m in modules])
                for topic, modules in plan.parts],
         worksheets=[(sheet, paper_html(sheet, heading_level=2)) for sheet in plan.worksheets],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..compile.helpcards import urgent_routes
 from ..compile.pages import Edition
 from ..content import body as bodies
 from ..content.loader import Content
@@ -72,7 +73,7 @@ def plan_pack(content: Content, audience: str) -> PackPlan:
         wanted.update(_used_in(module.body, ("worksheet",), "worksheet"))
     worksheets = [sheet for sheet_id, sheet in visible_sheets.items() if sheet_id in wanted]
 
-    referenced = {route_id for route in content.site.urgent_help.routes for route_id in route.helplines}
+    referenced = {route_id for route in urgent_routes(content.site, (audience,)) for route_id in route.helplines}
     for module in modules:
         referenced.update(module.helplines)
         referenced.update(_used_in(module.body, ("help-card", "phone"), "help"))
