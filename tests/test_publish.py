@@ -10,6 +10,9 @@ from tests.conftest import write_tree
 from toolkit import publish as publish_module
 from toolkit.publish import publish, recover
 
+MARK = {".toolkit-output": "Written by the toolkit build. The next build replaces this folder whole; "
+                           "keep nothing else here.\n"}
+
 
 def contents(folder):
     return {p.relative_to(folder).as_posix(): p.read_text() for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -42,8 +45,8 @@ def test_publish_replaces_both_folders_and_tidies_up(tmp_path):
     journal = tmp_path / "build" / "publishing.json"
     publish(staged(tmp_path, "old"), journal)
     publish(staged(tmp_path, "new"), journal)
-    assert contents(tmp_path / "site") == {"index.html": "new"}
-    assert contents(tmp_path / "packs") == {"self.pdf": "new"}
+    assert contents(tmp_path / "site") == {"index.html": "new", **MARK}
+    assert contents(tmp_path / "packs") == {"self.pdf": "new", **MARK}
     assert not journal.exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["build", "packs", "site", "stage-new", "stage-old"]
 
@@ -57,9 +60,9 @@ def test_a_publish_cut_short_is_rolled_back_by_the_next_build(tmp_path, monkeypa
     publish_killed_before_rename(monkeypatch, dies_at, staged(tmp_path, "new"), journal)
     assert journal.exists()
 
-    recover(journal)  # what the next build does first
-    assert contents(tmp_path / "site") == {"index.html": "old"}
-    assert contents(tmp_path / "packs") == {"self.pdf": "old"}
+    recover(journal)  # what every build, check and preview does first (tests/pipeline/test_hostile_paths.py)
+    assert contents(tmp_path / "site") == {"index.html": "old", **MARK}
+    assert contents(tmp_path / "packs") == {"self.pdf": "old", **MARK}
     assert not journal.exists()
     assert not (tmp_path / "site.previous").exists() and not (tmp_path / "packs.previous").exists()
 
@@ -78,5 +81,5 @@ def test_leftovers_of_a_completed_publish_are_removed(tmp_path):
     publish(staged(tmp_path, "old"), journal)
     write_tree(tmp_path, {"site.previous/index.html": "older"})  # stopped before tidying up
     publish(staged(tmp_path, "new"), journal)
-    assert contents(tmp_path / "site") == {"index.html": "new"}
+    assert contents(tmp_path / "site") == {"index.html": "new", **MARK}
     assert not (tmp_path / "site.previous").exists()

@@ -20,18 +20,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
+from .compile.links import language_root
 from .compile.pages import Edition
 from .compile.project import CompiledEdition, compile_edition
 from .content import Content, load_content
-from .content.model import EDITIONS
+from .content.model import EDITIONS, is_restricted
+from .content.variants import localized
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
 from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
+from .harden.sitemap import write_sitemap
+from .outputs import Output, refuse_unsafe
 from .packs import PackOutput, make_packs
 from .pagescan import PageScan
-from .publish import publish
+from .publish import publish, recover
 from .render import render
 
 log = logging.getLogger("toolkit.build")
@@ -60,6 +64,22 @@ class BuildOptions:
     def parallel(self, content: Content) -> bool:
         """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
         return (os.cpu_count() or 1) > 1 and len(content.modules) >= self.parallel_from
+
+    def outputs(self, *, publishes: bool = True) -> list[Output]:
+        """The folders this run writes, each with the option that names it (only build/ unless it publishes)."""
+        published = [Output("--site", "site", self.site_dir)] + (
+            [Output("--packs", "packs", self.packs_dir)] if self.packs else [])
+        return (published if publishes else []) + [Output("--build", "build", self.build_dir)]
+
+    @property
+    def journal(self) -> Path:
+        """The publish journal: present only while (or because) a publish was cut short."""
+        return self.build_dir / "publishing.json"
+
+    def prepare(self, *, publishes: bool = True) -> None:
+        """Refuse unsafe output folders (toolkit.outputs), then roll back a publish cut short."""
+        refuse_unsafe(self.outputs(publishes=publishes), root=self.root, content=self.content_dir)
+        recover(self.journal)
 
     def __post_init__(self) -> None:
         self.root = Path(self.root).resolve()
@@ -120,12 +140,40 @@ class EditionBuild:
 
 def build_edition(content: Content, edition: str, options: BuildOptions, stage_site: Path,
                   epoch: int, timings: dict) -> EditionBuild:
-    """Compile, render and harden one edition into stage_site/<edition>."""
+    """Compile, render and harden one edition into stage_site/<edition>: each language its own tree.
+
+    The source language is built first, at the edition's root: MkDocs empties its output
+    folder, so the other languages' trees (<tag>/ inside it) must come after.
+    """
+    result: EditionBuild | None = None
+    trees: dict[str, tuple[str, list[str]]] = {}
+    for language in content.languages:
+        root = language_root(language.tag, content.source_language)
+        part = build_language(localized(content, language), edition, options, stage_site / edition / root,
+                              options.build_dir / "projects" / edition / (root or language.tag), epoch, timings)
+        trees[language.tag] = (root, [page.path for page in part.compiled.pages])
+        if result is None:
+            result = part
+            if not (stage_site / edition).exists():
+                return result
+            continue
+        result.compiled.sources.update({root + page: source for page, source in part.compiled.sources.items()})
+        result.compiled.pages += part.compiled.pages
+        result.findings += part.findings
+        result.scans.update({root + page: scan for page, scan in part.scans.items()})
+    write_header_files(stage_site / edition, edition)
+    if content.site.url and not is_restricted(edition):
+        write_sitemap(stage_site / edition, content.site.url, trees)
+    return result
+
+
+def build_language(content: Content, edition: str, options: BuildOptions, site_dir: Path, project_dir: Path,
+                   epoch: int, timings: dict) -> EditionBuild:
+    """Compile, render and harden one (edition, language) pair into site_dir."""
     findings: list[Finding] = []
-    site_dir = stage_site / edition
     with _timed(timings, "compile"):
-        compiled = compile_edition(content, edition, options.build_dir / "projects" / edition,
-                                   base_config=options.root / "mkdocs.yml", csp=meta_policy(), site_dir=site_dir)
+        compiled = compile_edition(content, edition, project_dir, base_config=options.root / "mkdocs.yml",
+                                   csp=meta_policy(), site_dir=site_dir)
     with _timed(timings, "render"):
         findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources)
     if not site_dir.exists():
@@ -134,8 +182,7 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
         pages = harden_site(site_dir)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
         findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
-        write_index(site_dir, search_texts(pages))
-        write_header_files(site_dir, edition)
+        write_index(site_dir, search_texts(pages), content.language.tag)
     return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})
 
 
@@ -182,7 +229,11 @@ def with_source(finding: Finding, compiled: CompiledEdition) -> Finding:
 
 
 def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None = None) -> BuildResult:
-    """Run the pipeline. Publishes to site/ and packs/ only if no error (or warning, with strict) was found."""
+    """Run the pipeline. Publishes to site/ and packs/ only if no error (or warning, with strict) was found.
+
+    Raises toolkit.outputs.UnsafeOutput, before touching anything, when an output folder is unsafe.
+    """
+    options.prepare()  # first, whatever happens next: a failing build must not keep a half-published site
     timings: dict[str, float] = {}
     with _timed(timings, "load"):
         content = load_content(options.content_dir, local_contacts=options.local_contacts)
@@ -237,7 +288,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
         with _timed(timings, "publish"):
             # site/ and packs/ together, all or none: a crash never pairs a new site with old packs.
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
-            publish(pairs, journal=options.build_dir / "publishing.json")
+            publish(pairs, journal=options.journal)
             result.published = True
     return result
 

@@ -16,6 +16,8 @@ from pathlib import Path
 from .checks.review_dates import table as review_table
 from .content.model import AUDIENCES, EDITIONS, TOPICS
 from .findings import Severity, count, format_report
+from .outputs import HINT as OUTPUT_HINT
+from .outputs import UnsafeOutput
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 
@@ -28,12 +30,18 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--verbose", "-v", action="store_true", help="also show info-level findings")
 
 
+def _build_folder(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--build", type=Path, metavar="DIR",
+                        help="folder for work files and reports (default: ROOT/build)")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="toolkit", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="validate content and build both editions and the packs")
     _common(build)
+    _build_folder(build)
     build.add_argument("--strict", action="store_true", help="fail on warnings too")
     build.add_argument("--release", action="store_true",
                        help="release build: unverified or overdue helplines and unchecked links are errors")
@@ -44,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="run every check over the last built site/ without rebuilding")
     _common(check)
+    _build_folder(check)
     check.add_argument("--strict", action="store_true", help="fail on warnings too")
     check.add_argument("--release", action="store_true",
                        help="release rules: unverified or overdue helplines and unchecked links are errors")
@@ -62,8 +71,25 @@ def _parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="live preview: build one edition, serve it, rebuild when content/ changes")
     _common(serve)
+    _build_folder(serve)
     serve.add_argument("--edition", choices=EDITIONS, default="public", help="edition to preview (default: public)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+
+    translations = sub.add_parser("translations", help="tools for translations: stamp, status, export, import")
+    actions = translations.add_subparsers(dest="action", required=True)
+    stamp = actions.add_parser("stamp", help="record in translations the version of the source they translate")
+    _common(stamp)
+    stamp.add_argument("--language", metavar="TAG", help="only translations into this language")
+    stamp.add_argument("files", nargs="*", type=Path, help="only these translation files (default: all)")
+    status = actions.add_parser("status", help="per language: what is missing, out of date or in draft, with words")
+    _common(status)
+    export = actions.add_parser("export", help="write the files a translator needs, with a checklist, to a folder")
+    _common(export)
+    export.add_argument("--language", metavar="TAG", required=True, help="the language to translate into")
+    export.add_argument("folder", type=Path, help="folder to write (give it to the translator)")
+    take = actions.add_parser("import", help="copy a translator's folder back into content/ if it validates")
+    _common(take)
+    take.add_argument("folder", type=Path, help="the folder the translator sent back")
 
     new = sub.add_parser("new", help="start a module, worksheet, page or helpline entry from files that validate")
     new.add_argument("kind", choices=("module", "worksheet", "page", "helpline"), help="what to start")
@@ -98,12 +124,19 @@ def _date(text: str):
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = None
     try:
+        args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)
-    except KeyboardInterrupt:
-        print("Interrupted. The previous output is unchanged.", file=sys.stderr)
+    except KeyboardInterrupt as exc:
+        # The publish step says what it left in place when it finished a swap before stopping.
+        print(f"Interrupted. {exc.args[0] if exc.args else 'The previous output is unchanged.'}", file=sys.stderr)
         return 130
+    except UnsafeOutput as exc:
+        for line in str(exc).splitlines():
+            print(f"toolkit {args.command}: error: {line}", file=sys.stderr)
+        print(f"    hint: {OUTPUT_HINT}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception:  # an author must never see a traceback; keep it for the maintainers
         crash = Path(getattr(args, "root", Path.cwd())) / "build" / "reports" / "crash.txt"
         crash.parent.mkdir(parents=True, exist_ok=True)
@@ -137,7 +170,7 @@ def cmd_build(args) -> int:
     from .build import BuildOptions, build
 
     options = BuildOptions(root=args.root, content_dir=args.content, site_dir=args.site, packs_dir=args.packs,
-                           local_contacts=args.local_contacts, strict=args.strict, release=args.release,
+                           build_dir=args.build, local_contacts=args.local_contacts, strict=args.strict, release=args.release,
                            online=args.online, packs=not args.no_packs)
     if args.local_contacts and not args.local_contacts.is_file():
         print(f"toolkit build: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
@@ -151,12 +184,14 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     import datetime as dt
 
-    from .build import BuildResult, write_reports
+    from .build import BuildOptions, BuildResult, write_reports
     from .checks.built_output import check_built_output
     from .checks.site import CheckOptions
     from .findings import has_errors
 
     root = args.root.resolve()
+    prepared = BuildOptions(root=root, content_dir=args.content, build_dir=args.build)
+    prepared.prepare(publishes=False)  # the site checked must not be a publish cut short
     overrides = {"per_host_limit": args.per_host_limit, "per_host_delay": args.per_host_delay,
                  "timeout": args.timeout}
     options = CheckOptions(online=args.online, release=args.release, today=dt.date.today(),
@@ -166,13 +201,13 @@ def cmd_check(args) -> int:
                                                           content_dir=args.content,
                                                           local_contacts=args.local_contacts)
     ok = not has_errors(findings, strict=args.strict)
-    write_reports(root / "build" / "reports", BuildResult(ok=ok, content=content, findings=findings,
+    write_reports(prepared.build_dir / "reports", BuildResult(ok=ok, content=content, findings=findings,
                                                            timings=timings, built_site=site))
     _print_findings(findings, args.verbose)
     lines = review_table(site.reports.get("review-dates", [])) if site else []
     errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
     lines.append(f"{errors} error(s), {warnings} warning(s) in {timings.get('check', 0.0):.1f} s. "
-                 f"Reports: {root / 'build' / 'reports'}/")
+                 f"Reports: {prepared.build_dir / 'reports'}/")
     print("\n".join(lines))
     return EXIT_OK if ok else EXIT_CONTENT
 
@@ -250,7 +285,9 @@ def cmd_serve(args) -> int:
     if args.local_contacts and not args.local_contacts.is_file():
         print(f"toolkit serve: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
         return EXIT_USAGE
-    options = BuildOptions(root=args.root, content_dir=args.content, local_contacts=args.local_contacts)
+    options = BuildOptions(root=args.root, content_dir=args.content, build_dir=args.build,
+                           local_contacts=args.local_contacts)
+    options.prepare(publishes=False)
     return serve(options, edition=args.edition, port=args.port, report=report_to_terminal, verbose=args.verbose)
 
 
@@ -261,6 +298,47 @@ def cmd_schemas(args) -> int:
     root = args.root.resolve()
     for path in [*write_schemas(root / "schemas"), write_reference(root / "docs" / "content-model.md")]:
         print(f"wrote {path}")
+    return EXIT_OK
+
+
+def cmd_translations(args) -> int:
+    from .content import load_content
+    from .findings import has_errors
+    from .translations.stamp import stamp
+
+    root = args.root.resolve()
+    if args.action == "import":
+        from .translations.handoff import import_files
+
+        copied, findings = import_files(root, args.folder)
+        _print_findings(findings, args.verbose)
+        print(f"{len(copied)} file(s) copied into content/." if copied else
+              "Nothing copied: fix the errors above in the translator's files and import again.")
+        return EXIT_OK if copied else EXIT_CONTENT
+    content = load_content(args.content or root / "content")
+    if has_errors(content.findings):
+        _print_findings(content.findings, args.verbose)
+        print(f"Nothing done ({args.action}): fix the errors above first.", file=sys.stderr)
+        return EXIT_CONTENT
+    if args.action == "status":
+        from .translations.status import report
+
+        print("\n".join(report(content)))
+        return EXIT_OK
+    if args.action == "export":
+        from .translations.handoff import export
+
+        if args.language not in content.translation_tags:
+            print(f"toolkit translations export: error: '{args.language}' is not a translation language "
+                  f"(site.yml lists: {', '.join(content.translation_tags) or 'none'}).", file=sys.stderr)
+            return EXIT_USAGE
+        written = export(content, args.language, args.folder)
+        print(f"{len(written)} file(s) and CHECKLIST.md written to {args.folder}/.")
+        return EXIT_OK
+    changed = stamp(content, files=[str(name) for name in args.files], language=args.language)
+    for variant in changed:
+        print(f"stamped {variant.file}" + (f" ({variant.kind} {variant.id})" if variant.kind == "helpline" else ""))
+    print(f"{len(changed)} translation(s) stamped.")
     return EXIT_OK
 
 
@@ -337,4 +415,4 @@ def cmd_review(args) -> int:
 
 
 COMMANDS = {"build": cmd_build, "check": cmd_check, "validate": cmd_validate, "serve": cmd_serve,
-            "schemas": cmd_schemas, "new": cmd_new, "review": cmd_review}
+            "schemas": cmd_schemas, "new": cmd_new, "review": cmd_review, "translations": cmd_translations}

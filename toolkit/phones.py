@@ -14,6 +14,7 @@ page writes it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from urllib.parse import unquote
 
@@ -33,6 +34,11 @@ _YEARS = re.compile(r"^(1[89]\d{2}|20\d{2})([ -](1[89]\d{2}|20\d{2}|\d{2}))?$")
 # fewer is not worth the (slow) library matcher.
 _MATCHER_MIN_DIGITS = 7
 _DIGIT = re.compile(r"\d")
+# Every decimal digit of every script (Arabic-Indic ٠-٩, Extended Arabic-Indic ۰-۹, fullwidth ０-９...)
+# to its ASCII digit (the scripts in the Basic Multilingual Plane): one character for one, so positions
+# in the text stay the same.
+_TO_ASCII_DIGITS = {code: str(unicodedata.decimal(chr(code))) for code in range(0x80, 0x10000)
+                    if unicodedata.category(chr(code)) == "Nd"}
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,14 @@ def _is_short_candidate(text: str, start: int, raw: str, digits: str) -> bool:
 
 
 def find_numbers(text: str, region: str = "GB") -> list[FoundNumber]:
-    """Every phone number or phone-like digit run in `text`, in order, without overlaps."""
+    """Every phone number or phone-like digit run in `text`, in order, without overlaps, in digits of any script."""
+    written = text
+    text = text.translate(_TO_ASCII_DIGITS)
+    return [FoundNumber(number.start, number.end, written[number.start:number.end], number.national)
+            for number in _find_ascii_numbers(text, region)]
+
+
+def _find_ascii_numbers(text: str, region: str) -> list[FoundNumber]:
     found: list[FoundNumber] = []
     taken: list[tuple[int, int]] = []
     if len(_DIGIT.findall(text)) >= _MATCHER_MIN_DIGITS:

@@ -104,6 +104,52 @@ def measure_markdown(markdown: str) -> Reading:
     return measure(plain_text(markdown))
 
 
+# Languages other than English: no well-kept offline library has a validated readability formula
+# for Polish or Arabic (Jasnopis, FOG-PL are services or unmaintained), so the limits are on what
+# every formula measures: words per sentence, and the share of long words (letters, prefixes included).
+_ANY_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*")
+_ANY_SENTENCE_END = re.compile(r"[.!?؟۔]+[\"'’”)»]*(?:\s|$)")
+
+
+@dataclass(frozen=True)
+class LengthLimits:
+    """Most words per sentence on average, and the largest share of words of `long_word` letters or more."""
+
+    sentence_words: float
+    long_word: int
+    long_share: float
+
+
+LENGTH_LIMITS = {
+    "pl": LengthLimits(sentence_words=15, long_word=13, long_share=0.12),
+    # Arabic attaches articles, conjunctions and pronouns to words, so its long words are counted from 10 letters.
+    "ar": LengthLimits(sentence_words=15, long_word=10, long_share=0.15),
+}
+
+
+@dataclass(frozen=True)
+class Lengths:
+    words: int
+    sentences: int
+    long_words: int
+
+    @property
+    def sentence_words(self) -> float:
+        return round(self.words / self.sentences, 1) if self.sentences else 0.0
+
+    @property
+    def long_share(self) -> float:
+        return round(self.long_words / self.words, 2) if self.words else 0.0
+
+
+def measure_lengths(markdown: str, long_word: int) -> Lengths:
+    """Words, sentences and long words of a body in any script."""
+    text = plain_text(markdown)
+    words = _ANY_WORD.findall(text)
+    sentences = max(1, len(_ANY_SENTENCE_END.findall(text + " "))) if words else 0
+    return Lengths(len(words), sentences, sum(1 for word in words if len(word) >= long_word))
+
+
 def main(argv: list[str]) -> int:
     """`python -m toolkit.readability FILE...`: print words and grade of each Markdown file."""
     for path in argv:

@@ -8,6 +8,7 @@ relative link in Markdown, for instance) become findings like any other.
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 import os
 from pathlib import Path
@@ -113,8 +114,18 @@ def load_config(config_file: Path):
 
     data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     extra = data.pop("extra", None) or {}
+    extensions = [_with_slugify(entry) for entry in data.pop("markdown_extensions", [])]
     rest = io.StringIO(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
-    return mkdocs_load_config(config_file=rest, config_file_path=str(config_file), extra=extra)
+    return mkdocs_load_config(config_file=rest, config_file_path=str(config_file), extra=extra,
+                              markdown_extensions=extensions)
+
+
+def _with_slugify(entry):
+    """A toc entry naming its slugify function by dotted path gets the function (translated trees)."""
+    if not (isinstance(entry, dict) and isinstance((entry.get("toc") or {}).get("slugify"), str)):
+        return entry
+    module, _, name = entry["toc"]["slugify"].rpartition(".")
+    return {"toc": {**entry["toc"], "slugify": getattr(importlib.import_module(module), name)}}
 
 
 def _page_in(message: str) -> str:

@@ -37,6 +37,10 @@ PROMISES = (
     "every build checks its own output",
     "a build killed in the middle of the swap is rolled back by the next one",
     "Ctrl-C during the swap leaves site/ and packs/ whole",
+    "output folders are checked before anything is touched",
+    "a folder the toolkit did not make is never deleted",
+    "no content file makes loading hang, crash or run out of memory",
+    "Ctrl-C at any point exits 130 with one line",
     "two builds of the same content are byte-identical",
     "local services appear first in packs",
     "every professional page is noindex",
@@ -46,6 +50,9 @@ PROMISES = (
 
 PROMISES_TEST = "tests/pipeline/test_promises.py"
 PUBLISH_TESTS = ("tests/test_publish.py",)
+INTERRUPTED_TESTS = ("tests/pipeline/test_interrupted_publish.py",)
+PATHS_TESTS = ("tests/pipeline/test_hostile_paths.py",)
+BOUNDED_TESTS = ("tests/content/test_bounded_work.py", "tests/content/test_fuzz.py")
 OPEN_NOW_TESTS = "tests/browser/test_open_now.py"
 
 BREAKAGES = (
@@ -98,10 +105,30 @@ BREAKAGES = (
                    "holiday-list")),
     # --- atomic, reproducible output --------------------------------------------------------------
     Breakage("no-rollback", "a build killed in the middle of the swap is rolled back by the next one",
-             "toolkit/publish.py", "            if entry[\"had_previous\"]:\n                os.replace(aside, target)\n",
-             "", PUBLISH_TESTS),
+             "toolkit/publish.py", "            if entry[\"had_previous\"]:\n                os.replace(previous, target)\n",
+             "", PUBLISH_TESTS + INTERRUPTED_TESTS),
+    Breakage("rollback-only-before-publishing", "a build killed in the middle of the swap is rolled back by the next one",
+             "toolkit/build.py", "        recover(self.journal)\n", "", INTERRUPTED_TESTS),
     Breakage("signals-not-held", "Ctrl-C during the swap leaves site/ and packs/ whole", "toolkit/publish.py",
-             "    with _interrupts_held():\n", "    with contextlib.nullcontext():\n", PUBLISH_TESTS),
+             '    with _interrupts_held("The new output was published in full first."):\n',
+             "    with contextlib.nullcontext():\n", PUBLISH_TESTS + INTERRUPTED_TESTS),
+    Breakage("content-folder-as-output", "output folders are checked before anything is touched", "toolkit/outputs.py",
+             '        if relation and (inside_too or relation != "is inside"):\n', "        if False:\n", PATHS_TESTS),
+    Breakage("file-as-output", "output folders are checked before anything is touched", "toolkit/outputs.py",
+             "    if path.exists() and not path.is_dir():\n", "    if False:\n", PATHS_TESTS),
+    Breakage("foreign-folder-replaced", "a folder the toolkit did not make is never deleted", "toolkit/outputs.py",
+             "    if path.is_dir() and not is_ours(path, output.kind):\n", "    if False:\n", PATHS_TESTS),
+    Breakage("yaml-unbounded", "no content file makes loading hang, crash or run out of memory",
+             "toolkit/content/yamlfile.py", "    findings = _bounds(text, file, line_offset)\n", "    findings = []\n",
+             BOUNDED_TESTS),
+    Breakage("markdown-unbounded", "no content file makes loading hang, crash or run out of memory",
+             "toolkit/content/loader.py", "    costly = too_costly(text, file, line_offset)\n", "    costly = []\n",
+             BOUNDED_TESTS),
+    Breakage("pipes-opened", "no content file makes loading hang, crash or run out of memory",
+             "toolkit/content/files.py", "    if not stat.S_ISREG(info.st_mode):\n", "    if False:\n", BOUNDED_TESTS),
+    Breakage("ctrl-c-traceback-at-start-up", "Ctrl-C at any point exits 130 with one line", "toolkit/__main__.py",
+             "except KeyboardInterrupt:  # still importing", "except ImportError:  # still importing",
+             ("tests/content/test_bounded_work.py",)),
     Breakage("random-pdf-id", "two builds of the same content are byte-identical", "toolkit/packs/pdf.py",
              'identifier = hashlib.sha256(document.html.encode("utf-8")).hexdigest()[:32].encode("ascii")',
              'identifier = os.urandom(16).hex().encode("ascii")',

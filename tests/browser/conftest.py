@@ -8,6 +8,7 @@ import pytest
 
 from tests.browser.harness import EDITIONS, ServedSite, served
 from tests.conftest import MINIMAL, ROOT, build_project, copy_content
+from tests.languages.conftest import LANGUAGES
 from toolkit.findings import Severity
 
 SOURCES = {"fixture": MINIMAL, "content": ROOT / "content"}
@@ -34,6 +35,17 @@ def site(request, tmp_path_factory):
             origins=origins,
             exit_destination=result.content.site.quick_exit.destination,
         )
+
+
+@pytest.fixture(scope="session")
+def translated_site(tmp_path_factory):
+    """The translated fixture (Polish, and Arabic written right to left), served on loopback."""
+    project = copy_content(tmp_path_factory.mktemp("browser-languages"), LANGUAGES)
+    result = build_project(project)
+    assert result.ok
+    with contextlib.ExitStack() as stack:
+        origins = {edition: stack.enter_context(served(project / "site" / edition)) for edition in EDITIONS}
+        yield ServedSite("languages", project / "site", origins, result.content.site.quick_exit.destination)
 
 
 def pytest_collection_modifyitems(items):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.browser import test_axe, test_layout
+from tests.browser import test_axe, test_focus_walk, test_forced_colours_and_zoom, test_layout
 from tests.conftest import ROOT, build_project, copy_content, write_tree
 from toolkit.compile import tested
 
@@ -25,6 +25,8 @@ def test_tested_yml_matches_the_suites_settings():
     assert [("on" if value else "off") for value in javascript.args[1]] == data["javascript"]
     assert data["reflow_width"] == test_layout.REFLOW_WIDTH
     assert f">= {data['target_size']} &&" in test_layout.SMALL_TARGETS
+    assert f"if (ratio < {data['focus_contrast']}) problems" in test_focus_walk.WALK
+    assert data["zoom"] == sorted(test_forced_colours_and_zoom.ZOOMS)
 
 
 def test_statement_section_names_what_is_tested():
@@ -32,6 +34,8 @@ def test_statement_section_names_what_is_tested():
     assert "axe-core 4.14.1" in html
     assert "390 pixels and 1280 pixels wide, with JavaScript on and off" in html
     assert "a screen 320 pixels wide" in html
+    assert "at least 3 to 1 contrast" in html
+    assert "at 200% and 400% zoom nothing is cut off, hidden or covered" in html
 
 
 @pytest.mark.slow

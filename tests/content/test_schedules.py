@@ -9,6 +9,9 @@ from tests.content.test_validation import edit, load, messages
 from toolkit.compile.helpcards import combined_data, help_card, hours_text, schedule_data
 from toolkit.compile.pages import Edition
 from toolkit.content import schedules
+from toolkit.content.strings import load_strings
+
+EN = load_strings(["en-GB"], [])["en-GB"]
 
 FRIDAY = '''        - days: [fri]
           opens: "09:00"
@@ -44,7 +47,7 @@ def test_overnight_period_ends_after_midnight(project):
          + "          closes_next_day: true\n")
     period = schedules.weekly(stop_it_now(project).hours)[4][0]
     assert (period.start, period.end) == (18 * 60, 26 * 60)
-    assert hours_text(stop_it_now(project).hours) == (
+    assert hours_text(stop_it_now(project).hours, EN) == (
         "Monday to Thursday: 9am to 9pm. Friday: 6pm to 2am the next day. Fixture hours, not real. "
         "Times are UK time.")
 
@@ -52,7 +55,7 @@ def test_overnight_period_ends_after_midnight(project):
 def test_always_open_is_every_day_all_day(project):
     samaritans = load(project).helplines["samaritans"]
     assert {(p.start, p.end) for day in schedules.weekly(samaritans.hours) for p in day} == {(0, 1440)}
-    assert hours_text(samaritans.hours) == "Open 24 hours a day, every day."
+    assert hours_text(samaritans.hours, EN) == "Open 24 hours a day, every day."
 
 
 def test_a_channel_without_hours_has_the_services_and_one_with_hours_its_own(project):
@@ -64,7 +67,7 @@ def test_a_channel_without_hours_has_the_services_and_one_with_hours_its_own(pro
     assert schedules.channel_hours(helpline, phone) is helpline.hours
     assert schedules.channel_hours(helpline, chat).always is True
     # The service as a whole is open whenever one of its channels is.
-    assert combined_data(helpline, ())["w"][5] == [[0, 1440, "midnight", "midnight"]]
+    assert combined_data(helpline, (), EN)["w"][5] == [[0, 1440, "midnight", "midnight"]]
 
 
 def test_bank_holidays_close_only_services_that_say_so_and_exceptions_win(project):
@@ -80,7 +83,7 @@ def test_bank_holidays_close_only_services_that_say_so_and_exceptions_win(projec
     assert {day: [(p.start, p.end) for p in periods] for day, periods in dated.items()} == {
         dt.date(2026, 11, 30): [], dt.date(2026, 12, 25): [(600, 720)]}
     assert schedules.dated(content.helplines["samaritans"].hours, holidays) == {}
-    assert schedule_data(content.helplines["stop-it-now"].hours, holidays)["d"] == {
+    assert schedule_data(content.helplines["stop-it-now"].hours, holidays, EN)["d"] == {
         "2026-11-30": [], "2026-12-25": [[600, 720, "10am", "midday"]]}
 
 
@@ -93,7 +96,7 @@ def test_a_note_alone_is_no_schedule(project):
 ''' + FRIDAY, "    hours:\n")
     hours = stop_it_now(project).hours
     assert schedules.has_schedule(hours) is False
-    assert hours_text(hours) == "Fixture hours, not real."
+    assert hours_text(hours, EN) == "Fixture hours, not real."
 
 
 # --- mistakes ------------------------------------------------------------------------
@@ -239,9 +242,9 @@ def test_the_card_suggests_only_services_for_the_pages_readers(tmp_path):
     edition = Edition.of(content, "public")
 
     def suggested(audiences):
-        html = help_card(card, now=edition.now("modules/x.md", audiences))
+        html = help_card(card, edition.strings, now=edition.now("modules/x.md", audiences))
         return [name for name in ("Samaritans", "Night Line") if f"<li data-tk-alt hidden>{name} (" in html]
 
     assert suggested(("self",)) == ["Samaritans", "Night Line"]
     assert suggested(("parents-carers",)) == ["Samaritans"]  # the night line is for adults worried about themselves
-    assert "data-tk-open" not in help_card(card)  # packs and print: the full hours only
+    assert "data-tk-open" not in help_card(card, edition.strings)  # packs and print: the full hours only

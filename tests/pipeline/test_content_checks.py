@@ -103,9 +103,9 @@ def test_urgent_lines_for_one_audience_show_only_on_its_pages(project):
     result = build_project(project)
     assert result.ok, [f.format() for f in result.findings]
     line = ('<li><strong>You feel you might harm a child right now:</strong> Move away from the child now. Then call '
-            '<a class="tk-tel" href="tel:999;phone-context=+44"><span class="tk-nowrap">999</span></a> or '
+            '<a class="tk-tel" href="tel:999;phone-context=+44"><span class="tk-nowrap" dir="ltr">999</span></a> or '
             'Stop It Now! helpline: call <a class="tk-tel" href="tel:+448081000900">'
-            '<span class="tk-nowrap">0808 1000 900</span></a></li>')
+            '<span class="tk-nowrap" dir="ltr">0808 1000 900</span></a></li>')
     public = project / "site/public"
     for page in ("modules/first-steps.html", "self/index.html", "worksheets/coping-plan.html"):
         assert line in (public / page).read_text(encoding="utf-8"), page

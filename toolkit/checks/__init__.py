@@ -30,13 +30,14 @@ from . import (
     registry_numbers,
     review_dates,
     tel_links,
+    translations,
     url_schemes,
 )
 from .site import BuiltSite, CheckOptions, EditionOutput
 
 DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure, placeholders, registry_numbers,
                   phone_numbers, tel_links, url_schemes, internal_links, external_links, review_dates,
-                  number_sources, edition_leakage, help_routes, holiday_list)
+                  number_sources, edition_leakage, translations, help_routes, holiday_list)
 
 __all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "EditionOutput", "run_checks"]
 

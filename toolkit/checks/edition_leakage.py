@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from ..content.variants import localized
 from ..findings import Finding, error
 from ..packs import pack_files
 from ..packs.generate import print_html_dir
@@ -91,11 +92,15 @@ def _texts(kind: str, item) -> list[tuple[str, str]]:
 
 
 def _items(content, edition: str):
-    for kind, items in (("module", content.modules), ("worksheet", content.worksheets),
-                        ("page", content.pages), ("helpline", content.helplines)):
-        for item in items.values():
-            if item.edition == edition:
-                yield kind, item
+    """Items of an edition in every published language: a professional text leaks in any language."""
+    views = [content] + [localized(content, language) for language in content.languages
+                         if language.tag != content.source_language]
+    for view in views:
+        for kind, items in (("module", view.modules), ("worksheet", view.worksheets),
+                            ("page", view.pages), ("helpline", view.helplines)):
+            for item in items.values():
+                if item.edition == edition:
+                    yield kind, item
 
 
 def fingerprints(content) -> list[Fingerprint]:
@@ -129,8 +134,9 @@ def professional_paths(content) -> dict[str, tuple[str, str, str]]:
             names = [f"{item.id}.html"]
         else:
             continue
-        for name in names:
-            paths[name] = (kind, item.id, item.source_file)
+        for root in ["", *(f"{tag}/" for tag in content.translation_tags)]:
+            for name in names:
+                paths[root + name] = (kind, item.id, item.source_file)
     return paths
 
 
@@ -220,7 +226,7 @@ def check_public_packs(site: BuiltSite, prints: Fingerprints, paths: dict) -> li
     if site.packs_dir is None or not site.packs_dir.exists():
         return []
     findings = []
-    for name in pack_files("public"):
+    for name in pack_files("public", site.content.translation_tags):
         page = f"packs/{name}"
         where = f"public pack {page}"
         if name.endswith(".zip"):

@@ -53,10 +53,11 @@ class Targets:
         path = unquote(link_path)
         if not path:
             return page, ""
-        if path.startswith("/") and page != NOT_FOUND_PAGE:
+        if path.startswith("/") and posixpath.basename(page) != NOT_FOUND_PAGE:
             return "", "starts with '/', so it breaks when the site is opened from a folder or file:// copy"
         # The 404 page is served at any address, so its links are from the edition's root.
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), path.lstrip("/")))
+        start = "" if path.startswith("/") else posixpath.dirname(page)
+        target = posixpath.normpath(posixpath.join(start, path.lstrip("/")))
         if target == ".." or target.startswith("../"):
             return "", "points outside the edition's folder"
         if path.endswith("/") or target in self.folders or target == ".":

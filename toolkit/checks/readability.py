@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..content.model import EDITIONS
 from ..findings import Finding, error, warning
-from ..readability import measure_markdown
+from ..readability import LENGTH_LIMITS, measure_lengths, measure_markdown
 from .site import BuiltSite, check_setting
 
 NAME = "readability"
@@ -38,4 +38,26 @@ def check(site: BuiltSite) -> list[Finding]:
                                     f"{MAX_WORDS} so it can be read in one sitting.", file=module.body_file,
                                     hint="Split a long module in two, or add to a short one."))
     site.reports[NAME] = rows
+    findings += _translations(content, site)
+    return findings
+
+
+def _translations(content, site: BuiltSite) -> list[Finding]:
+    """Translated modules: sentence and word length limits of their language (Flesch-Kincaid is for English)."""
+    findings = []
+    rows = site.reports.setdefault(f"{NAME}-translations", [])
+    for (kind, module_id, tag), variant in sorted(content.variants.items()):
+        limits = LENGTH_LIMITS.get(tag.split("-")[0])
+        if kind != "module" or limits is None:
+            continue
+        lengths = measure_lengths(variant.body, limits.long_word)
+        rows.append({"module": module_id, "language": tag, "words": lengths.words,
+                     "sentence_words": lengths.sentence_words, "long_share": lengths.long_share,
+                     "file": variant.body_file})
+        if lengths.sentence_words > limits.sentence_words or lengths.long_share > limits.long_share:
+            findings.append(warning(NAME, f"sentences average {lengths.sentence_words} words and "
+                                    f"{lengths.long_share:.0%} of words have {limits.long_word} letters or more; "
+                                    f"'{tag}' aims at most {limits.sentence_words:g} words and "
+                                    f"{limits.long_share:.0%}.", file=variant.body_file,
+                                    hint="Split long sentences in two and prefer everyday words."))
     return findings

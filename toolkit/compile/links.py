@@ -62,3 +62,13 @@ def relative(from_page: str, to_target: str) -> str:
     start = posixpath.dirname(from_page) or "."
     path = posixpath.relpath(target, start)
     return path + (f"#{fragment}" if fragment else "")
+
+
+def language_root(tag: str, source: str) -> str:
+    """Where a language's tree starts inside an edition: the source language at the root, others in <tag>/."""
+    return "" if tag == source else f"{tag}/"
+
+
+def across_languages(from_page: str, to_page: str, from_root: str, to_root: str) -> str:
+    """A link from a page in one language's tree to a page in another's (or the same) tree."""
+    return relative(from_root + from_page, to_root + html_path(to_page))

@@ -16,6 +16,7 @@ from ..content import body as bodies
 from ..content.loader import Content
 from ..content.model import AUDIENCES, PUBLIC_AUDIENCES, TOPICS
 from ..content.schedules import holiday_dates
+from ..content.strings import Strings
 from . import links
 from .helpcards import NowContext, help_card, inline_phone
 from .review import review_note
@@ -35,6 +36,8 @@ class Page:
     toc: bool = True
     nav_title: str = ""
     audiences: tuple[str, ...] = ()  # whose urgent-help lines the page shows (site.yml urgent_help.routes)
+    text_language: str = ""  # the language its text is in, when that is not the tree's (an untranslated page)
+    draft: bool = False  # its text is a draft translation
 
 
 @dataclass
@@ -72,6 +75,16 @@ class Edition:
         plan = links.worksheet("coping-plan") if "coping-plan" in self.worksheet_ids else ""
         return NowContext(page_path, tuple(self.helplines), tuple(holiday_dates(self.content.holidays)),
                           tuple(audiences), self.pause_target(), plan)
+
+    @property
+    def language(self):
+        """The language this edition is built in (the source language unless the content is localized)."""
+        return self.content.language or self.content.languages[0]
+
+    @cached_property
+    def strings(self) -> Strings:
+        """The theme and build texts in the language this edition is built in."""
+        return self.content.strings[self.language.tag]
 
     def pause_target(self) -> str:
         """The page every "Need a pause?" link goes to."""
@@ -121,18 +134,19 @@ class BodyRenderer:
     def _shortcode(self, match: re.Match) -> str:
         name, arg = match["name"], match["arg"]
         if name == "pause":
-            return "\n\n" + pause_box(self.page_path, self.edition.pause_target()) + "\n\n"
+            return "\n\n" + pause_box(self.page_path, self.edition.pause_target(), self.edition.strings) + "\n\n"
         if name == "organisation":
-            return "\n\n" + organisation_details(self.content.site.organisation) + "\n\n"
+            return "\n\n" + organisation_details(self.content.site.organisation, self.edition.strings) + "\n\n"
         if name == "phone":
             return inline_phone(self.content.helplines[arg])
         if name == "help-card":
             self.cards_shown.add(arg)
-            card = help_card(self.content.helplines[arg], now=self.edition.now(self.page_path, self.audiences))
+            card = help_card(self.content.helplines[arg], self.edition.strings,
+                             now=self.edition.now(self.page_path, self.audiences))
             return "\n\n" + card + "\n\n"
         if name == "worksheet":
             self.worksheets_shown.add(arg)
-            return "\n\n" + worksheet_box(self.content.worksheets[arg], self.page_path) + "\n\n"
+            return "\n\n" + worksheet_box(self.content.worksheets[arg], self.page_path, self.edition.strings) + "\n\n"
         raise AssertionError(f"shortcode {name} passed validation but has no renderer")
 
     def _ref_link(self, match: re.Match) -> str:
@@ -152,39 +166,41 @@ class BodyRenderer:
         return f"![{match['alt']}]({prefix}/{match['src']}){attrs}"
 
 
-def pause_box(page_path: str, pause_target: str) -> str:
-    return ('<aside class="tk-pause" aria-label="Pause point">'
-            "<p><strong>Pause here if you need to.</strong> You can stop reading now and come back "
-            "later. Nothing on this page will change. "
-            f'{html_link("Need a pause? Try a short grounding exercise.", page_path, pause_target)}</p></aside>')
+def pause_box(page_path: str, pause_target: str, strings: Strings) -> str:
+    return (f'<aside class="tk-pause" aria-label="{escape(strings.text("pause.label"))}">'
+            f"<p><strong>{escape(strings.text('pause.heading'))}</strong> {escape(strings.text('pause.body'))} "
+            f'{html_link(strings.text("pause.text"), page_path, pause_target)}</p></aside>')
 
 
-def organisation_details(organisation) -> str:
+def organisation_details(organisation, strings: Strings) -> str:
     """The publisher's details from site.yml, as written there (placeholders included, until replaced)."""
-    rows = [("Published by", escape(organisation.name))]
+    rows = [(strings.text("organisation.published_by"), escape(organisation.name))]
     if organisation.charity_number:
-        rows.append(("Charity number", escape(organisation.charity_number)))
+        rows.append((strings.text("organisation.charity_number"), escape(organisation.charity_number)))
     if organisation.address:
-        rows.append(("Address", escape(organisation.address)))
+        rows.append((strings.text("organisation.address"), escape(organisation.address)))
     if organisation.website:
-        rows.append(("Website", f'<a href="{escape(organisation.website)}">{escape(organisation.website)}</a>'))
+        rows.append((strings.text("help.website"), f'<a href="{escape(organisation.website)}" dir="ltr">'
+                                                   f'{escape(organisation.website)}</a>'))
     if organisation.contact:
-        rows.append(("Contact", escape(organisation.contact)))
+        rows.append((strings.text("organisation.contact"), escape(organisation.contact)))
     items = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in rows)
     return f'<dl class="tk-organisation">{items}</dl>'
 
 
-def worksheet_box(sheet, page_path: str) -> str:
+def worksheet_box(sheet, page_path: str, strings: Strings) -> str:
+    choice = strings.text("worksheets.choice",
+                          fill_in=html_link(strings.text("worksheets.fill_in"), page_path, links.worksheet(sheet.id)),
+                          plain_text=html_link(strings.text("worksheets.plain_copy"), page_path,
+                                               links.worksheet_text(sheet.id)))
     return ('<div class="tk-worksheet-box">'
-            f'<p class="tk-worksheet-box__title"><strong>Worksheet: {escape(sheet.title)}</strong></p>'
-            f"<p>{escape(sheet.intro)}</p>"
-            f"<p>{html_link('Fill it in on screen (nothing is saved or sent)', page_path, links.worksheet(sheet.id))}"
-            f" or {html_link('get a plain text copy', page_path, links.worksheet_text(sheet.id))}.</p></div>")
+            f'<h3 class="tk-worksheet-box__title">{escape(strings.text("worksheets.box", title=sheet.title))}</h3>'
+            f"<p>{escape(sheet.intro)}</p><p>{choice}</p></div>")
 
 
-def module_list(items, from_page: str) -> str:
+def module_list(items, from_page: str, strings: Strings) -> str:
     if not items:
-        return "<p>No pages here yet.</p>"
+        return f"<p>{escape(strings.text('module.none_yet'))}</p>"
     rows = "".join(
         f'<li>{html_link(item.title, from_page, links.module(item.id))}'
         f'<span class="tk-list__summary">{escape(item.summary)}</span></li>'
@@ -196,30 +212,38 @@ def module_list(items, from_page: str) -> str:
 
 
 def module_page(edition: Edition, module) -> Page:
+    strings = edition.strings
     path = links.module(module.id)
     renderer = BodyRenderer(edition, path, module.audiences)
     body = renderer.render(module.body, folder_prefix=module.id)
     parts = [front_matter(module.title, module.summary), f"# {_md_text(module.title)}\n",
              f'<p class="tk-lead">{escape(module.summary)}</p>\n',
-             '<aside class="tk-keypoints" aria-labelledby="key-points"><h2 id="key-points">Key points</h2><ul>'
+             '<aside class="tk-keypoints" aria-labelledby="key-points">'
+             f'<h2 id="key-points">{escape(strings.text("module.key_points"))}</h2><ul>'
              + "".join(f"<li>{escape(point)}</li>" for point in module.key_points) + "</ul></aside>\n",
              body.strip() + "\n"]
     sheets = [edition.content.worksheets[s] for s in module.worksheets
               if s in edition.worksheet_ids and s not in renderer.worksheets_shown]
     if sheets:
-        parts.append("## Worksheets for this page\n")
-        parts.extend(worksheet_box(sheet, path) + "\n" for sheet in sheets)
+        parts.append(f"## {_md_text(strings.text('module.worksheets'))}\n")
+        parts.extend(worksheet_box(sheet, path, strings) + "\n" for sheet in sheets)
     cards = [edition.content.helplines[h] for h in module.helplines if h not in renderer.cards_shown]
     if cards:
-        parts.append("## Where can I get help?\n")
-        parts.extend(help_card(card, now=edition.now(path, module.audiences)) + "\n" for card in cards)
+        parts.append(f"## {_md_text(strings.text('module.help'))}\n")
+        parts.extend(help_card(card, strings, now=edition.now(path, module.audiences)) + "\n" for card in cards)
     next_modules = [edition.content.modules[m] for m in module.read_next if m in edition.module_ids]
     if next_modules:
-        parts.append("## What should I read next?\n")
-        parts.append(module_list(next_modules, path) + "\n")
-    parts.append(review_note(module.review) + "\n")
+        parts.append(f"## {_md_text(strings.text('module.read_next'))}\n")
+        parts.append(module_list(next_modules, path, strings) + "\n")
+    parts.append(review_note(module.review, strings) + "\n")
     return Page(path, module.title, "\n".join(parts), "module", source=module.body_file,
-                summary=module.summary, language=module.language or "", audiences=tuple(module.audiences))
+                summary=module.summary, language=module.language or "", audiences=tuple(module.audiences),
+                **_variant_state(module))
+
+
+def _variant_state(item) -> dict:
+    """Page fields saying whether an item's text is a draft translation, or the source shown untranslated."""
+    return {"text_language": getattr(item, "text_language", ""), "draft": getattr(item, "draft", False)}
 
 
 def site_page(edition: Edition, page) -> Page:
@@ -230,18 +254,19 @@ def site_page(edition: Edition, page) -> Page:
         text = f"# {_md_text(page.title)}\n\n" + text
     cards = [edition.content.helplines[h] for h in page.helplines if h not in renderer.cards_shown]
     if cards:
-        text += "\n\n## Where can I get help?\n\n" + "\n\n".join(help_card(card, now=edition.now(path))
-                                                                  for card in cards)
+        text += (f"\n\n## {_md_text(edition.strings.text('module.help'))}\n\n"
+                 + "\n\n".join(help_card(card, edition.strings, now=edition.now(path)) for card in cards))
     return Page(path, page.title, front_matter(page.title, page.summary or "") + text + "\n", "page",
-                source=page.body_file, summary=page.summary or "")
+                source=page.body_file, summary=page.summary or "", **_variant_state(page))
 
 
 def worksheet_page(edition: Edition, sheet) -> Page:
     path = links.worksheet(sheet.id)
-    text = (front_matter(sheet.title, sheet.intro) + f"# {_md_text(sheet.title)}\n\n" + form_html(sheet)
-            + f"\n\n<p>{html_link('Plain text version of this worksheet', path, links.worksheet_text(sheet.id))}</p>\n")
+    plain = html_link(edition.strings.text("worksheets.plain_text"), path, links.worksheet_text(sheet.id))
+    text = (front_matter(sheet.title, sheet.intro) + f"# {_md_text(sheet.title)}\n\n"
+            + form_html(sheet, edition.strings) + f"\n\n<p>{plain}</p>\n")
     return Page(path, sheet.title, text, "worksheet", source=sheet.source_file, summary=sheet.intro, toc=False,
-                audiences=tuple(sheet.audiences))
+                audiences=tuple(sheet.audiences), **_variant_state(sheet))
 
 
 def worksheets_index(edition: Edition) -> Page:
@@ -249,21 +274,23 @@ def worksheets_index(edition: Edition) -> Page:
     rows = "".join(
         f"<li>{html_link(sheet.title, path, links.worksheet(sheet.id))}"
         f'<span class="tk-list__summary">{escape(sheet.intro)}</span></li>' for sheet in edition.worksheets)
-    text = (front_matter("Worksheets", "Plans and checklists to fill in on screen or on paper.")
-            + "# Worksheets\n\nPlans and checklists you can fill in on screen or print. "
-              "What you type is never sent or saved.\n\n" + f'<ul class="tk-list">{rows}</ul>\n')
-    return Page(path, "Worksheets", text, "worksheets", toc=False, nav_title="Worksheets")
+    strings = edition.strings
+    title, description = strings.text("nav.worksheets"), strings.text("worksheets.description")
+    text = (front_matter(title, description) + f"# {_md_text(title)}\n\n{_md_text(description)} "
+            f"{_md_text(strings.text('worksheets.intro'))}\n\n" + f'<ul class="tk-list">{rows}</ul>\n')
+    return Page(path, title, text, "worksheets", toc=False, nav_title=title)
 
 
 def help_page(edition: Edition) -> Page:
     site = edition.content.site
-    cards = "\n\n".join(help_card(h, heading_level=2, now=edition.now(links.HELP))
+    strings = edition.strings
+    cards = "\n\n".join(help_card(h, strings, heading_level=2, now=edition.now(links.HELP))
                         for h in edition.helplines if h.status != "closed")
-    text = (front_matter("Services that can help", "Every service this toolkit mentions, with how to reach it.")
-            + "# Services that can help\n\n"
-            + "Every service this toolkit mentions, with how to reach it and what each one keeps private. "
-            + f"{escape(site.urgent_help.title)} See the box at the top of every page.\n\n" + cards + "\n")
-    return Page(links.HELP, "Services that can help", text, "help", toc=False, nav_title="Services that can help")
+    title = strings.text("nav.help")
+    text = (front_matter(title, strings.text("help.description")) + f"# {_md_text(title)}\n\n"
+            + f"{_md_text(strings.text('help.intro'))} "
+            + f"{escape(site.urgent_help.title)} {_md_text(strings.text('help.see_box'))}\n\n" + cards + "\n")
+    return Page(links.HELP, title, text, "help", toc=False, nav_title=title)
 
 
 def audience_page(edition: Edition, audience: str) -> Page:
@@ -277,20 +304,20 @@ def audience_page(edition: Edition, audience: str) -> Page:
         parts.append(f'<p class="tk-cta tk-also">{also}</p>\n')
     first = edition.content.modules.get(words.start_with) if words.start_with else None
     if first is not None and first.id in edition.module_ids:
-        parts.append("## Something you can do today\n")
+        parts.append(f"## {_md_text(edition.strings.text('audience.today'))}\n")
         parts.append(f'<p class="tk-cta">{html_link(first.title, path, links.module(first.id))}</p>'
                      f"<p>{escape(first.summary)}</p>\n")
     call = edition.content.helplines.get(words.call_first) if words.call_first else None
     if call is not None:
-        parts.append("## Someone to talk to\n")
-        parts.append(help_card(call, now=edition.now(path, (audience,))) + "\n")
+        parts.append(f"## {_md_text(edition.strings.text('audience.talk'))}\n")
+        parts.append(help_card(call, edition.strings, now=edition.now(path, (audience,))) + "\n")
     for topic in TOPICS:
         topic_words = getattr(site.topics, topic)
         in_topic = [m for m in modules if m.topic == topic]
         parts.append(f"## {_md_text(topic_words.label)}\n")
         if topic_words.intro:
             parts.append(f"{topic_words.intro}\n")
-        parts.append(module_list(in_topic, path) + "\n")
+        parts.append(module_list(in_topic, path, edition.strings) + "\n")
     return Page(path, words.label, "\n".join(parts), "audience", summary=words.intro, nav_title=words.short,
                 audiences=(audience,))
 
@@ -314,7 +341,7 @@ def topic_page(edition: Edition, topic: str) -> Page:
         in_group = [m for m in edition.modules if m.topic == topic and audience in m.audiences]
         if in_group:
             parts.append(f"## {_md_text(getattr(site.audiences, audience).label)}\n")
-            parts.append(module_list(in_group, path) + "\n")
+            parts.append(module_list(in_group, path, edition.strings) + "\n")
     return Page(path, words.label, "\n".join(parts), "topic", summary=words.intro or "", nav_title=words.label)
 
 
@@ -325,41 +352,49 @@ def home_page(edition: Edition) -> Page:
         f'<li>{html_link(getattr(site.audiences, a).label, path, links.audience(a))}</li>'
         + (f'<li class="tk-choices__also">{also}</li>' if (also := _also_for_link(edition, a, path)) else "")
         for a in edition.audiences)
+    strings = edition.strings
     extra = []
     if "start-here" in {p.id for p in edition.pages}:
-        extra.append(f"<li>{html_link('How to use this toolkit', path, links.page('start-here'))}</li>")
-    extra.append(f"<li>{html_link('Services that can help', path, links.HELP)}</li>")
-    extra.append(f"<li>{html_link('Worksheets to fill in or print', path, links.WORKSHEETS)}</li>")
+        extra.append(f"<li>{html_link(strings.text('home.how_to_use'), path, links.page('start-here'))}</li>")
+    extra.append(f"<li>{html_link(strings.text('nav.help'), path, links.HELP)}</li>")
+    extra.append(f"<li>{html_link(strings.text('home.worksheets'), path, links.WORKSHEETS)}</li>")
     text = (front_matter(site.name, site.description) + f"# {_md_text(site.name)}\n\n{site.description}\n\n"
-            + '<nav class="tk-choices" aria-labelledby="tk-choose"><h2 id="tk-choose">What brings you here?</h2>'
+            + '<nav class="tk-choices" aria-labelledby="tk-choose">'
+            + f'<h2 id="tk-choose">{escape(strings.text("home.choose"))}</h2>'
             + f'<ul class="tk-choices__list">{choices}</ul></nav>\n\n'
-            + "## Other ways in\n\n" + f'<ul class="tk-list">{"".join(extra)}</ul>\n')
-    return Page(path, site.name, text, "home", toc=False, nav_title="Start")
+            + f"## {_md_text(strings.text('home.other'))}\n\n" + f'<ul class="tk-list">{"".join(extra)}</ul>\n')
+    return Page(path, site.name, text, "home", toc=False, nav_title=strings.text("nav.start"))
 
 
 def search_page(edition: Edition) -> Page:
     path = links.SEARCH
-    text = (front_matter("Search", "Search this toolkit.") + "# Search\n\n"
-            '<div class="tk-search" data-tk-search>'
-            '<label for="tk-search-input">Search this toolkit</label>'
+    strings = edition.strings
+    title = strings.text("search.title")
+    # The script's own words come from data attributes, so one search.js serves every language.
+    words = "".join(f' data-tk-{name}="{escape(strings.text(key))}"' for name, key in (
+        ("searching", "search.searching"), ("none", "search.none"), ("found-one", "search.found_one"),
+        ("found-many", "search.found_many")))
+    text = (front_matter(title, strings.text("search.description")) + f"# {_md_text(title)}\n\n"
+            f'<div class="tk-search" data-tk-search{words}>'
+            f'<label for="tk-search-input">{escape(strings.text("search.description").rstrip("."))}</label>'
             '<input type="search" id="tk-search-input" autocomplete="off" spellcheck="false" '
             'aria-describedby="tk-search-note" aria-controls="tk-search-results">'
-            '<p class="tk-hint" id="tk-search-note">Your search stays on this device: it is not sent '
-            "anywhere, not saved and not added to the address bar.</p>"
+            f'<p class="tk-hint" id="tk-search-note">{escape(strings.text("search.stays"))}</p>'
             '<div id="tk-search-results" class="tk-search__results" role="region" aria-live="polite" '
-            'aria-label="Search results"></div></div>\n\n'
-            '<p class="tk-search__nojs">Search needs JavaScript. '
-            f"{html_link('Browse every page from A to Z instead', path, links.A_TO_Z)}.</p>\n")
-    return Page(path, "Search", text, "search", scripts=["assets/search.js"], toc=False)
+            f'aria-label="{escape(strings.text("search.results"))}"></div></div>\n\n'
+            f'<p class="tk-search__nojs">{escape(strings.text("search.needs_js"))} '
+            f"{html_link(strings.text('search.browse'), path, links.A_TO_Z)}.</p>\n")
+    return Page(path, title, text, "search", scripts=["assets/search.js"], toc=False)
 
 
 def a_to_z_page(edition: Edition, pages: list[Page]) -> Page:
     path = links.A_TO_Z
     listed = sorted((p for p in pages if p.kind not in ("search",)), key=lambda p: p.title.lower())
     rows = "".join(f"<li>{html_link(p.title, path, p.path)}</li>" for p in listed)
-    text = (front_matter("All pages from A to Z", "Every page in this toolkit.")
-            + "# All pages from A to Z\n\n" + f'<ul class="tk-list tk-list--compact">{rows}</ul>\n')
-    return Page(path, "All pages from A to Z", text, "a-z", toc=False)
+    title = edition.strings.text("nav.a_to_z")
+    text = (front_matter(title, edition.strings.text("nav.a_to_z_description"))
+            + f"# {_md_text(title)}\n\n" + f'<ul class="tk-list tk-list--compact">{rows}</ul>\n')
+    return Page(path, title, text, "a-z", toc=False)
 
 
 def text_files(edition: Edition) -> dict[str, str]:

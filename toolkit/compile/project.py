@@ -6,16 +6,20 @@ recompiles after one edit leaves every other page's timestamp alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
 
 from ..content.loader import Content
 from ..content.model import TOPICS, is_restricted
+from ..content.strings import Strings
 from . import links, tested
 from .helpcards import urgent_box
 from .pages import Edition, Page, edition_pages, text_files
+
+# Named in the generated mkdocs.yml as text (it stays plain YAML); toolkit.render resolves it.
+UNICODE_SLUGIFY = "markdown.extensions.toc.slugify_unicode"
 
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
@@ -40,21 +44,52 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
     return True
 
 
-def _nav(edition: Edition) -> list:
+def _nav(edition: Edition, strings: Strings) -> list:
     site = edition.content.site
-    nav: list = [{"Start": links.HOME}]
+    nav: list = [{strings.text("nav.start"): links.HOME}]
     for audience in edition.audiences:
         nav.append({getattr(site.audiences, audience).short: links.audience(audience)})
-    nav.append({"Topics": [{getattr(site.topics, t).label: links.topic(t)} for t in TOPICS]})
-    nav.append({"Worksheets": links.WORKSHEETS})
-    nav.append({"Services that can help": links.HELP})
+    nav.append({strings.text("nav.topics"): [{getattr(site.topics, t).label: links.topic(t)} for t in TOPICS]})
+    nav.append({strings.text("nav.worksheets"): links.WORKSHEETS})
+    nav.append({strings.text("nav.help"): links.HELP})
     return nav
 
 
-def _footer_links(edition: Edition) -> list[dict]:
+def _footer_links(edition: Edition, strings: Strings) -> list[dict]:
     items = [{"title": page.title, "url": links.html_path(links.page(page.id))} for page in edition.pages]
-    items.append({"title": "All pages from A to Z", "url": links.html_path(links.A_TO_Z)})
+    items.append({"title": strings.text("nav.a_to_z"), "url": links.html_path(links.A_TO_Z)})
     return items
+
+
+def _alternates(content: Content, page: Page) -> list[dict]:
+    """The same page in every published language that has it: for hreflang and the language switcher."""
+    source = content.source_language
+    here = links.language_root(content.language.tag, source)
+    module_id = page.path[len("modules/"):-len(".md")] if page.kind == "module" else None
+    result = []
+    for language in content.languages:
+        exists = module_id is None or language.tag == source or ("module", module_id, language.tag) in content.variants
+        target = page.path if exists else links.HOME
+        result.append({"tag": language.tag, "name": language.name, "dir": language.dir, "same": exists,
+                       "current": language.tag == content.language.tag,
+                       "href": links.across_languages(page.path, target, here,
+                                                      links.language_root(language.tag, source))})
+    return result
+
+
+def _page_settings(content: Content, page: Page, strings: Strings) -> dict:
+    tag = content.language.tag
+    notices = []
+    if page.text_language and page.text_language != tag:
+        notices.append(strings.text("notice.untranslated"))
+    elif page.draft or (page.kind not in ("module", "page", "worksheet") and strings.status == "draft"):
+        notices.append(strings.text("notice.draft"))
+    source = content.languages[0]
+    fallback = page.text_language and page.text_language != tag
+    return {"kind": page.kind, "language": page.language, "toc": page.toc, "scripts": page.scripts,
+            "alternates": _alternates(content, page) if len(content.languages) > 1 else [],
+            "notices": notices,
+            "content_lang": source.tag if fallback else "", "content_dir": source.dir if fallback else ""}
 
 
 def compile_edition(content: Content, edition_name: str, project_dir: Path, *, base_config: Path,
@@ -62,6 +97,10 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     """Generate the MkDocs project of one edition under `project_dir`."""
     edition = Edition.of(content, edition_name)
     site = content.site
+    language = content.language or content.languages[0]
+    if content.language is None:
+        content = replace(content, language=language)
+    strings = content.strings[language.tag]
     pages = edition_pages(edition)
     docs = project_dir / "docs"
 
@@ -96,24 +135,23 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     tk = {
         "edition": edition_name,
         "edition_class": f"tk-edition-{edition_name}",
-        "language": site.language,
+        "language": language.tag,
+        "dir": language.dir,
+        "strings": strings.texts,
         "csp": csp,
         "noindex": is_restricted(edition_name),
         "banner": edition_words.banner or "",
-        "urgent_html": urgent_box(site, content.helplines),
+        "urgent_html": urgent_box(site, content.helplines, strings, title_tag="h2"),
         # Pages whose audiences add urgent-help lines name their variant of the box; the rest show urgent_html.
-        "urgent": {key: urgent_box(site, content.helplines, key.split("+")) for key in urgent_keys.values() if key},
+        "urgent": {key: urgent_box(site, content.helplines, strings, key.split("+"), title_tag="h2")
+                   for key in urgent_keys.values() if key},
         "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
         "links": {"pause": links.html_path(edition.pause_target()), "search": links.html_path(links.SEARCH)},
-        "footer_links": _footer_links(edition),
+        "footer_links": _footer_links(edition, strings),
         "tested": {"page": tested.STATEMENT_PAGE, "html": tested.statement_html()},
-        "footer_note": f"{edition_words.label}. This site uses no cookies, stores nothing on your device "
-                       "and sends nothing to other websites.",
-        "pages": {
-            page.path: {"kind": page.kind, "language": page.language, "toc": page.toc, "scripts": page.scripts,
-                        "urgent": urgent_keys[page.path]}
-            for page in pages
-        },
+        "footer_note": strings.text("page.footer_note", edition=edition_words.label),
+        "pages": {page.path: {**_page_settings(content, page, strings), "urgent": urgent_keys[page.path]}
+                  for page in pages},
     }
     config = {
         **{key: value for key, value in base.items() if key != "theme"},
@@ -122,12 +160,23 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
         "docs_dir": "docs",
         "site_dir": str(site_dir),
         "theme": theme,
-        "nav": _nav(edition),
+        "nav": _nav(edition, strings),
         "extra_css": ["assets/toolkit.css"],
         "extra_javascript": ["assets/toolkit.js"],
         "extra": {"tk": tk},
         "strict": False,
     }
+    root = links.language_root(language.tag, content.source_language)
+    if root:
+        # MkDocs writes the 404 page's links from the path of site_url: /pl/ for the Polish tree.
+        # The host part is never used (no canonical links, no sitemap from MkDocs).
+        config["site_url"] = f"https://localhost/{root}"
+        # Translated headings get ids in their own script (Arabic headings would otherwise have none);
+        # the source keeps its ASCII ids, so links already shared keep working.
+        config["markdown_extensions"] = [
+            {"toc": {**(entry["toc"] or {}), "slugify": UNICODE_SLUGIFY}}
+            if isinstance(entry, dict) and "toc" in entry else entry
+            for entry in config.get("markdown_extensions", [])]
     config_file = project_dir / "mkdocs.yml"
     # libyaml's emitter when present: the per-page table makes this file large (0.3 s at 200 modules in Python).
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)

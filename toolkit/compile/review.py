@@ -11,9 +11,8 @@ from __future__ import annotations
 from html import escape
 
 from ..content.fields import Record
+from ..content.strings import Strings
 from .helpcards import format_date
-
-NOT_REVIEWED = "This page has not yet had a practice review by an experienced practitioner."
 
 
 def is_placeholder(owner: str) -> bool:
@@ -26,11 +25,11 @@ def has_practice_review(review: Record) -> bool:
     return review.last_reviewed is not None and not is_placeholder(review.owner)
 
 
-def review_note(review: Record, *, with_next_review: bool = True) -> str:
+def review_note(review: Record, strings: Strings, *, with_next_review: bool = True) -> str:
     """The review line at the foot of a module, as an HTML paragraph."""
     if not has_practice_review(review):
-        return f'<p class="tk-review">{NOT_REVIEWED}</p>'
-    due = review.next_review if with_next_review else None
-    next_review = f" Next review due {format_date(due)}." if due else ""
-    return (f'<p class="tk-review">Last reviewed {format_date(review.last_reviewed)} by the '
-            f"{escape(review.owner)}.{next_review}</p>")
+        return f'<p class="tk-review">{escape(strings.text("module.not_reviewed"))}</p>'
+    text = strings.text("module.reviewed", date=format_date(review.last_reviewed, strings.tag), owner=review.owner)
+    if with_next_review and review.next_review:
+        text += " " + strings.text("module.next_review", date=format_date(review.next_review, strings.tag))
+    return f'<p class="tk-review">{escape(text)}</p>'

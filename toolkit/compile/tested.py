@@ -28,6 +28,15 @@ def statement_html() -> str:
         "no errors found by the Nu Html Checker",
         "every page can be reached and read with JavaScript turned off",
         "a skip link comes first and every link, button and field shows where the keyboard focus is",
+        f"moving through every page with the keyboard, forwards and backwards, on screens {widths} wide "
+        "and with the menu open: each place the focus stops is on screen, not hidden under anything, "
+        f"marked clearly enough (at least {data['focus_contrast']} to 1 contrast) and in the order the page is read",
+        "with a high-contrast colour theme (Windows contrast themes), the quick exit, help cards, "
+        "the urgent help box, worksheet fields and the keyboard focus can still be seen",
+        f"at {' and '.join(f'{zoom}%' for zoom in data['zoom'])} zoom nothing is cut off, hidden or covered",
+        "nothing moves when your device is set to reduce motion",
+        "what a screen reader is given on each kind of page (its parts, headings, and the names of links "
+        "and fields) is the same as a version a person has checked",
         f"no sideways scrolling on a screen {data['reflow_width']} pixels wide (400% zoom)",
         "nothing is cut off when the spacing between letters, words, lines and paragraphs is increased",
         f"every button and stand-alone link is at least {data['target_size']} by {data['target_size']} pixels",

@@ -12,6 +12,7 @@ import textwrap
 from html import escape
 
 from ..content.fields import Record
+from ..content.strings import Strings
 
 
 def _field_id(sheet: Record, section: int, field: int, option: int | None = None) -> str:
@@ -19,13 +20,11 @@ def _field_id(sheet: Record, section: int, field: int, option: int | None = None
     return base if option is None else f"{base}-{option + 1}"
 
 
-def form_html(sheet: Record) -> str:
+def form_html(sheet: Record, strings: Strings) -> str:
     """The interactive page body: labelled fields, a clear button and print advice."""
     parts = [
         f'<p class="tk-lead">{escape(sheet.intro)}</p>',
-        '<p class="tk-worksheet__privacy">What you type stays on this screen. It is not sent anywhere '
-        "and not saved: it is gone when you close or leave the page. To keep a copy, print it or "
-        "save it as a PDF with your browser's Print command.</p>",
+        f'<p class="tk-worksheet__privacy">{escape(strings.text("worksheets.privacy"))}</p>',
         f'<form class="tk-worksheet" id="ws-{sheet.id}" autocomplete="off" data-tk-worksheet>',
     ]
     for s_index, section in enumerate(sheet.sections):
@@ -45,7 +44,7 @@ def form_html(sheet: Record) -> str:
                 parts.append("</ul></fieldset>")
             elif field.kind == "scale":
                 parts.append(f'<div class="tk-worksheet__field"><label for="{field_id}">{escape(field.label)}'
-                             f" (0 to 10)</label>{hint}"
+                             f" {escape(strings.text('worksheets.scale'))}</label>{hint}"
                              f'<input type="number" id="{field_id}" min="0" max="10" inputmode="numeric" '
                              f'autocomplete="off"{described}></div>')
             else:
@@ -55,8 +54,9 @@ def form_html(sheet: Record) -> str:
                              f'spellcheck="false"{described}></textarea></div>')
         parts.append("</fieldset>")
     parts.append('<div class="tk-worksheet__actions">'
-                 '<button type="reset" class="tk-button">Clear my answers</button>'
-                 '<button type="button" class="tk-button tk-button--secondary" data-tk-print hidden>Print or save as PDF</button>'
+                 f'<button type="reset" class="tk-button">{escape(strings.text("worksheets.clear"))}</button>'
+                 '<button type="button" class="tk-button tk-button--secondary" data-tk-print hidden>'
+                 f'{escape(strings.text("worksheets.print"))}</button>'
                  "</div></form>")
     return "\n".join(parts)
 

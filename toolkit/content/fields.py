@@ -15,6 +15,7 @@ from typing import Any
 
 from .. import schemes
 from ..findings import Finding, error
+from ..limits import EARLIEST_YEAR, LATEST_YEAR
 from . import plaintext
 from .yamlfile import Path, Positions
 
@@ -131,6 +132,10 @@ class Field:
         """A short name of the expected value for documentation tables."""
         return self.json_type or "value"
 
+    def human_part(self) -> Field | None:
+        """The shape of this field in a variant (a translation): only its human text, or None if it has none."""
+        return None
+
 
 class _Invalid:
     def __repr__(self) -> str:
@@ -196,6 +201,14 @@ class Text(Field):
 
     def kind(self):
         return "text"
+
+
+class HumanText(Text):
+    """Text a reader reads: the only kind of field a translation (or other variant) may hold."""
+
+    def human_part(self):
+        # No length limit and no default: a translation may run longer, and a missing field keeps the source's.
+        return Text(self.description, multiline=self.multiline)
 
 
 class Slug(Text):
@@ -310,6 +323,18 @@ class Date(Field):
     json_type = "string"
 
     def check(self, value, path, ctx):
+        date = self._date(value)
+        if date is INVALID:
+            ctx.report(path, f"expected a date like 2026-11-24 (year-month-day), found {describe(value)}.",
+                       "Check the month is 01-12 and the day exists in that month.")
+        elif not EARLIEST_YEAR <= date.year <= LATEST_YEAR:
+            ctx.report(path, f"the year {date.year} is outside {EARLIEST_YEAR} to {LATEST_YEAR}.",
+                       "Check the year: content dates are when something was checked or is due.")
+            return INVALID
+        return date
+
+    @staticmethod
+    def _date(value):
         if isinstance(value, dt.datetime):
             return value.date()
         if isinstance(value, dt.date):
@@ -319,14 +344,12 @@ class Date(Field):
                 return dt.date.fromisoformat(value.strip())
             except ValueError:
                 pass
-        ctx.report(path, f"expected a date like 2026-11-24 (year-month-day), found {describe(value)}.",
-                   "Check the month is 01-12 and the day exists in that month.")
         return INVALID
 
     def schema(self):
         data = super().schema()
         data["format"] = "date"
-        data["pattern"] = r"^\d{4}-\d{2}-\d{2}$"
+        data["pattern"] = r"^2[01]\d{2}-\d{2}-\d{2}$"  # EARLIEST_YEAR to LATEST_YEAR
         return data
 
     def kind(self):
@@ -441,6 +464,13 @@ class ListOf(Field):
     def kind(self):
         return f"list of {self.item.kind()}"
 
+    def human_part(self):
+        item = self.item.human_part()
+        if item is None:
+            return None
+        return ListOf(item, self.description + " Same number of items, in the same order, as the source.",
+                      default=None)
+
 
 class Object(Field):
     """A mapping with named fields; unknown keys are errors with a did-you-mean."""
@@ -448,11 +478,13 @@ class Object(Field):
     json_type = "object"
 
     def __init__(self, fields: dict[str, Field], description: str = "", *,
-                 required: tuple[str, ...] = (), title: str = "", **kw):
+                 required: tuple[str, ...] = (), title: str = "", not_here: tuple[str, ...] = (), **kw):
         super().__init__(description, **kw)
         self.fields = fields
         self.required = tuple(required)
         self.title = title
+        # Fields of the source that a variant must not repeat: named in their own message.
+        self.not_here = tuple(not_here)
         unknown = set(self.required) - set(fields)
         assert not unknown, f"required fields not defined: {unknown}"
 
@@ -462,7 +494,12 @@ class Object(Field):
             return INVALID
         ok = True
         for key in value:
-            if key not in self.fields:
+            if key in self.not_here:
+                ctx.report_key(path + (key,), f"'{key}' is not translated: it comes from the source.",
+                               f"Remove '{key}'. A translation holds only the human text of its source: "
+                               f"{', '.join(self.fields)}.")
+                ok = False
+            elif key not in self.fields:
                 suggestion = did_you_mean(key, self.fields)
                 ctx.report_key(path + (key,), f"unknown field '{key}'.",
                                (suggestion + " " if suggestion else "") + "Allowed fields: " + ", ".join(self.fields) + ".")
@@ -498,6 +535,50 @@ class Object(Field):
 
     def kind(self):
         return "mapping"
+
+    def human_part(self):
+        fields = {name: part for name, field in self.fields.items() if (part := field.human_part()) is not None}
+        if not fields:
+            return None
+        return Object(fields, self.description, not_here=tuple(name for name in self.fields if name not in fields))
+
+
+class MappingOf(Field):
+    """A mapping from ids (any slug) to values of one kind, such as registry id -> that entry's translation."""
+
+    json_type = "object"
+
+    def __init__(self, item: Field, description: str = "", **kw):
+        kw.setdefault("default", {})
+        super().__init__(description, **kw)
+        self.item = item
+
+    def check(self, value, path, ctx):
+        if not isinstance(value, dict):
+            ctx.report(path, f"expected a mapping of ids (id: fields), found {describe(value)}.")
+            return INVALID
+        result = {}
+        ok = True
+        for key, item in value.items():
+            if not SLUG.match(key):
+                ctx.report_key(path + (key,), f"'{key}' is not an id.",
+                               "Use the id exactly as the source writes it, like 'stop-it-now'.")
+                ok = False
+                continue
+            clean = self.item.check(item, path + (key,), ctx)
+            if clean is INVALID:
+                ok = False
+            result[key] = clean
+        return result if ok else INVALID
+
+    def schema(self):
+        data = super().schema()
+        data["propertyNames"] = {"pattern": SLUG.pattern}
+        data["additionalProperties"] = self.item.schema()
+        return data
+
+    def kind(self):
+        return f"mapping of id to {self.item.kind()}"
 
 
 def validate(definition: Field, data: Any, positions: Positions, findings: list[Finding],

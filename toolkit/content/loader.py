@@ -23,9 +23,30 @@ from .fields import (
     did_you_mean,
     validate,
 )
-from .files import display, inside, outside_links, read_text
+from .files import display, entry_problems, inside, read_text
 from .images import image_problem
-from .model import HELPLINES, HOLIDAYS, MODULE, PAGE, PUBLIC_AUDIENCES, SITE, WORKSHEET
+from .model import (
+    HELPLINE,
+    HELPLINES,
+    HOLIDAYS,
+    MODULE,
+    PAGE,
+    PUBLIC_AUDIENCES,
+    SCHEMAS,
+    SITE,
+    WORKSHEET,
+)
+from .nesting import too_costly
+from .strings import Strings, load_strings
+from .variants import (
+    Language,
+    Variant,
+    check_languages,
+    compare_with_source,
+    human_paragraphs,
+    split_variant,
+    unknown_tag,
+)
 from .yamlfile import load_yaml
 
 FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
@@ -52,6 +73,20 @@ class Content:
     # Ids of items that exist but failed validation: references to them are not "unknown".
     broken_ids: set[str] = field(default_factory=set)
     findings: list[Finding] = field(default_factory=list)
+    # Published languages, the source first; translations by (kind, id, language tag).
+    languages: list[Language] = field(default_factory=list)
+    variants: dict[tuple[str, str, str], Variant] = field(default_factory=dict)
+    strings: dict[str, Strings] = field(default_factory=dict)
+    # The language this view of the content is in (toolkit.content.variants.localized); None for the whole.
+    language: Language | None = None
+
+    @property
+    def translation_tags(self) -> list[str]:
+        return [language.tag for language in self.languages if language.tag != self.source_language]
+
+    @property
+    def source_language(self) -> str:
+        return self.site.language if self.site else "en-GB"
 
     def in_edition(self, items: dict[str, Record], edition: str) -> list[Record]:
         """Items visible in an edition: public items everywhere, professional ones only there."""
@@ -67,9 +102,12 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
         findings.append(error("files", "content folder not found.", file=str(root),
                               hint="Run the build from the project folder, or pass --content PATH."))
         return content
-    findings.extend(outside_links(root))
+    findings.extend(entry_problems(root))
 
     content.site = _load_document(root / "site.yml", root, SITE, findings)
+    if content.site is not None:
+        content.languages = check_languages(content.site, findings)
+        content.strings = load_strings([language.tag for language in content.languages], findings)
     _add_helplines(content, _load_registry(root / "helplines.yml", root, content, findings), findings, local=False)
     if local_contacts is not None:
         local = Path(local_contacts)
@@ -82,6 +120,8 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     _load_worksheets(content, findings)
     _load_pages(content, findings)
     _check_references(content, findings)
+    if content.site is not None:
+        _load_variants(content, findings)
     return content
 
 
@@ -145,6 +185,14 @@ def _load_modules(content: Content, findings: list[Finding]) -> None:
     for module_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
         meta_path = module_dir / "module.yml"
         if not meta_path.exists():
+            orphans = sorted(module_dir.glob("module.*.yml"))
+            if orphans:
+                findings.append(error("translations", f"translation of a module that does not exist: there is no "
+                                      f"module.yml in {display(module_dir, content.root)}/.",
+                                      file=display(orphans[0], content.root),
+                                      hint="A translation sits beside its source; check the folder name, or "
+                                           "write the module in the source language first."))
+                continue
             findings.append(error("files", "module folder has no module.yml.",
                                   file=display(module_dir, content.root),
                                   hint=_near_name(module_dir, "module.yml")
@@ -244,7 +292,7 @@ def _load_worksheets(content: Content, findings: list[Finding]) -> None:
     folder = content.root / "worksheets"
     if not folder.is_dir():
         return
-    for path in _content_files(folder, content.root, ".yml", "worksheet", findings):
+    for path in _sources(_content_files(folder, content.root, ".yml", "worksheet", findings), ".yml"):
         sheet = _load_document(path, content.root, WORKSHEET, findings)
         if sheet is None:
             content.broken_ids.add(path.stem)
@@ -261,34 +309,161 @@ def _load_pages(content: Content, findings: list[Finding]) -> None:
     folder = content.root / "pages"
     if not folder.is_dir():
         return
-    for path in _content_files(folder, content.root, ".md", "page", findings):
-        shown = display(path, content.root)
+    for path in _sources(_content_files(folder, content.root, ".md", "page", findings), ".md"):
         problem = _page_name_problem(path)
         if problem:
-            findings.append(error("files", problem[0], file=shown, hint=problem[1]))
+            findings.append(error("files", problem[0], file=display(path, content.root), hint=problem[1]))
             content.broken_ids.add(path.stem)
             continue
-        text = read_text(path, content.root, findings)
-        if text is None:
-            continue
-        match = FRONT_MATTER.match(text)
-        if not match:
-            findings.append(error("schema", "page has no front matter.", file=shown, line=1,
-                                  hint="Start the file with ---, a line 'title: ...', and ---."))
-            continue
-        page = _load_document(path, content.root, PAGE, findings, text=match.group(1), line_offset=1)
+        page = _load_page(path, content.root, PAGE, findings)
         if page is None:
             content.broken_ids.add(path.stem)
             continue
         page.id = path.stem
-        page.body = text[match.end():]
-        page.body_line_offset = text.count("\n", 0, match.end())
-        page.body_file = shown
-        page.folder = folder
-        if not page.body.strip():
-            findings.append(error("files", "page has no text after its front matter.", file=shown))
-            continue
         content.pages[page.id] = page
+
+
+def _sources(paths: list[Path], suffix: str) -> list[Path]:
+    """The source files among `paths`: those whose name carries no language tag (translations sit beside them)."""
+    return [path for path in paths if split_variant(path.name, suffix) is None]
+
+
+def _load_page(path: Path, root: Path, definition, findings: list[Finding]) -> Record | None:
+    """A Markdown file with front matter: the validated front matter, with body, body_file and body_line_offset."""
+    shown = display(path, root)
+    text = read_text(path, root, findings)
+    if text is None:
+        return None
+    match = FRONT_MATTER.match(text)
+    if not match:
+        findings.append(error("schema", "page has no front matter.", file=shown, line=1,
+                              hint="Start the file with ---, a line 'title: ...', and ---."))
+        return None
+    page = _load_document(path, root, definition, findings, text=match.group(1), line_offset=1)
+    if page is None:
+        return None
+    page.body = text[match.end():]
+    page.body_line_offset = text.count("\n", 0, match.end())
+    page.body_file = shown
+    page.folder = path.parent
+    if not page.body.strip():
+        findings.append(error("files", "page has no text after its front matter.", file=shown))
+        return None
+    return page
+
+
+def _load_variants(content: Content, findings: list[Finding]) -> None:
+    """Every translation beside its source: validated, compared with the source, its body checked like a source's."""
+    root = content.root
+    found: list[tuple[str, Path, str, str]] = []  # kind, path, base name, tag
+    for pattern, suffix, kind in (("site.*.yml", ".yml", "site"), ("helplines.*.yml", ".yml", "helplines"),
+                                  ("modules/*/module.*.yml", ".yml", "module"),
+                                  ("worksheets/*.*.yml", ".yml", "worksheet"), ("pages/*.*.md", ".md", "page")):
+        for path in sorted(root.glob(pattern)):
+            base, tag = split_variant(path.name, suffix)
+            problem = unknown_tag(tag, content.languages, content.source_language, display(path, root))
+            if problem is not None:
+                findings.append(problem)
+                continue
+            found.append((kind, path, base, tag))
+    for path in sorted(root.glob("modules/*/body.*.md")):
+        _, tag = split_variant(path.name, ".md")
+        if not (path.parent / f"module.{tag}.yml").exists():
+            findings.append(error("translations", f"body.{tag}.md has no module.{tag}.yml beside it.",
+                                  file=display(path, root),
+                                  hint=f"Write module.{tag}.yml with the translated title, summary, key points "
+                                       "and a translation: block."))
+    for kind, path, base, tag in found:
+        LOADERS[kind](content, path, base, tag, findings)
+    for variant in content.variants.values():
+        if variant.body is not None:
+            _check_variant_body(content, variant, findings)
+
+
+def _add_variant(content: Content, variant: Variant, source: Record, definition, body: str | None,
+                 findings: list[Finding]) -> None:
+    compare_with_source(variant.record, source, findings)
+    if variant.block.status == "reviewed" and not variant.block.reviewed_by:
+        findings.append(error("translations", "a reviewed translation must say who reviewed it.",
+                              hint="Add reviewed_by: (a role is enough), or set status: draft.",
+                              **variant.record.where("translation", "status")))
+    variant.source_paragraphs = human_paragraphs(definition, source, body)
+    content.variants[(variant.kind, variant.id, variant.tag)] = variant
+
+
+def _variant_site(content: Content, path: Path, base: str, tag: str, findings: list[Finding]) -> None:
+    record = _load_document(path, content.root, SCHEMAS["site.translation"], findings)
+    if record is not None:
+        _add_variant(content, Variant("site", "", tag, display(path, content.root), record,
+                                      source_files=("content/site.yml",)), content.site, SITE, None, findings)
+
+
+def _variant_helplines(content: Content, path: Path, base: str, tag: str, findings: list[Finding]) -> None:
+    registry = _load_document(path, content.root, SCHEMAS["helplines.translation"], findings)
+    if registry is None:
+        return
+    shown = display(path, content.root)
+    for helpline_id, record in registry.helplines.items():
+        source = content.helplines.get(helpline_id)
+        if source is None:
+            if helpline_id not in content.broken_ids:
+                hint = did_you_mean(helpline_id, content.helplines) or "Use the id of an entry in helplines.yml."
+                findings.append(error("translations", f"translation of helpline '{helpline_id}', which is not in "
+                                      "the registry.", hint=hint, **registry.where("helplines", helpline_id)))
+            continue
+        _add_variant(content, Variant("helpline", helpline_id, tag, shown, record, source_files=(source.source_file,)),
+                     source, HELPLINE, None, findings)
+
+
+def _variant_module(content: Content, path: Path, base: str, tag: str, findings: list[Finding]) -> None:
+    module_id = path.parent.name
+    source = content.modules.get(module_id)
+    if source is None:
+        return  # no module.yml (reported by _load_modules), or an invalid one (reported too)
+    record = _load_document(path, content.root, SCHEMAS["module.translation"], findings)
+    body_path = path.parent / f"body.{tag}.md"
+    body = _read_body(body_path, content.root, findings) if record is not None else None
+    if record is None or body is None:
+        return
+    variant = Variant("module", module_id, tag, display(path, content.root), record, body=body,
+                      body_file=display(body_path, content.root), folder=path.parent,
+                      source_files=(source.source_file, source.body_file))
+    _add_variant(content, variant, source, MODULE, source.body, findings)
+
+
+def _variant_worksheet(content: Content, path: Path, base: str, tag: str, findings: list[Finding]) -> None:
+    source = content.worksheets.get(base)
+    if source is None:
+        if base not in content.broken_ids:
+            _no_source(content, path, "worksheet", base, content.worksheets, findings)
+        return
+    record = _load_document(path, content.root, SCHEMAS["worksheet.translation"], findings)
+    if record is not None:
+        _add_variant(content, Variant("worksheet", base, tag, display(path, content.root), record,
+                                      source_files=(source.source_file,)), source, WORKSHEET, None, findings)
+
+
+def _variant_page(content: Content, path: Path, base: str, tag: str, findings: list[Finding]) -> None:
+    source = content.pages.get(base)
+    if source is None:
+        _no_source(content, path, "page", base, content.pages, findings)
+        return
+    record = _load_page(path, content.root, SCHEMAS["page.translation"], findings)
+    if record is not None:
+        _add_variant(content, Variant("page", base, tag, display(path, content.root), record, body=record.body, folder=path.parent,
+                                      body_file=record.body_file, body_line_offset=record.body_line_offset,
+                                      source_files=(source.body_file,)), source, PAGE, source.body, findings)
+
+
+def _no_source(content: Content, path: Path, kind: str, base: str, known: dict, findings: list[Finding]) -> None:
+    hint = did_you_mean(base, known) or f"A translation sits beside its source; write the {kind} in the source " \
+                                        "language first."
+    findings.append(error("translations", f"translation of a {kind} that does not exist: there is no "
+                          f"{base}{path.suffix} beside it.", file=display(path, content.root), hint=hint))
+
+
+LOADERS = {"site": _variant_site, "helplines": _variant_helplines, "module": _variant_module,
+           "worksheet": _variant_worksheet, "page": _variant_page}
 
 
 def _known(kind: str, content: Content) -> _KnownOrBroken:
@@ -392,6 +567,8 @@ def _unpublished_files(module: Record, root: Path) -> list[Finding]:
         if path.is_dir() or name in ("module.yml", "body.md", *module.assets) or any(
                 part.startswith(".") for part in path.relative_to(module.folder).parts):
             continue
+        if (split_variant(name, ".yml") or ("",))[0] == "module" or (split_variant(name, ".md") or ("",))[0] == "body":
+            continue  # a translation, read beside its source
         found.append(warning("files", "is not shown in body.md, so it is not published.", file=display(path, root),
                              hint="Delete it, or keep drafts, notes and backups outside content/. To show an "
                                   f"image, write ![what it shows]({name}) in body.md."))
@@ -429,6 +606,21 @@ def _report_malformed(bad: bodies.Malformed, findings: list[Finding], where: dic
         findings.append(error("references", f"unknown shortcode '{bad.text}'.", hint=hint, **where))
 
 
+def _check_variant_body(content: Content, variant: Variant, findings: list[Finding]) -> None:
+    """A translated body is checked like its source, and may link only to modules that exist in its language."""
+    _check_body(content, variant.folder, variant.body, variant.body_file, variant.body_line_offset, findings)
+    for use in bodies.ref_links(variant.body):
+        target_kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
+        if target_kind != "module" or use.target not in content.modules:
+            continue
+        if ("module", use.target, variant.tag) not in content.variants:
+            findings.append(error("translations", f"link to module '{use.target}', which is not translated into "
+                                  f"'{variant.tag}'.", file=variant.body_file,
+                                  line=use.line + variant.body_line_offset, column=use.column,
+                                  hint="A module that is not translated is left out of that language: link to a "
+                                       "translated module, or translate this one first."))
+
+
 def _check_body(content: Content, folder: Path, text: str, file: str, line_offset: int,
                 findings: list[Finding], public_place: str = "") -> set[str]:
     """Report every problem of one body; returns the images it shows that are fit to publish (paths in `folder`)."""
@@ -437,6 +629,10 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
     def at(line: int, column: int) -> dict:
         return {"file": file, "line": line + line_offset, "column": column}
 
+    costly = too_costly(text, file, line_offset)
+    if costly:  # the checks below would take minutes over such a text
+        findings += costly
+        return shown
     for use in bodies.shortcodes(text):
         if use.kind not in bodies.SHORTCODES:
             findings.append(error("references", f"unknown shortcode '{use.text}'.",

@@ -10,8 +10,10 @@ from .fields import (
     Boolean,
     Choice,
     Date,
+    HumanText,
     Integer,
     ListOf,
+    MappingOf,
     Object,
     Ref,
     Slug,
@@ -45,7 +47,7 @@ FIELD_KINDS = ("lines", "checklist", "list", "scale")
 CHECK_NAMES = (
     "off-origin", "inline-code", "phone-numbers", "tel-links", "internal-links", "external-links",
     "review-dates", "readability", "module-structure", "placeholders", "edition-leakage",
-    "registry-numbers", "number-sources", "url-schemes", "help-routes", "holiday-list",
+    "registry-numbers", "number-sources", "url-schemes", "translations", "help-routes", "holiday-list",
 )
 SEVERITIES = ("error", "warning", "info", "ignore")
 
@@ -70,7 +72,7 @@ EXCEPTION = Object(
         "opens": Time("Opening time that day."),
         "closes": Time("Closing time that day; 24:00 means midnight."),
         "closes_next_day": Boolean("True when that day's period closes the next morning.", default=False),
-        "note": Text("Why, in plain words, for example 'Christmas Eve'."),
+        "note": HumanText("Why, in plain words, for example 'Christmas Eve'."),
     },
     "Different hours on one date: a closure or shorter hours.",
     required=("date",),
@@ -83,7 +85,7 @@ HOURS = Object(
         "bank_holidays": Choice(BANK_HOLIDAYS, "On Scottish bank holidays (content/holidays.yml): the usual "
                                 "hours of that weekday, or closed.", noun="bank holiday rule", default="usual-hours"),
         "exceptions": ListOf(EXCEPTION, "Dates with different hours (they win over the weekly hours and bank holidays)."),
-        "note": Text("Anything else about hours, in plain words (bank holidays, call-backs)."),
+        "note": HumanText("Anything else about hours, in plain words (bank holidays, call-backs)."),
     },
     "When the service can be reached (Europe/London time).",
 )
@@ -92,7 +94,7 @@ INTERPRETERS = Object(
     {
         "provider": Text("Who provides the interpreters, for example 'LanguageLine'."),
         "languages": ListOf(Text(), "Languages offered, by name, when the service lists them."),
-        "note": Text("What the service says about languages, for example 'over 200 languages'."),
+        "note": HumanText("What the service says about languages, for example 'over 200 languages'."),
     },
     "Interpreters offered on this channel.",
 )
@@ -112,7 +114,7 @@ PHONE = Object(
         "channel": Choice(CHANNELS, "How the number is used: voice call, text message, textphone, or a relay "
                           "service (Relay UK, for example 18001 101).", noun="channel", default="voice"),
         "cost": Choice(COSTS, "What a call or text costs the person.", noun="cost", default="unknown"),
-        "label": Text("Optional label shown before the number, for example 'Text'."),
+        "label": HumanText("Optional label shown before the number, for example 'Text'."),
         "hours": HOURS,
         "interpreters": INTERPRETERS,
     },
@@ -126,7 +128,7 @@ CONTACT = Object(
         "url": Url("Web address for chat, a web form or a secure email page."),
         "address": Text("Email address, for the email channel.",
                         pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", pattern_hint="Write an email address like help@example.org."),
-        "label": Text("How to describe this contact, for example 'Live chat'."),
+        "label": HumanText("How to describe this contact, for example 'Live chat'."),
         "hours": HOURS,
         "interpreters": INTERPRETERS,
     },
@@ -163,11 +165,11 @@ VERIFICATION_FIELDS = Object(
 HELPLINE = Object(
     {
         "id": Slug("Identifier used in module references, for example 'stop-it-now'."),
-        "name": Text("Service name as the service writes it."),
+        "name": HumanText("Service name as the service writes it."),
         "organisation": Text("Organisation that runs the service."),
         "aliases": ListOf(Text(), "Other names a module may use for the service in its text, for example "
                           "'Stop It Now'; the help-routes check looks for them.", unique=True),
-        "description": Text("One or two plain sentences on what the service is for and who it helps.", multiline=True),
+        "description": HumanText("One or two plain sentences on what the service is for and who it helps.", multiline=True),
         "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who the service is for.", min_items=1, unique=True),
         "regions": ListOf(Choice(REGIONS, noun="region"), "Where the service is available.", min_items=1, unique=True),
         "phones": ListOf(PHONE, "Phone, text, textphone and relay numbers."),
@@ -177,7 +179,7 @@ HELPLINE = Object(
         "while_closed": ListOf(Ref("helpline"), "Services to suggest while this one is closed, to the same "
                                "readers (the card shows those open at that moment, if they are for the page's "
                                "readers).", unique=True),
-        "confidentiality": Text("What the service says about anonymity and its limits, in its own published terms.",
+        "confidentiality": HumanText("What the service says about anonymity and its limits, in its own published terms.",
                                 multiline=True),
         "emergency": Boolean("True for emergency services (999), shown in the urgent-help box.", default=False),
         "status": Choice(STATUSES, "Whether the service is running.", noun="status", default="active"),
@@ -221,17 +223,33 @@ HOLIDAYS = Object(
 
 # --- site.yml ---------------------------------------------------------------
 
+LANGUAGE_TAG = r"^[a-z]{2,3}(-[A-Z][a-z]{3})?(-[A-Z]{2})?$"
+LANGUAGE_HINT = "Use a BCP 47 tag such as en-GB, pl or ar."
+DIRECTIONS = ("ltr", "rtl")
+
+LANGUAGE = Object(
+    {
+        "tag": Text("The language as a BCP 47 tag, for example en-GB, pl, ar.", pattern=LANGUAGE_TAG,
+                    pattern_hint=LANGUAGE_HINT),
+        "name": Text("The language's own name, in its own script, for example Polski or العربية."),
+        "dir": Choice(DIRECTIONS, "Direction of its script: ltr (left to right) or rtl (right to left).",
+                      noun="direction"),
+    },
+    "One published language.",
+    required=("tag", "name", "dir"),
+)
+
 AUDIENCE_TEXT = Object(
     {
-        "label": Text("The start-page choice, in the reader's words, for example \"I'm worried about my own thoughts or behaviour\"."),
-        "short": Text("A short name for navigation, for example 'About me'."),
-        "intro": Text("One or two sentences shown at the top of this audience's page.", multiline=True),
+        "label": HumanText("The start-page choice, in the reader's words, for example \"I'm worried about my own thoughts or behaviour\"."),
+        "short": HumanText("A short name for navigation, for example 'About me'."),
+        "intro": HumanText("One or two sentences shown at the top of this audience's page.", multiline=True),
         "start_with": Ref("module", "Module to suggest first: something practical to do today."),
         "call_first": Ref("helpline", "Service to show first on this audience's page."),
         "also_for": Object(
             {
-                "label": Text("The choice in the reader's words, for example \"I'm under 18 and worried about my "
-                              "own thoughts\"."),
+                "label": HumanText("The choice in the reader's words, for example \"I'm under 18 and worried "
+                                   "about my own thoughts\"."),
                 "module": Ref("module", "The module it leads to."),
             },
             "A clearly marked route for some readers of this audience who need a different first page (for "
@@ -245,9 +263,9 @@ AUDIENCE_TEXT = Object(
 
 URGENT_ROUTE = Object(
     {
-        "when": Text("The situation, in plain words, for example 'A child is in danger now'."),
-        "steps": Text("What to do first, in a few plain words, shown before the services, for example "
-                      "'Move away from the child now, then'."),
+        "when": HumanText("The situation, in plain words, for example 'A child is in danger now'."),
+        "steps": HumanText("What to do first, in a few plain words, shown before the services, for example "
+                           "'Move away from the child now, then'."),
         "helplines": ListOf(Ref("helpline"), "Services to contact, by registry id.", min_items=1, unique=True),
         "audiences": ListOf(Choice(AUDIENCES, noun="audience"),
                             "Show this line only on pages for these audiences (their modules, worksheets and "
@@ -259,10 +277,12 @@ URGENT_ROUTE = Object(
 
 SITE = Object(
     {
-        "name": Text("Site name, shown in the header and page titles."),
-        "description": Text("One sentence describing the toolkit, for search engines and the start page."),
-        "language": Text("Language of the content as a BCP 47 tag.", pattern=r"^[a-z]{2,3}(-[A-Z]{2})?$",
-                         pattern_hint="Use a tag such as en-GB.", default="en-GB"),
+        "name": HumanText("Site name, shown in the header and page titles."),
+        "description": HumanText("One sentence describing the toolkit, for search engines and the start page."),
+        "language": Text("The source language of the content as a BCP 47 tag.", pattern=LANGUAGE_TAG,
+                         pattern_hint=LANGUAGE_HINT, default="en-GB"),
+        "languages": ListOf(LANGUAGE, "Every published language, the source language first. Leave out to "
+                            "publish the source language only."),
         "version": Text("Toolkit version, printed on packs.", default="0.0.0"),
         "url": Url("Public address of the site; used only for the sitemap. Leave out to write no sitemap."),
         "organisation": Object(
@@ -280,7 +300,7 @@ SITE = Object(
         ),
         "quick_exit": Object(
             {
-                "label": Text("Text of the quick-exit button.", default="Exit this page"),
+                "label": HumanText("Text of the quick-exit button.", default="Exit this page"),
                 "destination": Url("A neutral page the quick exit goes to, for example a weather site."),
             },
             "The quick-exit control on every page.",
@@ -288,7 +308,7 @@ SITE = Object(
         ),
         "urgent_help": Object(
             {
-                "title": Text("Heading of the box.", default="Need help now?"),
+                "title": HumanText("Heading of the box.", default="Need help now?"),
                 "routes": ListOf(URGENT_ROUTE, "What to do in an emergency.", min_items=1),
             },
             "The urgent-help box shown on every page and pack.",
@@ -302,7 +322,7 @@ SITE = Object(
         "topics": Object(
             {
                 name: Object(
-                    {"label": Text("Topic name."), "intro": Text("One sentence about the topic.")},
+                    {"label": HumanText("Topic name."), "intro": HumanText("One sentence about the topic.")},
                     required=("label",),
                 )
                 for name in TOPICS
@@ -313,8 +333,8 @@ SITE = Object(
         "editions": Object(
             {
                 name: Object(
-                    {"label": Text("Name of the edition."),
-                     "banner": Text("Text of a banner shown on every page of the edition.")},
+                    {"label": HumanText("Name of the edition."),
+                     "banner": HumanText("Text of a banner shown on every page of the edition.")},
                     required=("label",),
                 )
                 for name in EDITIONS
@@ -365,14 +385,14 @@ REVIEW = Object(
 MODULE = Object(
     {
         "id": Slug("Identifier; must match the folder name."),
-        "title": Text("Page title: a question or plain statement.", max_length=90),
-        "summary": Text("One line saying what the module is for.", max_length=200),
+        "title": HumanText("Page title: a question or plain statement.", max_length=90),
+        "summary": HumanText("One line saying what the module is for.", max_length=200),
         "topic": Choice(TOPICS, "Which part of the toolkit the module belongs to.", noun="topic"),
         "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who the module is for.", min_items=1, unique=True),
         "edition": Choice(EDITIONS, "'professional' modules appear only in the professional edition.",
                           noun="edition", default="public"),
         "order": Integer("Position in lists (lower comes first).", minimum=0, default=100),
-        "key_points": ListOf(Text(), "Three to five short sentences shown at the top.", min_items=1),
+        "key_points": ListOf(HumanText(), "Three to five short sentences shown at the top.", min_items=1),
         "helplines": ListOf(Ref("helpline"), "Services shown as help cards, by registry id.", unique=True),
         "worksheets": ListOf(Ref("worksheet"), "Worksheets that go with the module.", unique=True),
         "read_next": ListOf(Ref("module"), "Modules to read next.", unique=True),
@@ -389,12 +409,12 @@ MODULE = Object(
 
 WORKSHEET_FIELD = Object(
     {
-        "label": Text("The question or prompt."),
+        "label": HumanText("The question or prompt."),
         "kind": Choice(FIELD_KINDS, "lines: space to write; checklist: tick boxes; list: numbered lines; "
                        "scale: a 0-10 scale.", noun="field kind", default="lines"),
         "lines": Integer("How many lines of writing space on paper.", minimum=1, maximum=20, default=3),
-        "options": ListOf(Text(), "Tick-box items, for checklists."),
-        "hint": Text("A short example or prompt shown under the question."),
+        "options": ListOf(HumanText(), "Tick-box items, for checklists."),
+        "hint": HumanText("A short example or prompt shown under the question."),
     },
     "One question on a worksheet.",
     required=("label",),
@@ -403,14 +423,14 @@ WORKSHEET_FIELD = Object(
 WORKSHEET = Object(
     {
         "id": Slug("Identifier; must match the file name."),
-        "title": Text("Worksheet title.", max_length=90),
-        "intro": Text("What the worksheet is for and how to use it.", multiline=True),
+        "title": HumanText("Worksheet title.", max_length=90),
+        "intro": HumanText("What the worksheet is for and how to use it.", multiline=True),
         "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who it is for.", min_items=1, unique=True),
         "edition": Choice(EDITIONS, "'professional' worksheets appear only in the professional edition.",
                           noun="edition", default="public"),
         "sections": ListOf(
             Object(
-                {"heading": Text("Section heading."),
+                {"heading": HumanText("Section heading."),
                  "fields": ListOf(WORKSHEET_FIELD, "Questions in this section.", min_items=1)},
                 required=("heading", "fields"),
             ),
@@ -427,8 +447,8 @@ WORKSHEET = Object(
 
 PAGE = Object(
     {
-        "title": Text("Page title.", max_length=90),
-        "summary": Text("One line describing the page."),
+        "title": HumanText("Page title.", max_length=90),
+        "summary": HumanText("One line describing the page."),
         "edition": Choice(EDITIONS, "'professional' pages appear only in the professional edition.",
                           noun="edition", default="public"),
         "order": Integer("Position in the footer list (lower comes first).", minimum=0, default=100),
@@ -439,6 +459,41 @@ PAGE = Object(
     title="Site page front matter (content/pages/<slug>.md)",
 )
 
+# --- translations: <name>.<tag>.yml / .md beside each source -------------------
+
+VARIANT_STATUSES = ("draft", "reviewed")
+
+TRANSLATION = Object(
+    {
+        "source": Text("Hash of the source's human text this translation follows. Written by "
+                       "`toolkit translations stamp`; never edit it by hand.", pattern=r"^[0-9a-f]{12}$",
+                       pattern_hint="Run `toolkit translations stamp` to write it."),
+        "status": Choice(VARIANT_STATUSES, "draft: not yet checked by a fluent reviewer (published with a notice; "
+                         "a release build refuses it). reviewed: checked by a fluent reviewer.", noun="status"),
+        "translator": Text("Who translated it (a role or team is enough)."),
+        "reviewed_by": Text("Who reviewed it; required when status is reviewed."),
+        "date": Date("When the translation was written or last revised."),
+    },
+    "Which version of the source this translation follows, and whether a fluent reviewer has checked it.",
+    required=("status",),
+)
+
+
+def translation_of(source: Object, title: str) -> Object:
+    """The shape of a translation file: the human text of `source`, every field optional, plus `translation`."""
+    human = source.human_part()
+    return Object({**human.fields, "translation": TRANSLATION}, f"A translation of: {source.description}",
+                  required=("translation",), title=title, not_here=human.not_here)
+
+
+HELPLINES_TRANSLATION = Object(
+    {"helplines": MappingOf(translation_of(HELPLINE, ""),
+                            "Registry id -> that entry's translated human text, each with its own translation block.")},
+    "A translation of the registry's human text. Numbers, hours, addresses and verification stay in helplines.yml.",
+    required=("helplines",),
+    title="Helpline registry translation (content/helplines.<tag>.yml)",
+)
+
 SCHEMAS = {
     "site": SITE,
     "helplines": HELPLINES,
@@ -446,4 +501,9 @@ SCHEMAS = {
     "module": MODULE,
     "worksheet": WORKSHEET,
     "page": PAGE,
+    "site.translation": translation_of(SITE, "Site settings translation (content/site.<tag>.yml)"),
+    "helplines.translation": HELPLINES_TRANSLATION,
+    "module.translation": translation_of(MODULE, "Module translation (content/modules/<id>/module.<tag>.yml)"),
+    "worksheet.translation": translation_of(WORKSHEET, "Worksheet translation (content/worksheets/<id>.<tag>.yml)"),
+    "page.translation": translation_of(PAGE, "Site page translation front matter (content/pages/<slug>.<tag>.md)"),
 }

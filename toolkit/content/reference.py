@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .fields import Field, ListOf, Object
+from .fields import Field, ListOf, MappingOf, Object
 from .model import SCHEMAS
 
 FILES = {
@@ -14,6 +14,11 @@ FILES = {
     "module": "content/modules/<id>/module.yml",
     "worksheet": "content/worksheets/<id>.yml",
     "page": "content/pages/<slug>.md (front matter)",
+    "site.translation": "content/site.<tag>.yml (translation)",
+    "helplines.translation": "content/helplines.<tag>.yml (translation)",
+    "module.translation": "content/modules/<id>/module.<tag>.yml (translation; the text is in body.<tag>.md)",
+    "worksheet.translation": "content/worksheets/<id>.<tag>.yml (translation)",
+    "page.translation": "content/pages/<slug>.<tag>.md (translation front matter)",
 }
 
 
@@ -24,9 +29,10 @@ def _rows(definition: Object, prefix: str = "") -> list[str]:
         required = "yes" if name in definition.required else ""
         default = "" if field.default in (None, []) else f"`{field.default}`"
         rows.append(f"| `{path}` | {field.kind()} | {required} | {default} | {_text(field)} |")
-        inner = field.item if isinstance(field, ListOf) else field
+        inner = field.item if isinstance(field, ListOf | MappingOf) else field
         if isinstance(inner, Object):
-            rows += _rows(inner, f"{path}[]." if isinstance(field, ListOf) else f"{path}.")
+            rows += _rows(inner, f"{path}[]." if isinstance(field, ListOf) else
+                          f"{path}.<id>." if isinstance(field, MappingOf) else f"{path}.")
     return rows
 
 
@@ -47,7 +53,43 @@ def render() -> str:
                   "| field | value | required | default | meaning |", "|---|---|---|---|---|"]
         parts += _rows(definition)
         parts.append("")
-    return "\n".join(parts)
+    return "\n".join(parts + TRANSLATIONS)
+
+
+TRANSLATIONS = """## Translations: where they live and how they stay current
+
+A translation sits beside its source, with the language tag before the extension, and holds
+only the source's human text (the fields marked as such above), in the same shape: same keys,
+lists of the same length and order. Ids, numbers, web addresses, hours, dates, audiences, topics
+and verification come from the source and are never repeated; writing one (`topic:` in
+`module.pl.yml`) is an error. A field left out keeps the source's text.
+
+| source | translation |
+|---|---|
+| content/site.yml | content/site.pl.yml |
+| content/helplines.yml | content/helplines.pl.yml (`helplines:` registry id -> that entry's text) |
+| content/modules/<id>/module.yml + body.md | content/modules/<id>/module.pl.yml + body.pl.md |
+| content/worksheets/<id>.yml | content/worksheets/<id>.pl.yml |
+| content/pages/<slug>.md | content/pages/<slug>.pl.md |
+
+The tag must be listed under `languages:` in site.yml (the source language first, each with its
+own name and its direction; the direction must be that of the language's script in CLDR, so
+`ar` is `rtl`). A translated body keeps the source's shortcodes and id links, may link only to
+modules translated into the same language, and is checked like a source body (no typed numbers).
+
+Every translation file (and each entry of helplines.<tag>.yml) has a `translation:` block:
+`source` is the hash of the source's human text it follows (for a module: module.yml's human
+text and body.md together), written by `toolkit translations stamp`, never by hand; `status` is
+`draft` (published with a notice in that language; `--release` refuses it) or `reviewed` (then
+`reviewed_by` is required). Stamping also keeps a copy of the source text in
+`content/.stamped/<hash>.json` (commit it): when the source changes afterwards, the build warns
+that the translation is out of date, since the day it was stamped, and lists the source's changed
+paragraphs; `--release` refuses it.
+
+The texts of the theme and the build (navigation, quick exit, help-card labels, search, notices,
+pack covers) are in `toolkit/strings/<tag>.yml`, one per language, with exactly the keys of
+`toolkit/strings/en-GB.yml`; a missing or extra key is a build error listing the keys.
+""".split("\n")
 
 
 def write_reference(path: Path) -> Path:

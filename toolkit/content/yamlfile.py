@@ -3,16 +3,33 @@
 PyYAML's `safe_load` forgets positions and silently keeps the last of two equal
 keys. Here the document is composed into nodes first, so every value's line and
 column can be reported, and duplicate keys become findings.
+
+Before anything is composed, the text is checked for characters YAML refuses and
+its events are read once (a flat pass, no recursion) to bound the work: nesting
+depth, alias uses, recursive aliases and the number of values once aliases are
+expanded (toolkit/limits.py). A file over a limit is one finding, never a
+RecursionError or a MemoryError.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from ..findings import Finding, error
+from ..limits import MAX_YAML_ALIASES, MAX_YAML_DEPTH, MAX_YAML_VALUES
+
+# Characters no content file needs and YAML readers refuse or misread: C0 controls but tab and
+# line feed, DEL, C1 controls (U+0085 included: YAML reads it as a line break), surrogates and
+# Unicode non-characters.
+NON_CHARACTERS = "".join(chr(plane * 0x10000 + 0xFFFE) + "-" + chr(plane * 0x10000 + 0xFFFF) for plane in range(17))
+FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + NON_CHARACTERS + "]")
+CONTROL_NAMES = {0x00: "NUL", 0x08: "backspace", 0x0B: "vertical tab", 0x0C: "form feed", 0x1B: "escape",
+                 0x7F: "delete", 0x85: "next line"}
 
 Path = tuple  # ("helplines", 1, "phones", 0, "number")
 
@@ -76,7 +93,15 @@ class _Composer:
         if isinstance(node, yaml.MappingNode):
             result: dict = {}
             # Merge keys (<<) are rare in content; flatten_mapping applies them.
-            self.constructor.flatten_mapping(node)
+            try:
+                self.constructor.flatten_mapping(node)
+            except yaml.MarkedYAMLError as exc:
+                self.findings.append(error(
+                    "yaml", "a merge key '<<' must be followed by an alias of a mapping (<<: *defaults) "
+                            "or a list of them.",
+                    hint="Write the fields out in full; merge keys are rarely worth their surprises.",
+                    **self.positions_for_mark(exc.problem_mark, path)))
+                node.value = [(key, value) for key, value in node.value if key.tag != "tag:yaml.org,2002:merge"]
             for key_node, value_node in node.value:
                 key = self.scalar(key_node)
                 if not isinstance(key, str | int | float | bool) or key is None:
@@ -108,7 +133,10 @@ class _Composer:
         return self.scalar(node)
 
     def positions_for(self, node: yaml.Node, path: Path) -> dict:
-        line, column = _mark(node)
+        return self.positions_for_mark(node.start_mark, path)
+
+    def positions_for_mark(self, mark, path: Path) -> dict:
+        line, column = mark.line + 1, mark.column + 1
         return {
             "file": self.positions.file,
             "line": line + self.positions.line_offset,
@@ -130,7 +158,12 @@ class _Composer:
 def load_yaml(text: str, file: str, *, line_offset: int = 0) -> tuple[Any, Positions, list[Finding]]:
     """Parse one YAML document. Returns (data, positions, findings); data is None on a syntax error."""
     positions = Positions(file=file, line_offset=line_offset)
-    findings: list[Finding] = []
+    findings = forbidden_characters(text, file, line_offset=line_offset)
+    if findings:
+        return None, positions, findings
+    findings = _bounds(text, file, line_offset)
+    if findings:
+        return None, positions, findings
     node = _fast_node(text)
     loader = yaml.SafeLoader(text)
     try:
@@ -160,6 +193,81 @@ def load_yaml(text: str, file: str, *, line_offset: int = 0) -> tuple[Any, Posit
         return None, positions, findings
     data = _Composer(positions, findings).value(node, ())
     return data, positions, findings
+
+
+def forbidden_characters(text: str, file: str, *, line_offset: int = 0) -> list[Finding]:
+    """The first character YAML cannot hold (with how many more there are), as a finding."""
+    found = FORBIDDEN.search(text)
+    if found is None:
+        return []
+    point = ord(found.group())
+    name = CONTROL_NAMES.get(point) or unicodedata.name(found.group(), "")
+    kind = ("non-character" if 0xFDD0 <= point <= 0xFDEF or point & 0xFFFE == 0xFFFE
+            else "surrogate" if 0xD800 <= point <= 0xDFFF else "control character")
+    more = len(FORBIDDEN.findall(text)) - 1
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    return [error("yaml", f"the file contains the invisible {kind} U+{point:04X}{f' ({name})' if name else ''}"
+                          f"{f', and {more} more like it' if more else ''}.",
+                  file=file, line=line + line_offset, column=column,
+                  hint="Delete it (it often comes from text copied out of a word processor or a PDF); "
+                       "YAML files may hold only printable text, tabs and line breaks.")]
+
+
+def _bounds(text: str, file: str, line_offset: int) -> list[Finding]:
+    """Read the document's events once, without recursion, and report the first limit it goes past."""
+    parser = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    anchors: dict[str, int] = {}  # anchor -> values it stands for, once expanded
+    open_frames: list[list] = []  # [anchor, values so far] of each mapping or list being read
+    aliases = values = 0
+
+    def over(message: str, hint: str, mark) -> list[Finding]:
+        return [error("yaml", message, hint=hint, file=file, line=mark.line + 1 + line_offset,
+                      column=mark.column + 1)]
+
+    try:
+        while (event := parser.get_event()) is not None:
+            if isinstance(event, yaml.CollectionStartEvent):
+                if len(open_frames) >= MAX_YAML_DEPTH:
+                    return over(f"values are nested more than {MAX_YAML_DEPTH} levels deep.",
+                                "Content needs a few levels at most; check the indentation and the brackets.",
+                                event.start_mark)
+                open_frames.append([event.anchor, 1])
+                continue
+            if isinstance(event, yaml.CollectionEndEvent):
+                anchor, size = open_frames.pop()
+                if anchor:
+                    anchors[anchor] = size
+                if open_frames:
+                    open_frames[-1][1] += size
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                if any(frame[0] == event.anchor for frame in open_frames):
+                    return over(f"the alias *{event.anchor} is used inside the value it names, "
+                                "which would repeat for ever.", "Remove the alias or point it at another value.",
+                                event.start_mark)
+                aliases += 1
+                if aliases > MAX_YAML_ALIASES:
+                    return over(f"more than {MAX_YAML_ALIASES} aliases (*name) in one file.",
+                                "Write the values out; content files need few aliases, if any.", event.start_mark)
+                size = anchors.get(event.anchor, 1)
+            elif isinstance(event, yaml.ScalarEvent):
+                size = 1
+                if event.anchor:
+                    anchors[event.anchor] = 1
+            else:
+                continue
+            values += size
+            if values > MAX_YAML_VALUES:
+                return over(f"the aliases in this file expand to more than {MAX_YAML_VALUES:,} values.",
+                            "Write the values out instead of repeating them through aliases.", event.start_mark)
+            if open_frames:
+                open_frames[-1][1] += size
+    except yaml.YAMLError:
+        return []  # a syntax error: reported, with the pure-Python parser's wording, by load_yaml
+    finally:
+        parser.dispose()
+    return []
 
 
 def _fast_node(text: str) -> yaml.Node | None:

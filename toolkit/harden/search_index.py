@@ -18,39 +18,58 @@ from pathlib import Path
 
 from .pages import PageText
 
-STOPWORDS = frozenset(
-    "a an and are as at be been but by can do for from had has have he her his how i if in into is it its "
-    "me my no not of on or our she so that the their them then there they this to up us was we were what "
-    "when where which who will with you your".split()
-)
+# Stop words by language (the primary subtag of its tag), written as search folds them (no accents).
+STOPWORDS = {
+    "en": frozenset(
+        "a an and are as at be been but by can do for from had has have he her his how i if in into is it its "
+        "me my no not of on or our she so that the their them then there they this to up us was we were what "
+        "when where which who will with you your".split()),
+    "pl": frozenset(
+        "a aby ale by do gdy i ich jak jest jestes je jego jej juz lub ma mi mnie moze na nad nie o od po pod "
+        "przez sa sie ta tak te tego tej ten to tu ty w we z za ze".split()),
+    "ar": frozenset("في من علي الي عن ان او ما هذا هذه ذلك التي الذي مع كل لا هو هي".split()),
+}
 TITLE_WEIGHT = 10
 SUMMARY_WEIGHT = 3
 
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_NON_WORD = re.compile(r"[\W_]+")
+# Letters NFKD leaves whole that readers type without their marks (ł), and Arabic letters
+# written several ways (alef with hamza or madda, alef maqsura, teh marbuta, tatweel).
+# search.js folds queries the same way.
+_FOLD = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا",
+                       "ى": "ي", "ة": "ه", "ـ": None})
 
 
-def words(text: str) -> list[str]:
+def words(text: str, stopwords: frozenset[str] = STOPWORDS["en"]) -> list[str]:
+    """The search terms of a text: lower case, accents and Arabic vowel marks off, stop words out."""
     text = text.lower()
     if not text.isascii():  # accents off (café -> cafe); ASCII text has none, and skipping this halves index time
-        text = unicodedata.normalize("NFKD", text)
+        text = unicodedata.normalize("NFKD", text.translate(_FOLD))
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return [w for w in _NON_WORD.split(text) if len(w) > 1 and w not in STOPWORDS]
+    return [w for w in _NON_WORD.split(text) if len(w) > 1 and w not in stopwords]
 
 
-def build_index(pages: list[PageText]) -> tuple[list, dict[str, dict[str, list]]]:
+def chunk_key(term: str) -> str:
+    """The chunk a term is in: its first two letters, or their code points when not ASCII (safe file names)."""
+    head = term[:2]
+    return head if head.isascii() else "u" + "-".join(f"{ord(ch):x}" for ch in head)
+
+
+def build_index(pages: list[PageText], stopwords: frozenset[str] = STOPWORDS["en"]
+                ) -> tuple[list, dict[str, dict[str, list]]]:
     """(docs, chunks): docs[i] = [title, url, summary]; chunks[ab][term] = [[doc, weight], ...]."""
     ordered = sorted(pages, key=lambda p: p.url)
     docs = [[p.title, p.url, p.summary] for p in ordered]
     chunks: dict[str, dict[str, list]] = defaultdict(dict)
     for index, page in enumerate(ordered):
-        weights = Counter(words(page.text))
-        for word in words(page.summary):
+        weights = Counter(words(page.text, stopwords))
+        for word in words(page.summary, stopwords):
             weights[word] += SUMMARY_WEIGHT
-        for word in words(page.title):
+        for word in words(page.title, stopwords):
             weights[word] += TITLE_WEIGHT
         for term, weight in weights.items():
-            chunks[term[:2]].setdefault(term, []).append([index, weight])
+            chunks[chunk_key(term)].setdefault(term, []).append([index, weight])
     return docs, {key: dict(sorted(terms.items())) for key, terms in sorted(chunks.items())}
 
 
@@ -59,13 +78,14 @@ def _script(call: str, *args) -> str:
     return f"window.__tkSearch&&window.__tkSearch.{call}({payload});\n"
 
 
-def write_index(site_dir: Path, pages: list[PageText]) -> int:
-    """Write search/docs.js and search/<ab>.js; returns the number of files."""
+def write_index(site_dir: Path, pages: list[PageText], language: str = "en-GB") -> int:
+    """Write search/docs.js and search/<ab>.js for one language's tree; returns the number of files."""
     folder = site_dir / "search"
     folder.mkdir(parents=True, exist_ok=True)
-    docs, chunks = build_index(pages)
+    stopwords = STOPWORDS.get(language.split("-")[0], frozenset())
+    docs, chunks = build_index(pages, stopwords)
     # The chunk names and stop words go with the titles, so a search asks only for chunks that exist.
-    (folder / "docs.js").write_text(_script("docs", docs, sorted(chunks), sorted(STOPWORDS)), encoding="utf-8")
+    (folder / "docs.js").write_text(_script("docs", docs, sorted(chunks), sorted(stopwords)), encoding="utf-8")
     for key, terms in chunks.items():
         (folder / f"{key}.js").write_text(_script("chunk", key, terms), encoding="utf-8")
     return 1 + len(chunks)

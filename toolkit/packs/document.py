@@ -11,6 +11,7 @@ assets/large-print.css for the large-print variant). No JavaScript anywhere.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -70,17 +71,21 @@ class PrintBodyRenderer(BodyRenderer):
     def _shortcode(self, match: re.Match) -> str:
         name, arg = match["name"], match["arg"]
         if name == "pause":
-            return ('\n\n<aside class="tk-pause" aria-label="Pause point"><p><strong>Pause here if you need '
-                    "to.</strong> You can stop reading now and come back later.</p></aside>\n\n")
+            strings = self.edition.strings
+            return (f'\n\n<aside class="tk-pause" aria-label="{escape(strings.text("pause.label"))}"><p><strong>'
+                    f'{escape(strings.text("pause.heading"))}</strong> {escape(strings.text("pause.body"))}</p>'
+                    "</aside>\n\n")
         if name == "help-card":
             self.cards_shown.add(arg)
-            card = help_card(self.content.helplines[arg], heading_level=4, id_prefix=f"{self.module.id}-help-")
+            card = help_card(self.content.helplines[arg], self.edition.strings, heading_level=4,
+                             id_prefix=f"{self.module.id}-help-")
             return f"\n\n{card}\n\n"
         if name == "worksheet":
             sheet = self.content.worksheets[arg]
             where = (f' <a class="pk-pageref" href="#paper-{sheet.id}">Find it in the worksheets section</a>.'
                      if sheet.id in self.sheet_ids else "")
-            return (f'\n\n<div class="tk-worksheet-box"><p><strong>Worksheet: {escape(sheet.title)}</strong></p>'
+            title = escape(self.edition.strings.text("worksheets.box", title=sheet.title))
+            return (f'\n\n<div class="tk-worksheet-box"><p><strong>{title}</strong></p>'
                     f"<p>{escape(sheet.intro)}{where}</p></div>\n\n")
         return super()._shortcode(match)
 
@@ -131,17 +136,19 @@ def module_html(plan: PackPlan, module, extensions_config: list) -> str:
     # As on the site, images are the module folder's files (PrintBodyRenderer._image points at them).
     body = _markdown(extensions_config, module.id).convert(renderer.render(module.body, folder_prefix=module.id))
     cards = [plan.edition.content.helplines[h] for h in module.helplines if h not in renderer.cards_shown]
+    strings = plan.edition.strings
     parts = [
         f'<h2 id="{module_anchor(module.id)}">{escape(module.title)}</h2>',
         f'<p class="tk-lead">{escape(module.summary)}</p>',
-        f'<aside class="tk-keypoints"><h3 id="{module_anchor(module.id)}--key-points">Key points</h3><ul>'
+        f'<aside class="tk-keypoints"><h3 id="{module_anchor(module.id)}--key-points">'
+        f'{escape(strings.text("module.key_points"))}</h3><ul>'
         + "".join(f"<li>{escape(point)}</li>" for point in module.key_points) + "</ul></aside>",
         body,
     ]
     if cards:
-        parts.append(f'<h3 id="{module_anchor(module.id)}--help">Where can I get help?</h3>')
-        parts.extend(help_card(card, heading_level=4, id_prefix=f"{module.id}-help-") for card in cards)
-    parts.append(review_note(module.review, with_next_review=False))
+        parts.append(f'<h3 id="{module_anchor(module.id)}--help">{escape(strings.text("module.help"))}</h3>')
+        parts.extend(help_card(card, strings, heading_level=4, id_prefix=f"{module.id}-help-") for card in cards)
+    parts.append(review_note(module.review, strings, with_next_review=False))
     return _unlink("\n".join(parts))
 
 
@@ -154,12 +161,13 @@ def pack_document(plan: PackPlan, variant: str, *, built: dt.date, base_config: 
     """The complete print HTML of one pack variant."""
     content = plan.edition.content
     site = content.site
+    strings = plan.edition.strings
     words = getattr(site.audiences, plan.audience)
     edition_words = getattr(site.editions, plan.edition.name)
     base = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
     extensions_config = base.get("markdown_extensions") or []
     large = variant == "large-print"
-    title = f"{site.name}: {words.label}" + (" (large print)" if large else "")
+    title = f"{site.name}: {words.label}" + (f" ({strings.text('pack.large_print')})" if large else "")
     html = _environment().get_template("pack.html").render(
         site=site,
         title=title,
@@ -167,18 +175,26 @@ def pack_document(plan: PackPlan, variant: str, *, built: dt.date, base_config: 
         edition_name=plan.edition.name,
         edition_words=edition_words,
         large=large,
-        built=format_date(built),
+        built=format_date(built, strings.tag),
         built_iso=built.isoformat(),
-        urgent=urgent_box(site, content.helplines, (plan.audience,)),
+        urgent=urgent_box(site, content.helplines, strings, (plan.audience,)),
         parts=[(topic, getattr(site.topics, topic), [(m, module_html(plan, m, extensions_config)) for m in modules])
                for topic, modules in plan.parts],
         worksheets=[(sheet, paper_html(sheet, heading_level=2)) for sheet in plan.worksheets],
-        local_helplines=[(h, help_card(h, heading_level=3)) for h in plan.helplines if h.local],
-        helplines=[(h, help_card(h, heading_level=3 if _has_local(plan) else 2)) for h in plan.helplines
+        local_helplines=[(h, help_card(h, strings, heading_level=3)) for h in plan.helplines if h.local],
+        helplines=[(h, help_card(h, strings, heading_level=3 if _has_local(plan) else 2)) for h in plan.helplines
                    if not h.local],
+        strings=strings, dir=plan.edition.language.dir, page_of=_page_of(strings),
         stylesheets=["print.css", *(["large-print.css"] if large else [])],
     )
-    return PackDocument(plan.audience, plan.edition.name, variant, title, site.language, html)
+    return PackDocument(plan.audience, plan.edition.name, variant, title, plan.edition.language.tag, html)
+
+
+def _page_of(strings) -> str:
+    """CSS content for "Page 3 of 12" in the pack's language."""
+    words = re.split(r"(\{page\}|\{pages\})", strings.text("pack.page_of"))
+    counters = {"{page}": "counter(page)", "{pages}": "counter(pages)"}
+    return " ".join(counters.get(word) or json.dumps(word, ensure_ascii=False) for word in words if word)
 
 
 def _has_local(plan: PackPlan) -> bool:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..content.loader import Content
+from ..content.variants import localized
 from ..findings import Finding, error, warning
 from .cache import PrintCache
 from .document import pack_document
@@ -54,8 +55,9 @@ def make_packs(content: Content, stage_site: Path, packs_dir: Path, *, editions:
     """
     packs_dir.mkdir(parents=True, exist_ok=True)
     documents = [
-        (pdf_name(audience, variant), pack_document(plan_pack(content, audience), variant,
-                                                    built=built.date(), base_config=base_config))
+        (pdf_name(audience, variant, "" if language.tag == content.source_language else language.tag),
+         pack_document(plan_pack(local, audience), variant, built=built.date(), base_config=base_config))
+        for language, local in ((language, localized(content, language)) for language in content.languages)
         for audience, edition in PACK_EDITIONS.items() if edition in editions for variant in VARIANTS
     ]
     html_dir = print_html_dir(packs_dir)

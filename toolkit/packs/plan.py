@@ -27,9 +27,10 @@ PACK_EDITIONS = {
 VARIANTS = ("standard", "large-print")
 
 
-def pdf_name(audience: str, variant: str) -> str:
-    """File name of a pack in packs/: self.pdf, self-large-print.pdf, ..."""
-    return f"{audience}.pdf" if variant == "standard" else f"{audience}-{variant}.pdf"
+def pdf_name(audience: str, variant: str, language: str = "") -> str:
+    """File name of a pack in packs/: self.pdf, self-large-print.pdf, self.pl.pdf (a translation), ..."""
+    tag = f".{language}" if language else ""
+    return f"{audience}{tag}.pdf" if variant == "standard" else f"{audience}-{variant}{tag}.pdf"
 
 
 def offline_name(edition: str) -> str:
@@ -37,10 +38,10 @@ def offline_name(edition: str) -> str:
     return f"{edition}-offline.zip"
 
 
-def pack_files(edition: str) -> list[str]:
-    """Every file the pack step writes to packs/ for one edition."""
-    names = [pdf_name(audience, variant) for audience, made_from in PACK_EDITIONS.items()
-             if made_from == edition for variant in VARIANTS]
+def pack_files(edition: str, translations: list[str] = ()) -> list[str]:
+    """Every file the pack step writes to packs/ for one edition, the translations' packs too."""
+    names = [pdf_name(audience, variant, language) for audience, made_from in PACK_EDITIONS.items()
+             if made_from == edition for variant in VARIANTS for language in ["", *translations]]
     return [*names, offline_name(edition)]
 
 

@@ -38,12 +38,21 @@
     document.head.appendChild(script);
   }
 
+  /* Folded as toolkit/harden/search_index.py folds the index: accents and Arabic vowel marks off,
+     letters written several ways made one. */
+  var FOLD = { "\u0142": "l", "\u00f8": "o", "\u0111": "d", "\u00df": "ss", "\u0623": "\u0627", "\u0625": "\u0627",
+               "\u0622": "\u0627", "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647", "\u0640": "" };
   function words(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-      .split(/[^a-z0-9]+/).filter(function (w) { return w.length > 1 && !stopwords[w]; });
+    return text.toLowerCase().replace(/[\u0142\u00f8\u0111\u00df\u0623\u0625\u0622\u0671\u0649\u0629\u0640]/g,
+      function (ch) { return FOLD[ch]; }).normalize("NFKD").replace(/\p{M}/gu, "")
+      .split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1 && !stopwords[w]; });
   }
 
-  function keyOf(word) { return word.slice(0, 2); }
+  function keyOf(word) {
+    var head = word.slice(0, 2);
+    if (/^[\x00-\x7f]*$/.test(head)) { return head; }
+    return "u" + Array.from(head).map(function (ch) { return ch.codePointAt(0).toString(16); }).join("-");
+  }
 
   function termsFor(word) {
     var key = keyOf(word);
@@ -52,14 +61,14 @@
 
   function run() {
     if (!input.value.trim()) { results.textContent = ""; return; }
-    if (docs === null) { load("docs"); results.textContent = "Searching..."; return; }
+    if (docs === null) { load("docs"); results.textContent = root.dataset.tkSearching; return; }
     var query = words(input.value);
     var ready = true;
     query.forEach(function (word) {
       var key = keyOf(word);
       if (known[key] && !(key in chunks)) { load(key); ready = false; }
     });
-    if (!ready) { results.textContent = "Searching..."; return; }
+    if (!ready) { results.textContent = root.dataset.tkSearching; return; }
     var scores = query.length ? null : {};
     query.forEach(function (word) {
       var terms = termsFor(word);
@@ -84,8 +93,8 @@
   function show(order) {
     results.textContent = "";
     var heading = document.createElement("p");
-    heading.textContent = order.length ? order.length + (order.length === 1 ? " page found" : " pages found")
-      : "No pages found. Try another word, or browse every page from A to Z.";
+    heading.textContent = !order.length ? root.dataset.tkNone : order.length === 1 ? root.dataset.tkFoundOne
+      : root.dataset.tkFoundMany.replace("{count}", order.length);
     results.appendChild(heading);
     if (!order.length) { return; }
     var list = document.createElement("ol");

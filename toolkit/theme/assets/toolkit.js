@@ -6,6 +6,15 @@
   html.classList.remove("no-js");
   html.classList.add("tk-js");
 
+  /* The sticky header's height, for the scroll padding that keeps focus clear of it
+     (toolkit.css): it grows when a long site name wraps or text is enlarged. */
+  var header = document.querySelector(".tk-header");
+  if (header && window.ResizeObserver) {
+    new ResizeObserver(function () {
+      html.style.setProperty("--tk-header-size", header.offsetHeight + "px");
+    }).observe(header);
+  }
+
   /* Quick exit (modelled on GOV.UK "Exit this page"): hide the page at once and
      replace this history entry with a neutral site. The link works without JS. */
   var exitLink = document.querySelector("[data-tk-exit]");
@@ -41,15 +50,17 @@
       clearTimeout(timer);
       if (presses >= 3) {
         reset();
-        status.textContent = "Exiting page.";
+        status.textContent = exitLink.dataset.tkExiting;
         exitNow();
         return;
       }
       var left = 3 - presses;
-      status.textContent = "Shift, press " + left + " more time" + (left === 1 ? "" : "s") + " to exit.";
+      /* The words come from the page (its language's strings file), so one script serves every language. */
+      status.textContent = (left === 1 ? exitLink.dataset.tkPressOne : exitLink.dataset.tkPressMany)
+        .replace("{count}", left);
       timer = setTimeout(function () {
         presses = 0;
-        status.textContent = "Exit this page expired.";
+        status.textContent = exitLink.dataset.tkExpired;
       }, 5000);
     });
   }
@@ -64,6 +75,11 @@
   var sheets = document.querySelectorAll("[data-tk-worksheet]");
   Array.prototype.forEach.call(sheets, function (form) {
     form.addEventListener("submit", function (event) { event.preventDefault(); });
+    /* Focusing a text field scrolls only far enough to show its caret; show the whole field
+       (below the sticky header: the scroll padding in toolkit.css), the space being written in. */
+    form.addEventListener("focusin", function (event) {
+      if (event.target.tagName === "TEXTAREA") { event.target.scrollIntoView({block: "nearest"}); }
+    });
   });
   window.addEventListener("pagehide", function () {
     Array.prototype.forEach.call(sheets, function (form) { form.reset(); });

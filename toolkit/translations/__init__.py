@@ -1,0 +1,1 @@
+"""Tools for translations: freshness, stamping, status for commissioning, hand-off to translators."""

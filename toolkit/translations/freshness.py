@@ -1,0 +1,73 @@
+"""Whether each translation follows the current source, and what changed in the source since."""
+
+from __future__ import annotations
+
+import difflib
+
+from ..content.loader import Content
+from ..content.variants import Variant, stamped_source
+from ..findings import Finding, Severity
+
+RELEASE_NOTE = "A release build (--release) refuses it."
+SHOWN_CHARACTERS = 160
+
+
+def changed_paragraphs(old: list[str], new: list[str]) -> list[str]:
+    """The source's paragraphs that changed, as '- old' and '+ new' lines (shortened), in source order."""
+    lines = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
+        if tag == "equal":
+            continue
+        lines += [f"- {_short(text)}" for text in old[i1:i2]]
+        lines += [f"+ {_short(text)}" for text in new[j1:j2]]
+    return lines
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 3] + "..."
+
+
+def state(variant: Variant) -> str:
+    """current, out-of-date or unstamped."""
+    if variant.block.source is None:
+        return "unstamped"
+    return "out-of-date" if variant.stale else "current"
+
+
+def freshness_findings(content: Content, severity: Severity) -> list[Finding]:
+    """A finding for each unstamped, out-of-date or draft translation, at the given severity."""
+    findings = []
+    for variant in content.variants.values():
+        where = {"file": variant.file, **_line(variant)}
+        sources = " and ".join(variant.source_files)
+        current = state(variant)
+        if current == "unstamped":
+            findings.append(Finding(severity, "translations", "translation has not been stamped with the version of "
+                                    "its source it translates.", hint="Run `toolkit translations stamp "
+                                    f"{variant.file}` once the translation matches {sources}. " + RELEASE_NOTE,
+                                    **where))
+        elif current == "out-of-date":
+            old = stamped_source(content.root, variant.block.source)
+            since = f"since it was stamped on {old['stamped']}" if old else "since it was stamped"
+            lines = changed_paragraphs(old["paragraphs"], variant.source_paragraphs) if old else [
+                f"(no copy of source version {variant.block.source} is kept in content/.stamped/)"]
+            findings.append(Finding(severity, "translations",
+                                    f"out of date: {sources} changed {since} (source {variant.block.source}, "
+                                    f"now {variant.current_hash}).",
+                                    hint="Changed in the source:\n      " + "\n      ".join(lines) +
+                                         f"\n    Update the translation, then run `toolkit translations stamp "
+                                         f"{variant.file}`. " + RELEASE_NOTE,
+                                    extra={"changed": lines}, **where))
+        if variant.draft:
+            findings.append(Finding(severity, "translations", f"draft translation into '{variant.tag}': not yet "
+                                    "checked by a fluent reviewer; published with a notice.",
+                                    hint="When a fluent reviewer has checked it, set status: reviewed and "
+                                         "reviewed_by:. " + RELEASE_NOTE, **where))
+    return findings
+
+
+def _line(variant: Variant) -> dict:
+    where = variant.record.where("translation", "source") if variant.block.source else \
+        variant.record.where("translation")
+    return {"line": where.get("line"), "column": where.get("column"), "field": where.get("field", "")}
