@@ -80,7 +80,8 @@ def plant_one_defect_per_check(project: Path) -> None:
         '\n<p><img src="https://tracker.example/pixel.png" alt="a picture"></p>\n\n'   # off-origin
         '<p><a href="missing-page.html">gone</a></p>\n\n'                                # internal-links
         '<p><a href="http://plain.example/">plain</a></p>\n\n'                          # external-links
-        '<p><button onclick="alert(1)">Press</button></p>\n'), encoding="utf-8")          # inline-code
+        '<p><button onclick="alert(1)">Press</button></p>\n\n'                          # inline-code
+        "Samaritans listen at any time.\n"), encoding="utf-8")                          # help-routes: no card
     registry = project / "content/helplines.yml"
     text = registry.read_text(encoding="utf-8")
     # phone-numbers: a number that is not in the registry, in a registry description.
@@ -88,6 +89,8 @@ def plant_one_defect_per_check(project: Path) -> None:
                         "description: Call 0808 1000 955 any time. A confidential helpline for anyone")
     # registry-numbers and tel-links: the link dials another number than the one shown.
     text = text.replace('e164: "+448081000900"', 'e164: "+448081000901"')
+    # holiday-list: a service closed on bank holidays, and no list of them.
+    text = text.replace("      note: Fixture hours, not real.", "      bank_holidays: closed")
     registry.write_text(text, encoding="utf-8")
     # edition-leakage: a public module shows a professional-only worksheet.
     show_professional_worksheet(project)
