@@ -45,6 +45,7 @@ PROMISED_HEADERS = {
 OFFLINE_CHECKS = {
     "off-origin", "inline-code", "readability", "module-structure", "placeholders", "registry-numbers",
     "phone-numbers", "tel-links", "internal-links", "external-links", "review-dates", "edition-leakage",
+    "help-routes", "holiday-list",
 }
 ONLINE_ONLY_CHECKS = {"number-sources"}
 # Checks that content which loads cannot set off, because the loader refuses the same things first

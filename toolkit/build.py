@@ -26,6 +26,10 @@ from .compile.project import CompiledEdition, compile_edition
 from .content import Content, load_content
 from .content.model import EDITIONS, is_restricted
 from .content.variants import localized
+from .deploy import write_recipes
+from .deploy.downloads import copy_downloads
+from .deploy.fingerprint import fingerprint_assets, point_search_at, rename_changed
+from .deploy.precompress import precompress
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
@@ -162,6 +166,7 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
         result.findings += part.findings
         result.scans.update({root + page: scan for page, scan in part.scans.items()})
     write_header_files(stage_site / edition, edition)
+    write_recipes(stage_site, edition)
     if content.site.url and not is_restricted(edition):
         write_sitemap(stage_site / edition, content.site.url, trees)
     return result
@@ -172,18 +177,25 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
     """Compile, render and harden one (edition, language) pair into site_dir."""
     findings: list[Finding] = []
     with _timed(timings, "compile"):
+        # The downloads page only in the source language's tree, where downloads/ is.
         compiled = compile_edition(content, edition, project_dir, base_config=options.root / "mkdocs.yml",
-                                   csp=meta_policy(), site_dir=site_dir)
+                                   csp=meta_policy(), site_dir=site_dir,
+                                   downloads=options.packs and content.language.tag == content.source_language)
     with _timed(timings, "render"):
         findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources)
     if not site_dir.exists():
         return EditionBuild(compiled, findings)
     with _timed(timings, "harden"):
-        pages = harden_site(site_dir)
+        # Stylesheets and scripts are renamed by content first, so harden writes each page once.
+        renamed = fingerprint_assets(site_dir)
+        pages = harden_site(site_dir, renamed)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
         findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
-        write_index(site_dir, search_texts(pages), content.language.tag)
-    return EditionBuild(compiled, findings, {page.url: page.scan for page in pages})
+        docs_name = write_index(site_dir, search_texts(pages), content.language.tag, fingerprint=True)
+        scans = {page.url: page.scan for page in pages}
+        scans.update(rename_changed(site_dir, renamed, list(scans)))
+        scans.update(point_search_at(site_dir, docs_name, list(scans)))
+    return EditionBuild(compiled, findings, scans)
 
 
 def build_editions(content: Content, options: BuildOptions, stage_site: Path, epoch: int,
@@ -264,6 +276,8 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
         result.findings += pack_findings
         for pack in result.packs:
             timings[f"pack:{pack.name}"] = pack.seconds
+        for name in built_editions:  # after the offline zips, which must not hold themselves
+            copy_downloads(stage / "packs", stage_site / name, name)
 
     built = BuiltSite(
         content=content,
@@ -285,6 +299,9 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     write_reports(options.build_dir / "reports", result)
     result.ok = not has_errors(result.findings, strict=options.strict)
     if result.ok:
+        with _timed(timings, "precompress"):  # after the checks, which read the plain files only
+            for name in built_editions:
+                precompress(stage_site / name)
         with _timed(timings, "publish"):
             # site/ and packs/ together, all or none: a crash never pairs a new site with old packs.
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])

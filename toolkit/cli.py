@@ -1,4 +1,4 @@
-"""The `toolkit` command: build, check, validate, serve, new, review, schemas.
+"""The `toolkit` command: build, check, validate, serve, new, review, schemas, stats.
 
 Exit codes: 0 success; 1 content or check errors (or warnings with --strict);
 2 usage errors. Authors never see a Python traceback: an unexpected failure is
@@ -108,6 +108,12 @@ def _parser() -> argparse.ArgumentParser:
     review.add_argument("--release", action="store_true", help="fail while anything is overdue")
     review.add_argument("--today", type=_date, help="the date to judge by, YYYY-MM-DD (default: today)")
     review.add_argument("--out", type=Path, help="folder for review.csv and review.ics (default: ROOT/build/reports)")
+
+    stats = sub.add_parser("stats", help="usage figures for funders from the servers' address-free usage logs")
+    stats.add_argument("logs", type=Path, nargs="+", metavar="LOG", help="usage log files (docs/deploying.md)")
+    stats.add_argument("--root", type=Path, default=Path.cwd(), help="project folder (default: current folder)")
+    stats.add_argument("--content", type=Path, help="content folder (default: ROOT/content)")
+    stats.add_argument("--out", type=Path, help="report folder (default: ROOT/build/reports/stats)")
 
     schemas = sub.add_parser("schemas", help="write the JSON Schemas (schemas/) and field reference (docs/content-model.md)")
     schemas.add_argument("--root", type=Path, default=Path.cwd())
@@ -418,5 +424,21 @@ def cmd_review(args) -> int:
     return EXIT_OK
 
 
+def cmd_stats(args) -> int:
+    from .stats import write_stats
+
+    root = args.root.resolve()
+    missing = [str(path) for path in args.logs if not path.is_file()]
+    if missing:
+        print(f"toolkit stats: error: log file not found: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_USAGE
+    report, files = write_stats(args.logs, args.content or root / "content", args.out or root / "build" / "reports" / "stats")
+    print(f"{report.lines} log lines, {report.bad_lines} skipped (not a usage log line); "
+          f"months: {', '.join(report.months) or 'none'}.")
+    print("Report written to " + " and ".join(str(path) for path in files) + ".")
+    return EXIT_OK
+
+
 COMMANDS = {"build": cmd_build, "check": cmd_check, "validate": cmd_validate, "serve": cmd_serve,
-            "schemas": cmd_schemas, "new": cmd_new, "review": cmd_review, "translations": cmd_translations}
+            "schemas": cmd_schemas, "new": cmd_new, "review": cmd_review, "translations": cmd_translations,
+            "stats": cmd_stats}

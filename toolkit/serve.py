@@ -117,6 +117,9 @@ class Preview:
     def _rebuild(self) -> tuple[list[Finding], int, bool]:
         """Load, compile, render and harden what changed: (findings, pages rewritten, whether it rendered)."""
         content = load_content(self.options.content_dir, local_contacts=self.options.local_contacts)
+        # The preview builds the source language only: its pages must not link to language trees
+        # it does not build (every switcher link and hreflang alternate would be a broken link).
+        content.languages = content.languages[:1]
         findings = list(content.findings)
         if has_errors(findings):
             return findings, 0, False  # keep serving the last good pages

@@ -44,6 +44,8 @@ PROMISES = (
     "two builds of the same content are byte-identical",
     "local services appear first in packs",
     "every professional page is noindex",
+    "help cards say what is open now, in UK time",
+    "a closed help card shows what the reader can do now",
 )
 
 PROMISES_TEST = "tests/pipeline/test_promises.py"
@@ -51,6 +53,7 @@ PUBLISH_TESTS = ("tests/test_publish.py",)
 INTERRUPTED_TESTS = ("tests/pipeline/test_interrupted_publish.py",)
 PATHS_TESTS = ("tests/pipeline/test_hostile_paths.py",)
 BOUNDED_TESTS = ("tests/content/test_bounded_work.py", "tests/content/test_fuzz.py")
+OPEN_NOW_TESTS = "tests/browser/test_open_now.py"
 
 BREAKAGES = (
     # --- privacy: the Content-Security-Policy and other headers -----------------------------
@@ -98,7 +101,8 @@ BREAKAGES = (
                (PROMISES_TEST,))
       for name in ("phone-numbers", "tel-links", "internal-links", "off-origin", "edition-leakage",
                    "external-links", "registry-numbers", "inline-code", "review-dates", "number-sources",
-                   "readability", "module-structure", "placeholders", "url-schemes", "translations")),
+                   "readability", "module-structure", "placeholders", "url-schemes", "help-routes",
+                   "holiday-list", "translations")),
     # --- atomic, reproducible output --------------------------------------------------------------
     Breakage("no-rollback", "a build killed in the middle of the swap is rolled back by the next one",
              "toolkit/publish.py", "            if entry[\"had_previous\"]:\n                os.replace(previous, target)\n",
@@ -141,4 +145,14 @@ BREAKAGES = (
     Breakage("professional-pages-indexed", "every professional page is noindex", "toolkit/compile/project.py",
              '"noindex": is_restricted(edition_name),', '"noindex": False,',
              ("tests/editions/test_leakage.py", "tests/pipeline/test_end_to_end.py")),
+    # --- help cards: open now ------------------------------------------------------------------------
+    Breakage("open-now-in-device-time", "help cards say what is open now, in UK time",
+             "toolkit/theme/assets/open-now.js", 'timeZone: "Europe/London", ', "", (OPEN_NOW_TESTS,)),
+    Breakage("bank-holidays-ignored", "help cards say what is open now, in UK time", "toolkit/content/schedules.py",
+             "        days.update((day, []) for day in holidays)\n", "        pass\n", (OPEN_NOW_TESTS,)),
+    Breakage("overnight-ends-at-midnight", "help cards say what is open now, in UK time",
+             "toolkit/content/schedules.py", "(DAY if opening.closes_next_day else 0)", "0",
+             (OPEN_NOW_TESTS, "tests/content/test_schedules.py")),
+    Breakage("closed-card-says-nothing-more", "a closed help card shows what the reader can do now",
+             "toolkit/theme/assets/open-now.js", "    meanwhile.hidden = false;\n", "", (OPEN_NOW_TESTS,)),
 )

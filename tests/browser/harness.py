@@ -33,10 +33,13 @@ document.addEventListener("securitypolicyviolation", function (event) {
 
 
 def read_headers_file(path: Path) -> dict[str, str]:
-    """The headers for `/*` in a Netlify-style `_headers` file."""
+    """The headers for `/*` in a Netlify-style `_headers` file (not the rules for single files after it)."""
     headers = {}
+    rule = None
     for line in path.read_text(encoding="utf-8").splitlines():
-        if line.startswith("  ") and ":" in line:
+        if line.startswith("/"):
+            rule = line.strip()
+        elif rule == "/*" and line.startswith("  ") and ":" in line:
             name, value = line.strip().split(":", 1)
             headers[name] = value.strip()
     return headers

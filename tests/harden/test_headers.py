@@ -1,52 +1,38 @@
-"""Header files for static hosts, written into each built edition from toolkit/harden/csp.py."""
+"""The `_headers` file for static hosts and the server recipes, written by the build for each edition."""
 
 from __future__ import annotations
 
-from toolkit.harden.csp import all_headers, header_policy
-from toolkit.harden.headers import apache_htaccess, netlify_headers, nginx_server
+from toolkit.deploy.policy import Recipe
+from toolkit.harden.csp import header_policy
+from toolkit.harden.headers import netlify_headers
 
 
-def test_netlify_headers_sets_every_header_for_every_path():
-    text = netlify_headers({"Referrer-Policy": "no-referrer", "X-Content-Type-Options": "nosniff"})
-    assert text.splitlines()[1:] == [
-        "/*",
-        "  Referrer-Policy: no-referrer",
-        "  X-Content-Type-Options: nosniff",
-    ]
+def test_netlify_headers_sets_every_header_for_every_path_and_caches_content_named_files():
+    text = netlify_headers(Recipe("public"), ["assets/toolkit.0123456789.css"])
+    lines = text.splitlines()
+    assert lines[1] == "/*"
+    assert "  Strict-Transport-Security: max-age=31536000" in lines
+    assert "  Referrer-Policy: no-referrer" in lines
+    assert lines[-2:] == ["/assets/toolkit.0123456789.css", "  Cache-Control: max-age=31536000, immutable"]
+    assert "Cache-Control" not in "\n".join(lines[:-1])  # both hosts join the values of every matching rule
 
 
-def test_htaccess_sets_headers_with_mod_headers():
-    text = apache_htaccess({"Referrer-Policy": "no-referrer"})
-    assert '  Header always set Referrer-Policy "no-referrer"' in text.splitlines()
-    assert "<IfModule mod_headers.c>" in text
-
-
-def test_nginx_example_keeps_no_access_log_and_protects_the_professional_edition():
-    public = nginx_server("public", all_headers(), protected=False)
-    professional = nginx_server("professional", all_headers(noindex=True), protected=True)
-    assert "    access_log off;" in public.splitlines()
-    assert (
-        f'    add_header Content-Security-Policy "{header_policy()}" always;' in public.splitlines()
-    )
-    assert "auth_basic" not in public
-    assert '    auth_basic "Professional edition";' in professional.splitlines()
-    assert (
-        '    add_header X-Robots-Tag "noindex, nofollow, noarchive" always;'
-        in professional.splitlines()
-    )
-
-
-def test_build_writes_header_files_for_both_editions(built_minimal):
+def test_build_writes_header_files_and_recipes_for_both_editions(built_minimal):
     project, _ = built_minimal
     site = project / "site"
     public = (site / "public" / "_headers").read_text(encoding="utf-8")
     assert f"  Content-Security-Policy: {header_policy()}" in public.splitlines()
     assert "frame-ancestors 'none'" in public
     assert "X-Robots-Tag" not in public
-    assert (
-        "  X-Robots-Tag: noindex, nofollow, noarchive"
-        in (site / "professional" / "_headers").read_text(encoding="utf-8").splitlines()
-    )
-    for edition in ("public", "professional"):
-        assert (site / edition / ".htaccess").is_file()
-        assert (site / f"nginx-{edition}.conf").is_file()
+    professional = (site / "professional" / "_headers").read_text(encoding="utf-8").splitlines()
+    assert "  X-Robots-Tag: noindex, nofollow, noarchive" in professional
+    assert "  Cache-Control: private, max-age=31536000, immutable" in professional
+    css = sorted(p.name for p in (site / "public" / "assets").glob("toolkit.*.css"))
+    assert len(css) == 1 and f"/assets/{css[0]}" in public.splitlines()
+    assert sorted(p.name for p in (site / "deploy" / "public").iterdir()) == ["Caddyfile", "apache.conf", "nginx.conf",
+                                                                             "torrc"]
+    assert sorted(p.name for p in (site / "deploy" / "professional").iterdir()) == ["Caddyfile", "apache.conf",
+                                                                                   "nginx.conf"]
+    nginx = (site / "deploy" / "professional" / "nginx.conf").read_text(encoding="utf-8")
+    assert "    auth_basic_user_file /etc/toolkit/professional.htpasswd;" in nginx.splitlines()
+    assert "http2" not in nginx.replace("HTTP/2", "")

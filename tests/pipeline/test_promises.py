@@ -65,8 +65,9 @@ def test_every_page_and_header_file_carries_exactly_the_promised_policies(built_
 
     files = header_files(site)
     names = {path.name for path in files}
-    # Netlify/Cloudflare, Apache and nginx, for both editions.
-    assert {"_headers", ".htaccess"} <= names and any(name.startswith("nginx") for name in names), names
+    # Netlify/Cloudflare, nginx, Apache and Caddy, for both editions.
+    assert {"_headers", "nginx.conf", "apache.conf", "Caddyfile"} <= names, names
+    assert len(files) == 8, files
     for path in files:
         text = path.read_text(encoding="utf-8")
         csp = header_values(text, "Content-Security-Policy")
@@ -86,7 +87,8 @@ def plant_one_defect_per_check(project: Path) -> None:
         '\n<p><img src="https://tracker.example/pixel.png" alt="a picture"></p>\n\n'   # off-origin
         '<p><a href="missing-page.html">gone</a></p>\n\n'                                # internal-links
         '<p><a href="http://plain.example/">plain</a></p>\n\n'                          # external-links
-        '<p><button onclick="alert(1)">Press</button></p>\n'), encoding="utf-8")          # inline-code
+        '<p><button onclick="alert(1)">Press</button></p>\n\n'                          # inline-code
+        "Samaritans listen at any time.\n"), encoding="utf-8")                          # help-routes: no card
     registry = project / "content/helplines.yml"
     text = registry.read_text(encoding="utf-8")
     # phone-numbers: a number that is not in the registry, in a registry description.
@@ -94,6 +96,8 @@ def plant_one_defect_per_check(project: Path) -> None:
                         "description: Call 0808 1000 955 any time. A confidential helpline for anyone")
     # registry-numbers and tel-links: the link dials another number than the one shown.
     text = text.replace('e164: "+448081000900"', 'e164: "+448081000901"')
+    # holiday-list: a service closed on bank holidays, and no list of them.
+    text = text.replace("      note: Fixture hours, not real.", "      bank_holidays: closed")
     registry.write_text(text, encoding="utf-8")
     # edition-leakage: a public module shows a professional-only worksheet.
     show_professional_worksheet(project)

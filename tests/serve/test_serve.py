@@ -253,3 +253,15 @@ def test_an_open_page_shows_the_errors_and_loses_them_when_fixed(running, browse
     alert.wait_for(state="detached", timeout=WAIT * 1000)
     assert violations == []
     context.close()
+
+
+def test_a_site_with_translations_previews_its_source_language_without_broken_links(tmp_path):
+    from tests.conftest import FIXTURES, copy_content
+
+    project = copy_content(tmp_path, FIXTURES / "sites" / "languages" / "content")
+    preview = Preview(BuildOptions(root=project), "public")
+    findings, pages = preview.rebuild()
+    assert pages > 0
+    assert [f.format() for f in findings if f.severity.value == "error"] == []
+    assert preview.errors == []
+    assert not (preview.site_dir / "pl").exists()  # only the source language is previewed

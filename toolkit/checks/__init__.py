@@ -17,6 +17,8 @@ from ..findings import Finding, Severity
 from . import (
     edition_leakage,
     external_links,
+    help_routes,
+    holiday_list,
     inline_code,
     internal_links,
     module_structure,
@@ -35,7 +37,7 @@ from .site import BuiltSite, CheckOptions, EditionOutput
 
 DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure, placeholders, registry_numbers,
                   phone_numbers, tel_links, url_schemes, internal_links, external_links, review_dates,
-                  number_sources, edition_leakage, translations)
+                  number_sources, edition_leakage, translations, help_routes, holiday_list)
 
 __all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "EditionOutput", "run_checks"]
 

@@ -249,9 +249,14 @@ def check_public_packs(site: BuiltSite, prints: Fingerprints, paths: dict) -> li
 def check_professional_marking(site: BuiltSite) -> list[Finding]:
     """Every professional page: robots noindex, and the edition's name where a reader sees it."""
     edition = site.editions["professional"]
-    label = site.content.site.editions.professional.label
+    content = site.content
+    # Each language tree names the edition in its own words (site.<tag>.yml), the source at the root.
+    labels = {language.tag: localized(content, language).site.editions.professional.label
+              for language in content.languages if language.tag != content.source_language}
     findings = []
     for name in edition.html_files:
+        tree = name.split("/", 1)[0] if "/" in name else ""
+        label = labels.get(tree, content.site.editions.professional.label)
         scan = edition.scan(name)
         robots = " ".join(meta.content for meta in scan.metas if meta.name == "robots").lower()
         where = edition.where(name)

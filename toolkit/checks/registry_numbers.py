@@ -4,7 +4,8 @@ Each full number is parsed with `phonenumbers`: it must be valid for its
 region, of a type a worried person can afford to call (freephone, geographic,
 mobile, UAN; never premium-rate), and the published display text must have the
 same digits as its E.164 form. Short numbers (999, 116 123, 85258) are checked
-against the library's short-number data instead.
+against the library's short-number data instead, and relay numbers (18001 101)
+as a Relay UK prefix followed by a valid number.
 """
 
 from __future__ import annotations
@@ -98,11 +99,37 @@ def check_full(helpline, index: int, phone) -> list[Finding]:
     return findings
 
 
+RELAY_PREFIXES = ("18000", "18001", "18002")  # Relay UK: emergency, then text to voice and voice to text
+
+
+def check_relay(phone, where: dict) -> list[Finding]:
+    """A relay number is a Relay UK prefix, then the number it reaches (short, or full without e164)."""
+    digits = digits_of(phone.number).lstrip("+")
+    prefix = next((p for p in RELAY_PREFIXES if digits.startswith(p)), None)
+    if prefix is None:
+        return [error(NAME, f"relay number '{phone.number}' does not start with a Relay UK prefix "
+                      f"({', '.join(RELAY_PREFIXES)}).",
+                      hint="Write it as the service publishes it, for example 18001 101.", **where)]
+    rest = digits[len(prefix):]
+    if not rest:
+        return [] if prefix == "18000" else [error(NAME, f"relay number '{phone.number}' has no number after "
+                                                   f"{prefix}.", hint="Write the number the relay call reaches.",
+                                                   **where)]
+    parsed = _parse(rest, phone.region)
+    if parsed is None or not (phonenumbers.is_valid_number(parsed)
+                              or shortnumberinfo.is_valid_short_number_for_region(parsed, phone.region)):
+        return [error(NAME, f"'{rest}' after the relay prefix in '{phone.number}' is not a valid number.",
+                      hint="Check the number with the service.", **where)]
+    return []
+
+
 def check(site: BuiltSite) -> list[Finding]:
     findings: list[Finding] = []
     for helpline in site.content.helplines.values():
         for index, phone in enumerate(helpline.phones or ()):
-            if phone.short:
+            if phone.channel == "relay":
+                findings += check_relay(phone, helpline.where("phones", index, "number"))
+            elif phone.short:
                 findings += check_short(phone, helpline.where("phones", index, "number"))
             else:
                 findings += check_full(helpline, index, phone)

@@ -15,9 +15,10 @@ from html import escape
 from ..content import body as bodies
 from ..content.loader import Content
 from ..content.model import AUDIENCES, PUBLIC_AUDIENCES, TOPICS
+from ..content.schedules import holiday_dates
 from ..content.strings import Strings
 from . import links
-from .helpcards import help_card, inline_phone
+from .helpcards import NowContext, help_card, inline_phone
 from .review import review_note
 from .worksheets import form_html, plain_text
 
@@ -69,6 +70,12 @@ class Edition:
     def worksheet_ids(self) -> frozenset[str]:
         return frozenset(sheet.id for sheet in self.worksheets)
 
+    def now(self, page_path: str, audiences=()) -> NowContext:
+        """What help cards on one page need to say what is open now."""
+        plan = links.worksheet("coping-plan") if "coping-plan" in self.worksheet_ids else ""
+        return NowContext(page_path, tuple(self.helplines), tuple(holiday_dates(self.content.holidays)),
+                          tuple(audiences), self.pause_target(), plan)
+
     @property
     def language(self):
         """The language this edition is built in (the source language unless the content is localized)."""
@@ -109,8 +116,9 @@ def html_link(text: str, from_page: str, target: str) -> str:
 class BodyRenderer:
     """Expands shortcodes and id links in one page's Markdown body."""
 
-    def __init__(self, edition: Edition, page_path: str):
+    def __init__(self, edition: Edition, page_path: str, audiences=()):
         self.edition = edition
+        self.audiences = tuple(audiences)
         self.content = edition.content
         self.page_path = page_path
         self.cards_shown: set[str] = set()
@@ -133,7 +141,9 @@ class BodyRenderer:
             return inline_phone(self.content.helplines[arg])
         if name == "help-card":
             self.cards_shown.add(arg)
-            return "\n\n" + help_card(self.content.helplines[arg], self.edition.strings) + "\n\n"
+            card = help_card(self.content.helplines[arg], self.edition.strings,
+                             now=self.edition.now(self.page_path, self.audiences))
+            return "\n\n" + card + "\n\n"
         if name == "worksheet":
             self.worksheets_shown.add(arg)
             return "\n\n" + worksheet_box(self.content.worksheets[arg], self.page_path, self.edition.strings) + "\n\n"
@@ -204,7 +214,7 @@ def module_list(items, from_page: str, strings: Strings) -> str:
 def module_page(edition: Edition, module) -> Page:
     strings = edition.strings
     path = links.module(module.id)
-    renderer = BodyRenderer(edition, path)
+    renderer = BodyRenderer(edition, path, module.audiences)
     body = renderer.render(module.body, folder_prefix=module.id)
     parts = [front_matter(module.title, module.summary), f"# {_md_text(module.title)}\n",
              f'<p class="tk-lead">{escape(module.summary)}</p>\n',
@@ -220,7 +230,7 @@ def module_page(edition: Edition, module) -> Page:
     cards = [edition.content.helplines[h] for h in module.helplines if h not in renderer.cards_shown]
     if cards:
         parts.append(f"## {_md_text(strings.text('module.help'))}\n")
-        parts.extend(help_card(card, strings) + "\n" for card in cards)
+        parts.extend(help_card(card, strings, now=edition.now(path, module.audiences)) + "\n" for card in cards)
     next_modules = [edition.content.modules[m] for m in module.read_next if m in edition.module_ids]
     if next_modules:
         parts.append(f"## {_md_text(strings.text('module.read_next'))}\n")
@@ -245,7 +255,7 @@ def site_page(edition: Edition, page) -> Page:
     cards = [edition.content.helplines[h] for h in page.helplines if h not in renderer.cards_shown]
     if cards:
         text += (f"\n\n## {_md_text(edition.strings.text('module.help'))}\n\n"
-                 + "\n\n".join(help_card(card, edition.strings) for card in cards))
+                 + "\n\n".join(help_card(card, edition.strings, now=edition.now(path)) for card in cards))
     return Page(path, page.title, front_matter(page.title, page.summary or "") + text + "\n", "page",
                 source=page.body_file, summary=page.summary or "", **_variant_state(page))
 
@@ -274,7 +284,8 @@ def worksheets_index(edition: Edition) -> Page:
 def help_page(edition: Edition) -> Page:
     site = edition.content.site
     strings = edition.strings
-    cards = "\n\n".join(help_card(h, strings, heading_level=2) for h in edition.helplines if h.status != "closed")
+    cards = "\n\n".join(help_card(h, strings, heading_level=2, now=edition.now(links.HELP))
+                        for h in edition.helplines if h.status != "closed")
     title = strings.text("nav.help")
     text = (front_matter(title, strings.text("help.description")) + f"# {_md_text(title)}\n\n"
             + f"{_md_text(strings.text('help.intro'))} "
@@ -299,7 +310,7 @@ def audience_page(edition: Edition, audience: str) -> Page:
     call = edition.content.helplines.get(words.call_first) if words.call_first else None
     if call is not None:
         parts.append(f"## {_md_text(edition.strings.text('audience.talk'))}\n")
-        parts.append(help_card(call, edition.strings) + "\n")
+        parts.append(help_card(call, edition.strings, now=edition.now(path, (audience,))) + "\n")
     for topic in TOPICS:
         topic_words = getattr(site.topics, topic)
         in_topic = [m for m in modules if m.topic == topic]
@@ -401,4 +412,7 @@ def edition_pages(edition: Edition) -> list[Page]:
     pages += [site_page(edition, p) for p in edition.pages]
     pages += [search_page(edition)]
     pages.append(a_to_z_page(edition, pages))
+    for page in pages:
+        if "data-tk-open" in page.markdown:  # help cards that say what is open now
+            page.scripts.append("assets/open-now.js")
     return pages

@@ -15,6 +15,9 @@ from ..content.loader import Content
 from ..content.model import TOPICS, is_restricted
 from ..content.strings import Strings
 from . import links, tested
+from .downloads import PATH as DOWNLOADS_PAGE
+from .downloads import TITLE as DOWNLOADS_TITLE
+from .downloads import downloads_page
 from .helpcards import urgent_box
 from .pages import Edition, Page, edition_pages, text_files
 
@@ -55,8 +58,10 @@ def _nav(edition: Edition, strings: Strings) -> list:
     return nav
 
 
-def _footer_links(edition: Edition, strings: Strings) -> list[dict]:
+def _footer_links(edition: Edition, strings: Strings, downloads: bool) -> list[dict]:
     items = [{"title": page.title, "url": links.html_path(links.page(page.id))} for page in edition.pages]
+    if downloads:
+        items.append({"title": DOWNLOADS_TITLE, "url": links.html_path(DOWNLOADS_PAGE)})
     items.append({"title": strings.text("nav.a_to_z"), "url": links.html_path(links.A_TO_Z)})
     return items
 
@@ -93,15 +98,15 @@ def _page_settings(content: Content, page: Page, strings: Strings) -> dict:
 
 
 def compile_edition(content: Content, edition_name: str, project_dir: Path, *, base_config: Path,
-                    csp: str, site_dir: Path) -> CompiledEdition:
-    """Generate the MkDocs project of one edition under `project_dir`."""
+                    csp: str, site_dir: Path, downloads: bool = False) -> CompiledEdition:
+    """Generate the MkDocs project of one edition under `project_dir` (with a downloads page if packs are made)."""
     edition = Edition.of(content, edition_name)
     site = content.site
     language = content.language or content.languages[0]
     if content.language is None:
         content = replace(content, language=language)
     strings = content.strings[language.tag]
-    pages = edition_pages(edition)
+    pages = edition_pages(edition) + ([downloads_page(edition)] if downloads else [])
     docs = project_dir / "docs"
 
     wanted: set[Path] = set()
@@ -147,7 +152,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
                    for key in urgent_keys.values() if key},
         "quick_exit": {"label": site.quick_exit.label, "destination": site.quick_exit.destination},
         "links": {"pause": links.html_path(edition.pause_target()), "search": links.html_path(links.SEARCH)},
-        "footer_links": _footer_links(edition, strings),
+        "footer_links": _footer_links(edition, strings, downloads),
         "tested": {"page": tested.STATEMENT_PAGE, "html": tested.statement_html()},
         "footer_note": strings.text("page.footer_note", edition=edition_words.label),
         "pages": {page.path: {**_page_settings(content, page, strings), "urgent": urgent_keys[page.path]}

@@ -11,7 +11,7 @@ from ..compile import links
 from ..findings import Finding, error, warning
 from ..phones import dial_link, find_numbers
 from . import body as bodies
-from . import plaintext
+from . import plaintext, schedules
 from .fields import (
     ID_MAX_LENGTH,
     INVALID,
@@ -25,7 +25,17 @@ from .fields import (
 )
 from .files import display, entry_problems, inside, read_text
 from .images import image_problem
-from .model import HELPLINE, HELPLINES, MODULE, PAGE, PUBLIC_AUDIENCES, SCHEMAS, SITE, WORKSHEET
+from .model import (
+    HELPLINE,
+    HELPLINES,
+    HOLIDAYS,
+    MODULE,
+    PAGE,
+    PUBLIC_AUDIENCES,
+    SCHEMAS,
+    SITE,
+    WORKSHEET,
+)
 from .nesting import too_costly
 from .strings import Strings, load_strings
 from .variants import (
@@ -54,6 +64,7 @@ class Content:
 
     root: Path
     site: Record | None = None
+    holidays: Record | None = None  # content/holidays.yml, optional
     helplines: dict[str, Record] = field(default_factory=dict)
     modules: dict[str, Record] = field(default_factory=dict)
     worksheets: dict[str, Record] = field(default_factory=dict)
@@ -101,6 +112,9 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     if local_contacts is not None:
         local = Path(local_contacts)
         _add_helplines(content, _load_registry(local, local.parent, content, findings), findings, local=True)
+    if (root / "holidays.yml").exists():
+        content.holidays = _load_document(root / "holidays.yml", root, HOLIDAYS, findings)
+    schedules.check_registry(content.helplines, content.site, content.holidays, findings)
 
     _load_modules(content, findings)
     _load_worksheets(content, findings)

@@ -34,23 +34,70 @@ def is_restricted(edition: str) -> bool:
     return edition == "professional"
 
 
-CHANNELS = ("voice", "text", "textphone")
+CHANNELS = ("voice", "text", "textphone", "relay")
 OTHER_CHANNELS = ("chat", "email", "web-form", "in-person")
 COSTS = ("free", "local-rate", "standard-rate", "mobile-rate", "unknown")
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 REGIONS = ("uk", "scotland", "england", "wales", "northern-ireland", "england-wales", "local")
 VERIFICATION = ("verified", "unverified")
 STATUSES = ("active", "suspended", "closed")
+BANK_HOLIDAYS = ("usual-hours", "closed")
 FIELD_KINDS = ("lines", "checklist", "list", "scale")
 # Every check over the built output, by name (toolkit/checks/). site.yml can re-grade each one.
 CHECK_NAMES = (
     "off-origin", "inline-code", "phone-numbers", "tel-links", "internal-links", "external-links",
     "review-dates", "readability", "module-structure", "placeholders", "edition-leakage",
-    "registry-numbers", "number-sources", "url-schemes", "translations",
+    "registry-numbers", "number-sources", "url-schemes", "translations", "help-routes", "holiday-list",
 )
 SEVERITIES = ("error", "warning", "info", "ignore")
 
 # --- helplines.yml ---------------------------------------------------------
+
+OPENING = Object(
+    {
+        "days": ListOf(Choice(DAYS, noun="day"), "Days these hours apply to.", min_items=1, unique=True),
+        "opens": Time("Opening time (Europe/London)."),
+        "closes": Time("Closing time (Europe/London); 24:00 means midnight."),
+        "closes_next_day": Boolean("True when the period runs past midnight and closes the next morning "
+                                   "(opens 18:00, closes 02:00).", default=False),
+    },
+    "Opening hours for some days of the week.",
+    required=("days", "opens", "closes"),
+)
+
+EXCEPTION = Object(
+    {
+        "date": Date("The day these hours replace the usual ones (Europe/London)."),
+        "closed": Boolean("True if the service is closed all that day.", default=False),
+        "opens": Time("Opening time that day."),
+        "closes": Time("Closing time that day; 24:00 means midnight."),
+        "closes_next_day": Boolean("True when that day's period closes the next morning.", default=False),
+        "note": HumanText("Why, in plain words, for example 'Christmas Eve'."),
+    },
+    "Different hours on one date: a closure or shorter hours.",
+    required=("date",),
+)
+
+HOURS = Object(
+    {
+        "always": Boolean("True if the service is open 24 hours a day, every day.", default=False),
+        "weekly": ListOf(OPENING, "Opening hours by day, in Europe/London time."),
+        "bank_holidays": Choice(BANK_HOLIDAYS, "On Scottish bank holidays (content/holidays.yml): the usual "
+                                "hours of that weekday, or closed.", noun="bank holiday rule", default="usual-hours"),
+        "exceptions": ListOf(EXCEPTION, "Dates with different hours (they win over the weekly hours and bank holidays)."),
+        "note": HumanText("Anything else about hours, in plain words (bank holidays, call-backs)."),
+    },
+    "When the service can be reached (Europe/London time).",
+)
+
+INTERPRETERS = Object(
+    {
+        "provider": Text("Who provides the interpreters, for example 'LanguageLine'."),
+        "languages": ListOf(Text(), "Languages offered, by name, when the service lists them."),
+        "note": HumanText("What the service says about languages, for example 'over 200 languages'."),
+    },
+    "Interpreters offered on this channel.",
+)
 
 PHONE = Object(
     {
@@ -64,44 +111,29 @@ PHONE = Object(
                          default=False),
         "region": Text("Country the number belongs to (ISO 3166 code).", pattern=r"^[A-Z]{2}$",
                        pattern_hint="Use a two-letter country code such as GB.", default="GB"),
-        "channel": Choice(CHANNELS, "How the number is used: voice call, text message or textphone.",
-                          noun="channel", default="voice"),
+        "channel": Choice(CHANNELS, "How the number is used: voice call, text message, textphone, or a relay "
+                          "service (Relay UK, for example 18001 101).", noun="channel", default="voice"),
         "cost": Choice(COSTS, "What a call or text costs the person.", noun="cost", default="unknown"),
         "label": HumanText("Optional label shown before the number, for example 'Text'."),
+        "hours": HOURS,
+        "interpreters": INTERPRETERS,
     },
-    "A phone or text number.",
+    "A phone or text number. Without hours of its own it has the service's hours.",
     required=("number",),
 )
 
 CONTACT = Object(
     {
         "channel": Choice(OTHER_CHANNELS, "Kind of contact.", noun="channel"),
-        "url": Url("Web address for chat or a web form."),
+        "url": Url("Web address for chat, a web form or a secure email page."),
         "address": Text("Email address, for the email channel.",
                         pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", pattern_hint="Write an email address like help@example.org."),
         "label": HumanText("How to describe this contact, for example 'Live chat'."),
+        "hours": HOURS,
+        "interpreters": INTERPRETERS,
     },
-    "A way to reach the service other than by phone.",
+    "A way to reach the service other than by phone. Without hours of its own it has the service's hours.",
     required=("channel",),
-)
-
-OPENING = Object(
-    {
-        "days": ListOf(Choice(DAYS, noun="day"), "Days these hours apply to.", min_items=1, unique=True),
-        "opens": Time("Opening time (Europe/London)."),
-        "closes": Time("Closing time (Europe/London); 24:00 means midnight."),
-    },
-    "Opening hours for some days of the week.",
-    required=("days", "opens", "closes"),
-)
-
-HOURS = Object(
-    {
-        "always": Boolean("True if the service is open 24 hours a day, every day.", default=False),
-        "weekly": ListOf(OPENING, "Opening hours by day, in Europe/London time."),
-        "note": HumanText("Anything else about hours, in plain words (bank holidays, call-backs)."),
-    },
-    "When the service can be reached (Europe/London time).",
 )
 
 SOURCE = Object(
@@ -135,13 +167,18 @@ HELPLINE = Object(
         "id": Slug("Identifier used in module references, for example 'stop-it-now'."),
         "name": HumanText("Service name as the service writes it."),
         "organisation": Text("Organisation that runs the service."),
+        "aliases": ListOf(Text(), "Other names a module may use for the service in its text, for example "
+                          "'Stop It Now'; the help-routes check looks for them.", unique=True),
         "description": HumanText("One or two plain sentences on what the service is for and who it helps.", multiline=True),
         "audiences": ListOf(Choice(AUDIENCES, noun="audience"), "Who the service is for.", min_items=1, unique=True),
         "regions": ListOf(Choice(REGIONS, noun="region"), "Where the service is available.", min_items=1, unique=True),
-        "phones": ListOf(PHONE, "Phone and text numbers."),
+        "phones": ListOf(PHONE, "Phone, text, textphone and relay numbers."),
         "contacts": ListOf(CONTACT, "Other ways to get in touch."),
         "website": Url("The service's own web address."),
         "hours": HOURS,
+        "while_closed": ListOf(Ref("helpline"), "Services to suggest while this one is closed, to the same "
+                               "readers (the card shows those open at that moment, if they are for the page's "
+                               "readers).", unique=True),
         "confidentiality": HumanText("What the service says about anonymity and its limits, in its own published terms.",
                                 multiline=True),
         "emergency": Boolean("True for emergency services (999), shown in the urgent-help box.", default=False),
@@ -160,6 +197,28 @@ HELPLINES = Object(
     "The helpline registry: the only place numbers, hours and addresses are written.",
     required=("helplines",),
     title="Helpline registry (content/helplines.yml)",
+)
+
+HOLIDAYS = Object(
+    {
+        "region": Choice(REGIONS, "Where these bank holidays apply.", noun="region"),
+        "source": Text("Where the dates came from (the published list)."),
+        "checked": Date("When the dates were read from the source."),
+        "status": Choice(VERIFICATION, "'verified' once someone has checked the dates against the source.",
+                         noun="verification status"),
+        "holidays": ListOf(
+            Object(
+                {"date": Date("The bank holiday (or its substitute day)."),
+                 "name": Text("Its name, for example 'St Andrew's Day'.")},
+                required=("date", "name"),
+            ),
+            "Every bank holiday, in date order. The holiday-list check warns before the list runs out.",
+            min_items=1,
+        ),
+    },
+    "Bank holidays, by date: services with `bank_holidays: closed` are shown closed on these days.",
+    required=("region", "source", "status", "holidays"),
+    title="Bank holidays (content/holidays.yml)",
 )
 
 # --- site.yml ---------------------------------------------------------------
@@ -293,6 +352,8 @@ SITE = Object(
                                                   minimum=1, maximum=20, default=13),
                 "link_cache_max_age_days": Integer("Days a cached external link result stays valid.",
                                                    minimum=1, maximum=365, default=30),
+                "holiday_notice_days": Integer("Warn when content/holidays.yml has no bank holiday this many "
+                                               "days ahead.", minimum=1, maximum=730, default=90),
                 "severity": Object(
                     {name: Choice(SEVERITIES, f"Severity of the '{name}' check's findings.", noun="severity")
                      for name in CHECK_NAMES},
@@ -436,6 +497,7 @@ HELPLINES_TRANSLATION = Object(
 SCHEMAS = {
     "site": SITE,
     "helplines": HELPLINES,
+    "holidays": HOLIDAYS,
     "module": MODULE,
     "worksheet": WORKSHEET,
     "page": PAGE,

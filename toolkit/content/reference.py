@@ -10,6 +10,7 @@ from .model import SCHEMAS
 FILES = {
     "site": "content/site.yml",
     "helplines": "content/helplines.yml",
+    "holidays": "content/holidays.yml",
     "module": "content/modules/<id>/module.yml",
     "worksheet": "content/worksheets/<id>.yml",
     "page": "content/pages/<slug>.md (front matter)",

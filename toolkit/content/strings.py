@@ -20,7 +20,7 @@ REFERENCE = "en-GB"
 FILE = Object({"translation": TRANSLATION}, "A strings file.", required=("translation",))
 
 
-@dataclass
+@dataclass(eq=False)  # hashed by identity: one object per language, a cache key for the help cards
 class Strings:
     """One language's strings: `text("help.website")`, with {name} fields filled in."""
 

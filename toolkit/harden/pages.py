@@ -14,6 +14,7 @@ from pathlib import Path
 import lxml.etree
 
 from ..content.images import SVG_HINT, svg_problem
+from ..deploy.fingerprint import renamed_reference
 from ..findings import Finding, error
 from ..pagescan import PageScan, parse_html, read_page
 from ..urls import CSS_URL, local_target
@@ -52,7 +53,9 @@ def iter_html(site_dir: Path):
     return sorted(p for p in site_dir.rglob("*.html") if p.is_file())
 
 
-def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> HardenedPage:
+def harden_page(path: Path, site_dir: Path, referenced: set[str],
+                renamed: dict[str, str] | None = None) -> HardenedPage:
+    """Harden one page; references to files in `renamed` (old -> new site path) are pointed at the new names."""
     url = path.relative_to(site_dir).as_posix()
     findings: list[Finding] = []
     raw = path.read_bytes()
@@ -85,7 +88,17 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str]) -> HardenedPag
     # every page took a quarter of this function's time.
     for element in doc.xpath(_MAY_USE_ASSETS):
         for attribute in ("href", "src"):
-            target = local_target(url, element.get(attribute, ""))
+            value = element.get(attribute, "")
+            target = local_target(url, value)
+            if target:
+                target = target.lstrip("/")  # the 404 page links from the root, to work at any depth
+            if target and renamed:
+                # From the root, a language tree's 404 page names its own folder first: /pl/assets/...
+                key = target if target in renamed else next(
+                    (k for k in renamed if value.startswith("/") and target.endswith("/" + k)), None)
+                if key:
+                    element.set(attribute, renamed_reference(value, key, renamed))
+                    target = renamed[key]
             if target:
                 referenced.add(target)
 
@@ -155,10 +168,10 @@ def svg_findings(site_dir: Path) -> list[Finding]:
     return findings
 
 
-def harden_site(site_dir: Path) -> list[HardenedPage]:
-    """Harden every page in a built edition, and prune the theme files and stylesheet rules no page uses."""
+def harden_site(site_dir: Path, renamed: dict[str, str] | None = None) -> list[HardenedPage]:
+    """Harden every page (pointing references at `renamed` files); prune unused theme files and stylesheet rules."""
     referenced: set[str] = set()
-    pages = [harden_page(path, site_dir, referenced) for path in iter_html(site_dir)]
+    pages = [harden_page(path, site_dir, referenced, renamed) for path in iter_html(site_dir)]
     prune_theme_files(site_dir, referenced)
     prune_unused_rules(site_dir, pages)
     return pages

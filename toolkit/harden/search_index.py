@@ -1,8 +1,10 @@
 """The search index: small script files, loaded only when someone searches.
 
 Terms are grouped by their first two letters into `search/<ab>.js`; page
-titles and addresses, the chunk names and the stop words are in
-`search/docs.js`. A query loads `docs.js` and one chunk per word, so a first
+titles and addresses, the chunk files and the stop words are in
+`search/docs.js`. A build names each file by its content
+(`search/ab.<hash>.js`, toolkit/deploy/fingerprint.py) so that it can be
+cached for good; the live preview keeps the plain names. A query loads `docs.js` and one chunk per word, so a first
 page load fetches none of it, and the index grows with the site without
 growing what any one search downloads by much.
 Scripts (not fetch) so that search also works from file:// in the offline copy.
@@ -16,6 +18,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from ..deploy.fingerprint import content_name
 from .pages import PageText
 
 # Stop words by language (the primary subtag of its tag), written as search folds them (no accents).
@@ -78,14 +81,25 @@ def _script(call: str, *args) -> str:
     return f"window.__tkSearch&&window.__tkSearch.{call}({payload});\n"
 
 
-def write_index(site_dir: Path, pages: list[PageText], language: str = "en-GB") -> int:
-    """Write search/docs.js and search/<ab>.js for one language's tree; returns the number of files."""
+def write_index(site_dir: Path, pages: list[PageText], language: str = "en-GB", *, fingerprint: bool = False) -> str:
+    """Write search/docs.js and search/<ab>.js for one language's tree (named by content with `fingerprint`).
+
+    Returns docs.js's name.
+    """
     folder = site_dir / "search"
     folder.mkdir(parents=True, exist_ok=True)
     stopwords = STOPWORDS.get(language.split("-")[0], frozenset())
     docs, chunks = build_index(pages, stopwords)
-    # The chunk names and stop words go with the titles, so a search asks only for chunks that exist.
-    (folder / "docs.js").write_text(_script("docs", docs, sorted(chunks), sorted(stopwords)), encoding="utf-8")
+    files = {}
     for key, terms in chunks.items():
-        (folder / f"{key}.js").write_text(_script("chunk", key, terms), encoding="utf-8")
-    return 1 + len(chunks)
+        files[key] = _write(folder, f"{key}.js", _script("chunk", key, terms), fingerprint)
+    # The chunk files and stop words go with the titles, so a search asks only for chunks that exist.
+    return _write(folder, "docs.js", _script("docs", docs, files, sorted(stopwords)), fingerprint)
+
+
+def _write(folder: Path, name: str, text: str, fingerprint: bool) -> str:
+    data = text.encode("utf-8")
+    if fingerprint:
+        name = content_name(name, data)
+    (folder / name).write_bytes(data)
+    return name

@@ -1,8 +1,10 @@
 /* Private search: the index is loaded only on the search page, in small
    chunks, as script files from this site. The query never leaves the page:
    no form submission, no URL change, no storage. Works from file:// too.
-   docs.js names the chunks that exist, so no request is made for one that
-   does not (a missing file would be a failed request and a console error). */
+   docs.js names the chunks that exist, with their file names, so no request
+   is made for one that does not (a missing file would be a failed request and
+   a console error). A built site names every index file by its content
+   (docs.<hash>.js, given by data-tk-search); the live preview does not. */
 (function () {
   "use strict";
   var root = document.querySelector("[data-tk-search]");
@@ -10,6 +12,7 @@
   var input = document.getElementById("tk-search-input");
   var results = document.getElementById("tk-search-results");
   var base = "search/";
+  var files = { docs: root.getAttribute("data-tk-search") || "docs.js" };
   var chunks = {};
   var waiting = {};
   var docs = null;
@@ -17,9 +20,9 @@
   var stopwords = {};
 
   window.__tkSearch = {
-    docs: function (list, keys, stops) {
+    docs: function (list, chunkFiles, stops) {
       docs = list;
-      keys.forEach(function (key) { known[key] = true; });
+      Object.keys(chunkFiles).forEach(function (key) { known[key] = true; files[key] = chunkFiles[key]; });
       stops.forEach(function (word) { stopwords[word] = true; });
       run();
     },
@@ -30,7 +33,7 @@
     if (waiting[name]) { return; }
     waiting[name] = true;
     var script = document.createElement("script");
-    script.src = base + name + ".js";
+    script.src = base + files[name];
     script.onerror = function () {
       if (name === "docs") { docs = []; } else { chunks[name] = {}; }
       run();
