@@ -116,3 +116,14 @@ def test_import_of_a_folder_without_translations_says_so(translated, tmp_path):
         f"{tmp_path / 'empty' / 'content'}: error: holds no translation files: nothing was copied.\n"
         "    hint: Import the folder `toolkit translations export` wrote, with its content/ folder inside and the "
         "translated files in it."]
+
+
+def test_an_import_that_is_undone_leaves_no_folder_behind(translated, tmp_path):
+    folder = tmp_path / "returned"
+    (folder / "content/modules/ghost").mkdir(parents=True)
+    (folder / "content/modules/ghost/module.pl.yml").write_text("title: Duch\n", encoding="utf-8")
+    copied, findings = import_files(translated / "content", folder)
+    assert copied == [] and not (translated / "content/modules/ghost").exists()
+    assert "content/modules/ghost/module.pl.yml: error: translation of a module that does not exist: there is no " \
+           "module.yml in content/modules/ghost/.\n    hint: A translation sits beside its source; check the folder " \
+           "name, or write the module in the source language first." in [f.format() for f in findings]

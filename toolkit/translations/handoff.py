@@ -149,9 +149,12 @@ def import_files(content_dir: Path, folder: Path) -> tuple[list[str], list[Findi
     if refused:
         return [], refused
     saved: dict[Path, bytes | None] = {}
+    made: list[Path] = []  # folders the copy made (a module folder for a new translation), removed on undo
     for path in incoming:
         target = content_dir / path.relative_to(folder / "content")
         saved[target] = target.read_bytes() if target.exists() else None
+        made += [parent for parent in reversed(target.parents) if parent.is_relative_to(content_dir)
+                 and not parent.exists()]
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
     content = load_content(content_dir)
@@ -161,5 +164,7 @@ def import_files(content_dir: Path, folder: Path) -> tuple[list[str], list[Findi
                 target.unlink()
             else:
                 target.write_bytes(data)
+        for made_folder in reversed(made):
+            made_folder.rmdir()
         return [], content.findings
     return [display(target, content_dir) for target in saved], content.findings
