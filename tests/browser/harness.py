@@ -107,10 +107,33 @@ class ServedSite:
         return f"{self.origins[edition]}/{page}"
 
     def every_page(self):
-        """(edition, page, url) for every page of both editions."""
+        """(edition, page, url) for every page of both editions, in every language."""
         for edition in EDITIONS:
             for page in self.pages(edition):
                 yield edition, page, self.url(edition, page)
+
+    def walked_pages(self):
+        """(edition, page, url) for the suites that act on every control of a page (keyboard, layout):
+        every page of the source language, and one page of each kind in each other language tree.
+
+        Translated pages share their templates with the source pages, and the languages fixture is
+        walked in full by those suites (right to left included); axe, privacy, valid HTML and the
+        no-JavaScript crawl still read every page of every language.
+        """
+        for edition in EDITIONS:
+            root = self.folder / edition
+            trees = sorted(p.parent.name for p in root.glob("*/index.html")
+                           if (p.parent / "search.html").exists())  # a language tree has its own search page
+            seen: set[tuple[str, str]] = set()
+            for page in self.pages(edition):
+                tree, _, rest = page.partition("/")
+                if tree not in trees:
+                    yield edition, page, self.url(edition, page)
+                    continue
+                kind = rest.split("/", 1)[0] if "/" in rest else rest
+                if (tree, kind) not in seen:
+                    seen.add((tree, kind))
+                    yield edition, page, self.url(edition, page)
 
 
 @dataclass

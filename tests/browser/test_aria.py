@@ -15,6 +15,7 @@ the page and
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import os
 import re
@@ -41,6 +42,10 @@ KINDS = {
     "not-found": ("public", "404.html"),
     "professional-module": ("professional", "modules/responding-to-disclosure.html"),
 }
+
+# Help cards say whether a service is open now: the snapshots are taken at one fixed moment,
+# a Wednesday morning in December (UK time), when the fixture's Stop It Now line is open.
+CLOCK = dt.datetime(2026, 12, 2, 10, 0, tzinfo=dt.UTC)
 
 HEADING = re.compile(r'- heading "(?P<name>[^"]*)" \[level=(?P<level>\d)\]')
 
@@ -90,6 +95,7 @@ def test_accessibility_tree_of_each_page_kind(browser, site, kind):
     edition, name = KINDS[kind]
     context = plain_context(browser)
     page = context.new_page()
+    page.clock.set_fixed_time(CLOCK)
     page.goto(site.url(edition, name))
     if kind == "search":
         page.locator("#tk-search-input").fill("help")

@@ -85,7 +85,7 @@ def test_keyboard_walk_finds_no_hidden_covered_faint_or_out_of_order_stop_on_eve
     page = context.new_page()
     problems = []
     stops = 0
-    for edition, name, url in site.every_page():
+    for edition, name, url in site.walked_pages():
         page.goto(url)
         page.keyboard.press("Tab")  # keyboard modality, so focus() shows :focus-visible as Tab does
         for width in WIDTHS:

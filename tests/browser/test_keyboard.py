@@ -38,7 +38,7 @@ def test_focus_is_visible_on_every_control_of_every_page(browser, site):
     context = plain_context(browser)
     page = context.new_page()
     problems = []
-    for edition, name, url in site.every_page():
+    for edition, name, url in site.walked_pages():
         page.goto(url)
         page.keyboard.press("Tab")  # keyboard modality, so script focus shows :focus-visible
         problems += [
@@ -53,7 +53,7 @@ def test_skip_link_comes_first_and_quick_exit_early_on_every_page(browser, site)
     context = plain_context(browser)
     page = context.new_page()
     problems = []
-    for edition, name, url in site.every_page():
+    for edition, name, url in site.walked_pages():
         page.goto(url)
         first_three = []
         for _ in range(3):

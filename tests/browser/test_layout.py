@@ -50,7 +50,7 @@ def every_page_problems(browser, site, width: int, check: str, prepare=None) -> 
     if prepare:
         prepare(context, page)
     problems = []
-    for edition, name, url in site.every_page():
+    for edition, name, url in site.walked_pages():
         page.goto(url)
         if prepare:
             page.evaluate(f"""() => {{ const link = document.createElement("link");
@@ -111,7 +111,7 @@ def test_print_shows_content_only_with_urls_and_whole_cards_on_every_page(browse
     page = context.new_page()
     page.emulate_media(media="print")
     problems = []
-    for edition, name, url in site.every_page():
+    for edition, name, url in site.walked_pages():
         page.goto(url)
         printed = page.evaluate(PRINTED)
         if printed != {"hidden": [], "urls": [], "split": 0}:

@@ -105,7 +105,7 @@ def test_quick_exit_stays_visible_and_uncovered_on_every_page(browser, site, wid
     context = plain_context(browser, width=width, height=700)
     page = context.new_page()
     problems = []
-    for edition, name, url in site.every_page():
+    for edition, name, url in site.walked_pages():
         page.goto(url)
         button = page.locator("#tk-quick-exit")
         for position in ("0", "document.body.scrollHeight / 2", "document.body.scrollHeight"):
