@@ -39,7 +39,9 @@ PROMISED_HEADERS = {
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 
-# Every check the README's table lists, by the name its findings carry.
+# The checks of the README's table that the minimal fixture, with one defect planted for each, sets off
+# offline, by the name their findings carry. The table's other checks: number-sources runs only online,
+# url-schemes is a backstop (below), and translations needs a translated site (its own promise test).
 OFFLINE_CHECKS = {
     "off-origin", "inline-code", "readability", "module-structure", "placeholders", "registry-numbers",
     "phone-numbers", "tel-links", "internal-links", "external-links", "review-dates", "edition-leakage",

@@ -316,9 +316,10 @@ def cmd_translations(args) -> int:
     if args.action == "import":
         from .translations.handoff import import_files
 
-        copied, findings = import_files(root, args.folder)
+        content_dir = args.content or root / "content"
+        copied, findings = import_files(content_dir, args.folder)
         _print_findings(findings, args.verbose)
-        print(f"{len(copied)} file(s) copied into content/." if copied else
+        print(f"{len(copied)} file(s) copied into {content_dir.name}/." if copied else
               "Nothing copied: fix the errors above in the translator's files and import again.")
         return EXIT_OK if copied else EXIT_CONTENT
     content = load_content(args.content or root / "content")
@@ -397,11 +398,14 @@ def cmd_review(args) -> int:
 
     from . import review
     from .content import load_content
+    from .findings import has_errors
 
     root = args.root.resolve()
     content = load_content(args.content or root / "content", local_contacts=args.local_contacts)
-    if content.site is None:
+    if has_errors(content.findings):  # a module that fails validation would silently drop out of the list
         _print_findings(content.findings, args.verbose)
+        print("toolkit review: error: the content has errors; fix them first, so that no review is left out.",
+              file=sys.stderr)
         return EXIT_CONTENT
     today = args.today or dt.date.today()
     rows = review.items(content, root, today)

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .checks.review_dates import schedule
 from .checks.site import check_setting
+from .content.files import display
 from .linkcheck.cache import CacheError, LinkCache
 
 WHAT = {
@@ -71,17 +72,18 @@ def items(content, root: Path, today: dt.date) -> list[Item]:
     """Every review the content holds, by owner (owners with overdue items first), overdue first, then by date."""
     found: list[Item] = []
     interval = dt.timedelta(days=check_setting(content, "review_interval_days"))
+    registry = display(content.root / "helplines.yml", content.root)
     for module in content.modules.values():
         review = module.review
         due = review.next_review or (_plus(review.last_reviewed, interval) if review.last_reviewed else None)
         found.append(Item("module", module.id, module.title, review.owner or "(no owner)", due,
-                          review.last_reviewed, f"content/modules/{module.id}/module.yml"))
+                          review.last_reviewed, module.source_file))
     for entry in schedule(content, today):
         helpline = content.helplines[entry.helpline_id]
         due = entry.next_due if entry.state not in ("unverified", "no-date") else None
         owner = helpline.verification.by or "Helpline registry"
         found.append(Item("helpline", entry.helpline_id, entry.name, owner, due, entry.checked,
-                          "local contacts" if getattr(helpline, "local", False) else "content/helplines.yml"))
+                          "local contacts" if getattr(helpline, "local", False) else registry))
     found.append(_link_cache_item(content, root))
     behind = {item.owner for item in found if item.overdue(today)}
     return sorted(found, key=lambda item: (item.owner not in behind, item.owner.lower(), not item.overdue(today),

@@ -10,17 +10,19 @@ the service (and the entry stays `unverified` until someone confirms them).
 from __future__ import annotations
 
 import difflib
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .content.fields import SLUG
+import yaml
+
+from .content.fields import ID_MAX_LENGTH, SLUG, Context, Slug
+from .content.loader import page_name_problem
 from .content.model import AUDIENCES, EDITIONS, REGIONS, TOPICS
+from .content.yamlfile import Positions
 
 KINDS = ("module", "worksheet", "page", "helpline")
 MARK = "[Write"  # what the placeholders check looks for
-# A file name must stay well inside the 255-byte limit of common file systems, with room for
-# suffixes the build adds (module.pl.yml, -large-print.pdf).
-MAX_ID_LENGTH = 60
 
 
 class ScaffoldError(Exception):
@@ -40,9 +42,12 @@ class Request:
 
 def check_request(request: Request, content_dir: Path) -> None:
     """Refuse an id that is not valid or already taken, and choices that do not exist."""
-    if not SLUG.match(request.id) or len(request.id) > MAX_ID_LENGTH:
+    if not SLUG.match(request.id) or len(request.id) > ID_MAX_LENGTH:
         raise ScaffoldError(f"'{request.id}' is not a valid id: use lower-case letters, digits and single "
-                            f"hyphens, at most {MAX_ID_LENGTH} characters, like 'managing-urges'.")
+                            f"hyphens, at most {ID_MAX_LENGTH} characters, like 'managing-urges'.")
+    problem = _id_problem(request)
+    if problem:
+        raise ScaffoldError(problem)
     taken = _existing(request.kind, request.id, content_dir)
     if taken:
         raise ScaffoldError(f"a {request.kind} with id '{request.id}' already exists: {taken}. Choose another id.")
@@ -52,6 +57,17 @@ def check_request(request: Request, content_dir: Path) -> None:
     _one_of("edition", (request.edition,), EDITIONS)
     if request.kind == "helpline":
         _one_of("region", request.regions, REGIONS)
+
+
+def _id_problem(request: Request) -> str:
+    """What the loader would refuse in this id (a device name, a page name the build uses), or ''."""
+    if request.kind == "page":
+        problem = page_name_problem(Path(f"{request.id}.md"))
+    else:
+        findings = []
+        Slug().check(request.id, (), Context(Positions(""), findings))
+        problem = (findings[0].message, findings[0].hint) if findings else None
+    return f"{problem[0]} {problem[1]}" if problem else ""
 
 
 def _one_of(noun: str, values, allowed) -> None:
@@ -68,31 +84,37 @@ def _existing(kind: str, id_: str, content_dir: Path) -> str:
     if path is not None:
         return str(path) if path.exists() else ""
     registry = content_dir / "helplines.yml"
-    if registry.exists() and f"- id: {id_}\n" in registry.read_text(encoding="utf-8"):
+    try:
+        data = yaml.safe_load(registry.read_text(encoding="utf-8")) if registry.exists() else None
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return ""  # a registry that does not load is reported, with its line, by `toolkit validate`
+    entries = data.get("helplines") if isinstance(data, dict) else None
+    if isinstance(entries, list) and any(isinstance(entry, dict) and entry.get("id") == id_ for entry in entries):
         return str(registry)
     return ""
 
 
-def _list(values) -> str:
-    return "[" + ", ".join(values) + "]"
+def _yaml(value) -> str:
+    """`value` as YAML: JSON is YAML, so quotes, colons and '#' in a title can not break the file."""
+    return json.dumps(list(value) if isinstance(value, tuple) else value, ensure_ascii=False)
 
 
 def _title(request: Request, fallback: str) -> str:
-    return request.title or fallback
+    return _yaml(request.title or fallback)
 
 
 def module_files(request: Request, call_first: str | None) -> dict[str, str]:
     card = f"{{{{ help-card: {call_first} }}}}\n" if call_first else ""
-    helplines = f"helplines: [{call_first}]\n" if call_first else ""
+    helplines = f"helplines: {_yaml([call_first])}\n" if call_first else ""
     return {
         f"modules/{request.id}/module.yml": (
             "# yaml-language-server: $schema=../../../schemas/module.schema.json\n"
-            f"id: {request.id}\n"
-            f"title: \"{_title(request, '[Write the question this module answers?]')}\"\n"
+            f"id: {_yaml(request.id)}\n"
+            f"title: {_title(request, '[Write the question this module answers?]')}\n"
             "summary: \"[Write one line saying what this module is for.]\"\n"
-            f"topic: {request.topic}\n"
-            f"audiences: {_list(request.audiences)}\n"
-            f"edition: {request.edition}\n"
+            f"topic: {_yaml(request.topic)}\n"
+            f"audiences: {_yaml(request.audiences)}\n"
+            f"edition: {_yaml(request.edition)}\n"
             "key_points:\n"
             "  - \"[Write the first thing a reader should take away, in one short sentence.]\"\n"
             "  - \"[Write the second.]\"\n"
@@ -116,12 +138,12 @@ def module_files(request: Request, call_first: str | None) -> dict[str, str]:
 def worksheet_files(request: Request) -> dict[str, str]:
     return {f"worksheets/{request.id}.yml": (
         "# yaml-language-server: $schema=../../schemas/worksheet.schema.json\n"
-        f"id: {request.id}\n"
-        f"title: \"{_title(request, '[Write the worksheet title]')}\"\n"
+        f"id: {_yaml(request.id)}\n"
+        f"title: {_title(request, '[Write the worksheet title]')}\n"
         "intro: \"[Write what the worksheet is for and when to fill it in. Write plans, not confessions: "
         "never name a child.]\"\n"
-        f"audiences: {_list(request.audiences)}\n"
-        f"edition: {request.edition}\n"
+        f"audiences: {_yaml(request.audiences)}\n"
+        f"edition: {_yaml(request.edition)}\n"
         "sections:\n"
         "  - heading: \"[Write a section heading]\"\n"
         "    fields:\n"
@@ -132,9 +154,9 @@ def worksheet_files(request: Request) -> dict[str, str]:
 def page_files(request: Request) -> dict[str, str]:
     return {f"pages/{request.id}.md": (
         "---\n"
-        f"title: \"{_title(request, '[Write the page title]')}\"\n"
+        f"title: {_title(request, '[Write the page title]')}\n"
         "summary: \"[Write one line describing the page.]\"\n"
-        f"edition: {request.edition}\n"
+        f"edition: {_yaml(request.edition)}\n"
         "---\n\n"
         "## [Write a heading]\n\n"
         "[Write the page. Short sentences, one idea a paragraph.]\n")}
@@ -142,12 +164,12 @@ def page_files(request: Request) -> dict[str, str]:
 
 def helpline_entry(request: Request) -> str:
     return (
-        f"\n  - id: {request.id}\n"
-        f"    name: \"{_title(request, '[Write the service name as the service writes it]')}\"\n"
+        f"\n  - id: {_yaml(request.id)}\n"
+        f"    name: {_title(request, '[Write the service name as the service writes it]')}\n"
         "    description: \"[Write one or two plain sentences: what the service is for and who it helps.]\"\n"
-        f"    audiences: {_list(request.audiences)}\n"
-        f"    regions: {_list(request.regions)}\n"
-        f"    edition: {request.edition}\n"
+        f"    audiences: {_yaml(request.audiences)}\n"
+        f"    regions: {_yaml(request.regions)}\n"
+        f"    edition: {_yaml(request.edition)}\n"
         "    confidentiality: \"[Write what the service says about anonymity and its limits, in its own "
         "published terms.]\"\n"
         "    # Add phones:, website:, hours: exactly as the service publishes them, each with a source below.\n"

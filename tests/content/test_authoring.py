@@ -8,6 +8,7 @@ import json
 import pytest
 
 from tests.conftest import build_project
+from tests.content.test_validation import edit
 from toolkit.cli import main
 
 
@@ -58,10 +59,26 @@ def test_every_scaffold_validates(project, capsys, kind, args, file):
     assert " 0 error(s)" in capsys.readouterr().out
 
 
+def test_a_title_with_quotes_and_a_colon_validates(project, capsys):
+    assert new(project, "page", "--id", "saying-no", "--title", 'Can I say "no"? Yes: always #1') == 0
+    assert main(["validate", "--root", str(project)]) == 0
+    assert " 0 error(s)" in capsys.readouterr().out
+    assert main(["build", "--root", str(project), "--no-packs"]) == 0
+    assert '>Can I say "no"? Yes: always #1</h1>' in (project / "site/public/saying-no.html").read_text(
+        encoding="utf-8")
+
+
+def test_a_new_helpline_beside_a_registry_that_does_not_load_is_written_without_a_traceback(project):
+    registry = project / "content/helplines.yml"
+    registry.write_text(registry.read_text(encoding="utf-8") + "  - id: [broken\n", encoding="utf-8")
+    assert new(project, "helpline", "--id", "local-line", "--audience", "self", "--region", "scotland") == 0
+    assert '\n  - id: "local-line"\n' in registry.read_text(encoding="utf-8")
+
+
 def test_a_new_helpline_has_no_facts_and_stays_unverified(project):
     assert new(project, "helpline", "--id", "local-line", "--audience", "self", "--region", "scotland") == 0
     registry = (project / "content" / "helplines.yml").read_text(encoding="utf-8")
-    entry = registry[registry.index("- id: local-line"):]
+    entry = registry[registry.index('- id: "local-line"'):]
     assert "status: unverified" in entry
     for fact in ("phones:", "number:", "website:", "hours:"):
         assert f"\n    {fact}" not in entry
@@ -73,13 +90,23 @@ def test_a_new_helpline_has_no_facts_and_stays_unverified(project):
      "Choose another id."),
     (["module", "--id", "First Steps", "--audience", "self", "--topic", "coping-strategies"],
      "toolkit new module: error: 'First Steps' is not a valid id: use lower-case letters, digits and single "
-     "hyphens, at most 60 characters, like 'managing-urges'."),
+     "hyphens, at most 64 characters, like 'managing-urges'."),
     (["helpline", "--id", "stop-it-now", "--audience", "self", "--region", "uk"],
      "toolkit new helpline: error: a helpline with id 'stop-it-now' already exists: {content}/helplines.yml. "
      "Choose another id."),
     (["helpline", "--id", "local-line", "--audience", "self", "--region", "scotlnd"],
      "toolkit new helpline: error: unknown region 'scotlnd'. Did you mean 'scotland'? Choose one of: uk, "
      "scotland, england, wales, northern-ireland, england-wales, local."),
+    (["module", "--id", "a" + "-very-long-name" * 5, "--audience", "self", "--topic", "coping-strategies"],
+     "toolkit new module: error: 'a-very-long-name-very-long-name-very-long-name-very-long-name-very-long-name' "
+     "is not a valid id: use lower-case letters, digits and single hyphens, at most 64 characters, like "
+     "'managing-urges'."),
+    (["worksheet", "--id", "con", "--audience", "self"],
+     "toolkit new worksheet: error: 'con' is a name Windows keeps for a device: no file can be called 'con.html' "
+     "there. Add a word, for example 'con-guide'."),
+    (["page", "--id", "search"],
+     "toolkit new page: error: page 'search' has the name of the search page, which the build makes and this page "
+     "would replace. Choose another file name; the build's own pages are index, search, a-z, help, 404."),
     (["module", "--id", "new-one", "--audience", "self"],
      "toolkit new module: error: missing --topic (or run it in a terminal to be asked)."),
 ])
@@ -136,3 +163,23 @@ def test_review_desk_with_release_fails_while_anything_is_overdue(project, capsy
     assert main(["review", "--root", str(project), "--release", "--today", str(dt.date(2026, 12, 10))]) == 1
     assert capsys.readouterr().err.strip() == ("toolkit review: error: 2 review(s) overdue; a release needs every "
                                                "one done.")
+
+
+def test_review_desk_refuses_content_with_errors(project, capsys):
+    edit(project, "modules/first-steps/module.yml", "title: What can I do today?", "title: ''")
+    assert main(["review", "--root", str(project), "--out", str(project / "desk")]) == 1
+    err = capsys.readouterr().err
+    assert "content/modules/first-steps/module.yml:2:8: error: title: must not be empty." in err
+    assert err.strip().endswith("toolkit review: error: the content has errors; fix them first, so that no review "
+                                "is left out.")
+    assert not (project / "desk").exists()
+
+
+def test_review_desk_names_files_in_the_content_folder_given(project, capsys):
+    (project / "content").rename(project / "texts")
+    out = project / "desk"
+    assert main(["review", "--root", str(project), "--content", str(project / "texts"), "--today", "2026-12-10",
+                 "--out", str(out)]) == 0
+    csv_lines = (out / "review.csv").read_text(encoding="utf-8").splitlines()
+    assert csv_lines[1].split(",")[7] == "texts/helplines.yml"
+    assert any(",texts/modules/first-steps/module.yml," in line for line in csv_lines)

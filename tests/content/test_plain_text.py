@@ -102,12 +102,15 @@ def test_script_in_a_title_fails_the_build_at_the_yaml_field_not_the_page(projec
         ("worksheets/coping-plan.yml", "id: coping-plan", r'id: "coping-plan\u2066"',
          "content/worksheets/coping-plan.yml:1:5: error: id: contains the invisible character "
          "U+2066 (LEFT-TO-RIGHT ISOLATE) at character 12."),
+        ("worksheets/coping-plan.yml", "id: coping-plan", r'id: "coping\u200fplan"',
+         "content/worksheets/coping-plan.yml:1:5: error: id: contains the invisible character "
+         "U+200F (RIGHT-TO-LEFT MARK) at character 7."),
         ("modules/first-steps/module.yml", "summary: Three small steps you can take today to stay safe and get support.",
          r'summary: "\uFDD0Three small steps"',
          "content/modules/first-steps/module.yml:3:10: error: summary: contains the invisible character "
          "U+FDD0 at character 1."),
     ],
-    ids=["escape", "form-feed", "rtl-override", "zero-width-space", "c1-next-line", "isolate-in-id",
+    ids=["escape", "form-feed", "rtl-override", "zero-width-space", "c1-next-line", "isolate-in-id", "mark-in-id",
          "noncharacter"],
 )
 def test_control_and_invisible_characters_are_named_by_code_point(project, file, old, new, expected):
@@ -118,6 +121,12 @@ def test_control_and_invisible_characters_are_named_by_code_point(project, file,
 def test_joiners_used_by_scripts_and_emoji_are_allowed(project):
     edit(project, "modules/first-steps/module.yml", "title: What can I do today?",
          "title: \"What can I do today? \U0001F469\u200d\U0001F467\"")
+    assert messages(load(project)) == []
+
+
+def test_direction_marks_right_to_left_text_needs_are_allowed_in_text_fields(project):
+    edit(project, "modules/first-steps/module.yml", "title: What can I do today?",
+         r'title: "\u0627\u062a\u0635\u0644 \u0628\u0640\u200e999\u200f \u061c\u0627\u0644\u0622\u0646\u200e"')
     assert messages(load(project)) == []
 
 

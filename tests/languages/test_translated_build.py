@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from tests.conftest import build_project, copy_content
+from tests.conftest import build_project, copy_content, write_tree
 from tests.languages.conftest import LANGUAGES
+from tests.pipeline.test_published_files import png
 from toolkit.findings import Severity
 
 
@@ -108,3 +109,21 @@ def test_arabic_indic_digits_typed_into_a_translation_are_a_phone_number(tmp_pat
         "content/modules/first-steps/body.ar.md:3:97: error: phone number '٠٨٠٨ ١٠٠٠ ٩٠٠' is typed into the text.\n"
         "    hint: Numbers come only from the helpline registry: write {{ phone: helpline-id }} or "
         "{{ help-card: helpline-id }}."]
+
+
+def test_an_image_only_a_translation_shows_is_published_in_its_language(tmp_path):
+    project = copy_content(tmp_path, LANGUAGES)
+    module = project / "content/modules/talking-to-your-child"
+    write_tree(module, {"rozmowa.png": png()})
+    body = module / "body.pl.md"
+    body.write_text(body.read_text(encoding="utf-8").replace("Mów krótko i życzliwie.",
+                                                             "![Rozmowa](rozmowa.png)\n\nMów krótko i życzliwie."),
+                    encoding="utf-8")
+    result = build_project(project)
+    assert result.ok, [f.format() for f in result.findings if f.severity is Severity.ERROR]
+    assert [f.format() for f in result.findings if f.file.startswith("content/modules/talking-to-your-child/")
+            and f.check == "files"] == []
+    published = sorted(path.relative_to(project / "site/public").as_posix()
+                       for path in (project / "site/public").rglob("rozmowa.png"))
+    assert published == ["pl/modules/talking-to-your-child/rozmowa.png"]
+    assert (project / "site/public" / published[0]).read_bytes() == (module / "rozmowa.png").read_bytes()

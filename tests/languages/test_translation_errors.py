@@ -102,6 +102,22 @@ def test_translated_body_types_a_number_and_links_an_untranslated_module(transla
         "a translated module, or translate this one first."]
 
 
+def test_translation_of_a_page_whose_source_fails_reports_only_the_source(translated):
+    edit(translated, "pages/privacy.md", "title: Privacy and staying safe online\n", "")
+    assert messages(load(translated)) == [
+        "content/pages/privacy.md:2:1: error: missing required field 'title'.\n    hint: Add 'title:' (text)."]
+
+
+def test_translated_public_body_cannot_show_a_professional_only_service(translated):
+    edit(translated, "helplines.yml", "    description: Someone to talk to, at any time.\n",
+         "    description: Someone to talk to, at any time.\n    edition: professional\n")
+    edit(translated, "modules/talking-to-your-child/body.pl.md", "{{ help-card: stop-it-now }}",
+         "{{ help-card: samaritans }}")
+    assert "content/modules/talking-to-your-child/body.pl.md:5:1: error: 'samaritans' is a professional-only " \
+           "service, but this module is in the public edition.\n    hint: Choose a public service, or set " \
+           "edition: professional where it is used." in messages(load(translated))
+
+
 def test_reviewed_translation_without_a_reviewer(translated):
     edit(translated, "pages/privacy.pl.md", "  status: draft", "  status: reviewed")
     assert messages(load(translated)) == [

@@ -15,7 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_project, show_professional_worksheet, write_tree
+from tests.conftest import (
+    FIXTURES,
+    ROOT,
+    build_project,
+    copy_content,
+    show_professional_worksheet,
+    write_tree,
+)
 from tests.promised import (
     BACKSTOP_CHECKS,
     OFFLINE_CHECKS,
@@ -109,6 +116,24 @@ def test_a_build_runs_every_promised_check(project):
     assert errors == {"off-origin", "inline-code", "registry-numbers", "phone-numbers", "tel-links",
                       "internal-links", "external-links", "edition-leakage"}
     assert not (project / "site").exists()
+
+
+def test_a_build_of_a_translated_site_finds_a_translation_its_source_left_behind(tmp_path):
+    project = copy_content(tmp_path, FIXTURES / "sites/languages/content")
+    body = project / "content/modules/talking-to-your-child/body.md"
+    body.write_text(body.read_text(encoding="utf-8").replace("Keep it short and kind.", "Keep it short, calm and kind."),
+                    encoding="utf-8")
+    result = build(BuildOptions(root=project, packs=False), today=dt.date(2026, 12, 1))
+    source = "content/modules/talking-to-your-child"
+    assert (
+        f"{source}/module.pl.yml:6:11: warning: translation.source: out of date: {source}/module.yml and "
+        f"{source}/body.md changed since it was stamped on 2026-12-01 (source 9332e441f082, now dd65e9909472).\n"
+        "    hint: Changed in the source:\n"
+        "      - Keep it short and kind. See the [privacy page](page:privacy).\n"
+        "      + Keep it short, calm and kind. See the [privacy page](page:privacy).\n"
+        f"    Update the translation, then run `toolkit translations stamp {source}/module.pl.yml`. A release build "
+        "(--release) refuses it."
+    ) in [finding.format() for finding in result.findings if finding.check == "translations"]
 
 
 def test_an_online_build_also_looks_for_each_number_on_the_services_page(project):

@@ -167,7 +167,7 @@ class Text(Field):
             ctx.report(path, f"expected text, found {describe(value)}.", hint)
             return INVALID
         # Before spaces are tidied: str.split() would quietly swallow a form feed or U+2028.
-        hidden = plaintext.first_invisible(str(value))
+        hidden = plaintext.first_invisible(str(value), marks=self.pattern is None)
         if hidden:
             index, char = hidden
             ctx.report(path, f"contains {plaintext.name_of(char)} at character {index + 1}.",

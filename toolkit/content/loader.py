@@ -122,6 +122,10 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     _check_references(content, findings)
     if content.site is not None:
         _load_variants(content, findings)
+    for module in content.modules.values():  # after the translations: an image only body.pl.md shows is shown
+        shown = {*module.assets, *(name for variant in content.variants.values() if variant.kind == "module"
+                                   and variant.id == module.id for name in variant.assets)}
+        findings.extend(_unpublished_files(module, content.root, shown))
     return content
 
 
@@ -269,7 +273,7 @@ def _content_files(folder: Path, root: Path, suffix: str, noun: str, findings: l
     return read
 
 
-def _page_name_problem(path: Path) -> tuple[str, str] | None:
+def page_name_problem(path: Path) -> tuple[str, str] | None:
     """(message, hint) when a page's file name cannot be its address, or None."""
     slug, name = path.stem, path.name
     if not SLUG.match(slug):
@@ -310,7 +314,7 @@ def _load_pages(content: Content, findings: list[Finding]) -> None:
     if not folder.is_dir():
         return
     for path in _sources(_content_files(folder, content.root, ".md", "page", findings), ".md"):
-        problem = _page_name_problem(path)
+        problem = page_name_problem(path)
         if problem:
             findings.append(error("files", problem[0], file=display(path, content.root), hint=problem[1]))
             content.broken_ids.add(path.stem)
@@ -446,7 +450,8 @@ def _variant_worksheet(content: Content, path: Path, base: str, tag: str, findin
 def _variant_page(content: Content, path: Path, base: str, tag: str, findings: list[Finding]) -> None:
     source = content.pages.get(base)
     if source is None:
-        _no_source(content, path, "page", base, content.pages, findings)
+        if base not in content.broken_ids:  # a source that failed has its own error; this one would be wrong
+            _no_source(content, path, "page", base, content.pages, findings)
         return
     record = _load_page(path, content.root, SCHEMAS["page.translation"], findings)
     if record is not None:
@@ -549,7 +554,6 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
                                     **module.where("edition")))
         module.assets = sorted(_check_body(content, module.folder, module.body, module.body_file, 0, findings,
                                            public))
-        findings.extend(_unpublished_files(module, content.root))
     for page in content.pages.values():
         public = "this page" if page.edition == "public" else ""
         for index, target in enumerate(page.helplines):
@@ -559,12 +563,13 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
         _check_body(content, folder, text, file, 0, findings)
 
 
-def _unpublished_files(module: Record, root: Path) -> list[Finding]:
-    """A warning for each file of a module folder that body.md does not show: it is left out of the site."""
+def _unpublished_files(module: Record, root: Path, shown: set[str]) -> list[Finding]:
+    """A warning for each file of a module folder that no body (body.md or a translation) shows: it is left out
+    of the site."""
     found = []
     for path in sorted(module.folder.rglob("*")):
         name = path.relative_to(module.folder).as_posix()
-        if path.is_dir() or name in ("module.yml", "body.md", *module.assets) or any(
+        if path.is_dir() or name in ("module.yml", "body.md", *shown) or any(
                 part.startswith(".") for part in path.relative_to(module.folder).parts):
             continue
         if (split_variant(name, ".yml") or ("",))[0] == "module" or (split_variant(name, ".md") or ("",))[0] == "body":
@@ -608,7 +613,10 @@ def _report_malformed(bad: bodies.Malformed, findings: list[Finding], where: dic
 
 def _check_variant_body(content: Content, variant: Variant, findings: list[Finding]) -> None:
     """A translated body is checked like its source, and may link only to modules that exist in its language."""
-    _check_body(content, variant.folder, variant.body, variant.body_file, variant.body_line_offset, findings)
+    source = (content.modules if variant.kind == "module" else content.pages).get(variant.id)
+    public = f"this {variant.kind}" if source is not None and source.edition == "public" else ""
+    variant.assets = sorted(_check_body(content, variant.folder, variant.body, variant.body_file,
+                                        variant.body_line_offset, findings, public))
     for use in bodies.ref_links(variant.body):
         target_kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
         if target_kind != "module" or use.target not in content.modules:

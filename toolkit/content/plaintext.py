@@ -32,6 +32,8 @@ _MARKUP_CHARACTERS = re.compile(r"[<&\[`*_~#{]")
 
 # Joiners are part of how Persian, Indic scripts and emoji are written; every other format character is invisible.
 _ALLOWED_FORMAT = frozenset("\u200c\u200d")
+# Left-to-right, right-to-left and Arabic letter marks: invisible, but they only order the text around them.
+DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
 # The embedding, override and isolate controls ("Trojan source"): wrong in any text, bodies included.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 # Control characters have no Unicode name; these are the ones people meet.
@@ -71,21 +73,27 @@ def _noncharacter(code: int) -> bool:
     return 0xFDD0 <= code <= 0xFDEF or (code & 0xFFFE) == 0xFFFE
 
 
-def invisible(char: str) -> bool:
+def invisible(char: str, marks: bool = False) -> bool:
     """Whether a YAML text field or id must not hold `char`: a control (but tab and newline), a non-character,
-    a direction override, or any other invisible format character but the joiners."""
+    a direction override, or any other invisible format character but the joiners.
+
+    With `marks`, the direction marks (LRM, RLM, ALM) are allowed: right-to-left text such as Arabic
+    needs them to show numbers and Latin words in the right order, as bodies may. Ids never hold them.
+    """
     if char in "\t\n":
         return False
     category = unicodedata.category(char)
     if category == "Cc" or char in BIDI_CONTROLS or _noncharacter(ord(char)):
         return True
-    return category in ("Cf", "Zl", "Zp", "Cs") and char not in _ALLOWED_FORMAT
+    allowed = _ALLOWED_FORMAT | DIRECTION_MARKS if marks else _ALLOWED_FORMAT
+    return category in ("Cf", "Zl", "Zp", "Cs") and char not in allowed
 
 
-def first_invisible(text: str) -> tuple[int, str] | None:
-    """(index, character) of the first character a YAML text field or id must not hold, or None."""
+def first_invisible(text: str, marks: bool = False) -> tuple[int, str] | None:
+    """(index, character) of the first character a YAML text field (`marks`: one that may hold direction
+    marks) or id must not hold, or None."""
     for index, char in enumerate(text):
-        if (char < " " or char > "~") and invisible(char):
+        if (char < " " or char > "~") and invisible(char, marks):
             return index, char
     return None
 

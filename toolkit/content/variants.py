@@ -45,6 +45,7 @@ class Variant:
     body_file: str = ""
     body_line_offset: int = 0
     folder: Path | None = None  # where the body's images are
+    assets: list[str] = field(default_factory=list)  # the images the body shows, fit to publish (paths in folder)
     source_files: tuple[str, ...] = ()
     source_paragraphs: list[str] = field(default_factory=list)
 
@@ -254,6 +255,8 @@ def localized(content, language: Language):
         if variant.body is not None:
             copy.body, copy.body_file = variant.body, variant.body_file
             copy.body_line_offset = variant.body_line_offset
+            if kind == "module":  # an image only the translation shows is published with it
+                copy.assets = sorted({*record.assets, *variant.assets})
         return copy
 
     return replace(

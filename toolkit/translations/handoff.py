@@ -15,9 +15,10 @@ from pathlib import Path
 import yaml
 
 from ..content.fields import ListOf, Object, Record
+from ..content.files import display
 from ..content.loader import Content, load_content
-from ..content.variants import stamped_source
-from ..findings import Finding, has_errors
+from ..content.variants import split_variant, stamped_source
+from ..findings import Finding, error, has_errors
 from .freshness import changed_paragraphs
 from .status import sources, status
 
@@ -102,21 +103,68 @@ def _read_entry(path: Path, helpline_id: str) -> dict:
     return (data.get("helplines") or {}).get(helpline_id) or {}
 
 
-def import_files(root: Path, folder: Path) -> tuple[list[str], list[Finding]]:
-    """Copy a translator's files back into content/; undone if the content no longer validates."""
+TRANSLATION_PLACES = (  # (folder parts under content/, source stem, suffix); None = any id
+    ((), "site", ".yml"),
+    ((), "helplines", ".yml"),
+    (("modules", None), "module", ".yml"),
+    (("modules", None), "body", ".md"),
+    (("worksheets",), None, ".yml"),
+    (("pages",), None, ".md"),
+)
+
+
+def _is_translation(relative: Path, tags: list[str]) -> bool:
+    folders, name = relative.parts[:-1], relative.name
+    for places, stem, suffix in TRANSLATION_PLACES:
+        split = split_variant(name, suffix)
+        if split is None or split[1] not in tags or (stem is not None and split[0] != stem):
+            continue
+        if len(folders) == len(places) and all(want in (None, got) for want, got in zip(places, folders, strict=True)):
+            return True
+    return False
+
+
+def _refused(incoming: list[Path], folder: Path, tags: list[str]) -> list[Finding]:
+    return [error("translations", "not a translation file: only translations are taken back, nothing was copied.",
+                  file=str(path.relative_to(folder)),
+                  hint="Remove it from the folder. Translation files are named like module.<tag>.yml, "
+                       f"body.<tag>.md or helplines.<tag>.yml, with a tag site.yml lists ({', '.join(tags) or 'none yet'}).")
+            for path in incoming if not _is_translation(path.relative_to(folder / "content"), tags)]
+
+
+def import_files(content_dir: Path, folder: Path) -> tuple[list[str], list[Finding]]:
+    """Copy a translator's translation files back into the content folder.
+
+    Only translation files, in their places, into a language the site publishes, are taken:
+    any other file (a changed helplines.yml, a module.yml) refuses the whole folder, so a
+    returned folder can never change a source fact. Undone if the content no longer validates.
+    """
     incoming = sorted(path for path in (folder / "content").rglob("*") if path.is_file())
+    if not incoming:
+        return [], [error("translations", "holds no translation files: nothing was copied.",
+                          file=str(folder / "content"),
+                          hint="Import the folder `toolkit translations export` wrote, with its content/ folder "
+                               "inside and the translated files in it.")]
+    refused = _refused(incoming, folder, load_content(content_dir).translation_tags)
+    if refused:
+        return [], refused
     saved: dict[Path, bytes | None] = {}
+    made: list[Path] = []  # folders the copy made (a module folder for a new translation), removed on undo
     for path in incoming:
-        target = root / path.relative_to(folder)
+        target = content_dir / path.relative_to(folder / "content")
         saved[target] = target.read_bytes() if target.exists() else None
+        made += [parent for parent in reversed(target.parents) if parent.is_relative_to(content_dir)
+                 and not parent.exists()]
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, target)
-    content = load_content(root / "content")
+    content = load_content(content_dir)
     if has_errors(content.findings):
         for target, data in saved.items():
             if data is None:
                 target.unlink()
             else:
                 target.write_bytes(data)
+        for made_folder in reversed(made):
+            made_folder.rmdir()
         return [], content.findings
-    return [str(target.relative_to(root)) for target in saved], content.findings
+    return [display(target, content_dir) for target in saved], content.findings
