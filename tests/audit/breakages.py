@@ -138,8 +138,9 @@ BREAKAGES = (
              "info = zipfile.ZipInfo(name, date_time=__import__('time').localtime()[:6])",
              (f"{PROMISES_TEST}::test_two_processes_build_the_same_bytes_with_other_hash_seeds_and_a_later_clock",)),
     # --- packs -------------------------------------------------------------------------------------
-    Breakage("local-contacts-last", "local services appear first in packs", "toolkit/packs/plan.py",
-             "helplines.sort(key=lambda h: not h.local)", "helplines.sort(key=lambda h: h.local)",
+    Breakage("local-contacts-last", "local services appear first in packs", "toolkit/packs/templates/pack.html",
+             "  {% if local_helplines %}\n",
+             "  {% for helpline, card in helplines %}{{ card | safe }}{% endfor %}\n  {% if local_helplines %}\n",
              ("tests/packs/test_pdf_contents.py",)),
     # --- editions ----------------------------------------------------------------------------------
     Breakage("professional-pages-indexed", "every professional page is noindex", "toolkit/compile/project.py",

@@ -64,9 +64,11 @@ def test_local_contacts_are_in_the_public_packs_only_for_their_audiences(packs_b
     assert "Details checked with the service on 20 October 2026." in text
     assert "Fife Family Support Line" not in text_of(project, "professionals")
     # Local services come first in the help section: before every registry service of the audience.
-    help_section = text[text.index("Services near you"):]
+    local = text.index("Services near you")
+    heading = text.rindex("Services that can help", 0, local)  # the part's heading, just before
+    assert "Stop It Now! helpline" not in text[heading:local]  # no registry card comes before them
+    help_section = text[local:]
     assert help_section.index("Fife Family Support Line") < help_section.index("Stop It Now! helpline")
-    assert text.index("Services near you") < text.rindex("Stop It Now! helpline")
 
 
 @pytest.mark.parametrize("audience", [a for a, edition in PACK_EDITIONS.items() if edition == "public"])
