@@ -54,7 +54,8 @@ def test_every_page_is_reachable_and_readable_without_javascript(browser, site):
         seen, problems = crawl(page, site.url(edition), prefix)
         assert problems == []
         assert {url: status for url, status in seen.items() if status != 200} == {}
-        unreached = {p for p in site.pages(edition) if p != "404.html"} - {
+        # No page links to a 404 page, in any language tree: the server sends it for a missing address.
+        unreached = {p for p in site.pages(edition) if p.rsplit("/", 1)[-1] != "404.html"} - {
             url[len(prefix) :] for url in seen
         }
         assert unreached == set()
