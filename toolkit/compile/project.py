@@ -74,6 +74,8 @@ def _alternates(content: Content, page: Page) -> list[dict]:
     result = []
     for language in content.languages:
         exists = module_id is None or language.tag == source or ("module", module_id, language.tag) in content.variants
+        if page.path == DOWNLOADS_PAGE:  # made in the source language only (with the packs)
+            exists = language.tag == source
         target = page.path if exists else links.HOME
         result.append({"tag": language.tag, "name": language.name, "dir": language.dir, "same": exists,
                        "current": language.tag == content.language.tag,
