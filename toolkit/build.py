@@ -28,7 +28,7 @@ from .content.model import EDITIONS, is_restricted
 from .content.variants import localized
 from .deploy import write_recipes
 from .deploy.downloads import copy_downloads
-from .deploy.fingerprint import fingerprint_assets, point_search_at, rename_changed
+from .deploy.fingerprint import fingerprint_assets, point_search_at
 from .deploy.precompress import precompress
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
@@ -36,6 +36,7 @@ from .harden.headers import write_header_files
 from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .harden.sitemap import write_sitemap
+from .harden.unused_css import prune_unused_rules
 from .outputs import Output, refuse_unsafe
 from .packs import PackOutput, make_packs
 from .pagescan import PageScan
@@ -186,14 +187,15 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
     if not site_dir.exists():
         return EditionBuild(compiled, findings)
     with _timed(timings, "harden"):
-        # Stylesheets and scripts are renamed by content first, so harden writes each page once.
+        # Unused stylesheet rules go first, then stylesheets and scripts are named by their final
+        # content, so harden writes each page once with the final names.
+        prune_unused_rules(site_dir)
         renamed = fingerprint_assets(site_dir)
         pages = harden_site(site_dir, renamed)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
         findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
         docs_name = write_index(site_dir, search_texts(pages), content.language.tag, fingerprint=True)
         scans = {page.url: page.scan for page in pages}
-        scans.update(rename_changed(site_dir, renamed, list(scans)))
         scans.update(point_search_at(site_dir, docs_name, list(scans)))
     return EditionBuild(compiled, findings, scans)
 

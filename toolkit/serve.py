@@ -42,7 +42,6 @@ from .harden.pages import (
     HardenedPage,
     harden_page,
     prune_theme_files,
-    prune_unused_rules,
     search_texts,
 )
 from .harden.search_index import write_index
@@ -147,7 +146,6 @@ class Preview:
         findings += [finding for url in sorted(self.hardened) for finding in self.hardened[url].findings]
         # A dirty build copies the theme files pruned last time again; prune them again.
         prune_theme_files(self.site_dir, set().union(*self.referenced.values()))
-        prune_unused_rules(self.site_dir, self.hardened.values())
         self.pages, self.config = pages, config
         write_index(self.site_dir, search_texts(self.hardened.values()))
         output = EditionOutput(self.edition, self.site_dir, compiled.sources)

@@ -36,10 +36,18 @@ def pages_to_compare(site, edition: str) -> list[str]:
     return chosen
 
 
-def full_stylesheet(context) -> None:
+def full_stylesheet(context) -> list[str]:
+    """Answer every request for the built (pruned) stylesheet with Material's full one; returns the requests."""
     css = theme_original(PRUNED[0]).read_bytes()
-    context.route(f"**/{PRUNED[0]}", lambda route, request=None: route.fulfill(
-        status=200, content_type="text/css", body=css))
+    served: list[str] = []
+
+    def answer(route, request=None) -> None:
+        served.append(route.request.url)
+        route.fulfill(status=200, content_type="text/css", body=css)
+
+    # The built copy is pruned and named by its content: main.<hash>.min.css.
+    context.route("**/assets/stylesheets/main.*.min.css", answer)
+    return served
 
 
 def same_pixels(first: bytes, second: bytes) -> bool:
@@ -51,8 +59,7 @@ def same_pixels(first: bytes, second: bytes) -> bool:
 
 def shots(browser, urls: list[str], width: int, *, full: bool, javascript: bool = True, action=None) -> list[bytes]:
     context = plain_context(browser, width=width, java_script_enabled=javascript)
-    if full:
-        full_stylesheet(context)
+    served = full_stylesheet(context) if full else None
     page = context.new_page()
     taken = []
     for url in urls:
@@ -61,6 +68,7 @@ def shots(browser, urls: list[str], width: int, *, full: bool, javascript: bool 
             action(page)
         taken.append(page.screenshot(full_page=True, animations="disabled"))
     context.close()
+    assert served is None or served, "the full stylesheet was never put in place of the built one"
     return taken
 
 

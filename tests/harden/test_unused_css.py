@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import lxml.etree
+import hashlib
+from pathlib import Path
 
 from toolkit.harden.unused_css import PRUNED, Features, prune_css, theme_original
 
@@ -22,7 +23,7 @@ SHEET = (
 
 def features_of(html: str, scripts: str = "") -> Features:
     features = Features()
-    features.add_page(lxml.etree.fromstring(html, lxml.etree.HTMLParser()))
+    features.add_html(html.encode())
     features.script_words = set(scripts.split())
     return features
 
@@ -48,11 +49,28 @@ def test_a_class_only_a_script_adds_keeps_its_rules():
     assert ".tk-js .md-nav{display:none}" in prune_css(SHEET, features_of(page, scripts="tk-js"))
 
 
+def built_stylesheet(site_dir) -> Path:
+    """Material's stylesheet as the build published it: pruned, then named by its content."""
+    [path] = (site_dir / "assets" / "stylesheets").glob("main.*.min.css")
+    return path
+
+
 def test_the_built_stylesheet_is_the_theme_less_what_no_page_uses(built_minimal):
     project, _ = built_minimal
     for edition in ("public", "professional"):
-        built = (project / "site" / edition / PRUNED[0]).read_text(encoding="utf-8")
+        built = built_stylesheet(project / "site" / edition).read_text(encoding="utf-8")
         original = theme_original(PRUNED[0]).read_text(encoding="utf-8")
         assert len(built) < len(original) / 3
         assert ".md-typeset h1" in built and ".md-sidebar" in built  # our pages use these
         assert ".md-tabs" not in built and ".md-source" not in built  # Material parts we never render
+
+
+def test_the_pruned_stylesheet_is_named_by_its_own_content(built_minimal):
+    """Its name is cached for a year (immutable): Material's name hashes the file before pruning."""
+    project, _ = built_minimal
+    for edition in ("public", "professional"):
+        site = project / "site" / edition
+        path = built_stylesheet(site)
+        assert path.name == f"main.{hashlib.sha256(path.read_bytes()).hexdigest()[:10]}.min.css"
+        assert path.name != PRUNED[0].rsplit("/", 1)[-1]
+        assert f'href="assets/stylesheets/{path.name}"' in (site / "index.html").read_text(encoding="utf-8")

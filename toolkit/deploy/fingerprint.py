@@ -26,9 +26,17 @@ SEARCH_MARKER = re.compile(rb"data-tk-search(?=[\s>])")
 
 
 def content_name(name: str, data: bytes) -> str:
-    """`toolkit.css` with its content's hash: `toolkit.<10 hex digits>.css`."""
-    stem, dot, suffix = name.rpartition(".")
+    """`toolkit.css` with its content's hash: `toolkit.<10 hex digits>.css`.
+
+    A name that already carries a hash (Material's `main.57a0d79d.min.css`, a hash of the file
+    as Material ships it, before pruning) gets the hash of the content instead.
+    """
     digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
+    named = FINGERPRINTED.search(name)  # matches from the dot before the hash
+    if named:
+        end = name.index(".", named.start() + 1)
+        return f"{name[:named.start()]}.{digest}{name[end:]}"
+    stem, dot, suffix = name.rpartition(".")
     return f"{stem}.{digest}{dot}{suffix}"
 
 
@@ -39,12 +47,13 @@ def fingerprint_assets(site_dir: Path) -> dict[str, str]:
     """
     renamed: dict[str, str] = {}
     for path in sorted(site_dir.rglob("*")):
-        if (not path.is_file() or path.suffix not in FINGERPRINTED_SUFFIXES or FINGERPRINTED.search(path.name)
+        if (not path.is_file() or path.suffix not in FINGERPRINTED_SUFFIXES
                 or "assets" not in path.relative_to(site_dir).parts[:-1]):
             continue
         target = path.with_name(content_name(path.name, path.read_bytes()))
-        path.rename(target)
-        renamed[path.relative_to(site_dir).as_posix()] = target.relative_to(site_dir).as_posix()
+        if target != path:
+            path.rename(target)
+            renamed[path.relative_to(site_dir).as_posix()] = target.relative_to(site_dir).as_posix()
     return renamed
 
 
@@ -67,33 +76,5 @@ def point_search_at(site_dir: Path, docs_name: str, urls: list[str]) -> dict[str
         if SEARCH_MARKER.search(raw):
             written = SEARCH_MARKER.sub(f'data-tk-search="{docs_name}"'.encode(), raw, count=1)
             path.write_bytes(written)
-            scans[url] = read_page(written)
-    return scans
-
-
-def rename_changed(site_dir: Path, renamed: dict[str, str], urls: list[str]) -> dict[str, PageScan]:
-    """Rename again each file that changed after it was named (harden prunes stylesheet rules).
-
-    Its name must follow its final content, or a browser would keep an old copy under it for
-    a year. Pages naming it are rewritten (the names are unique hashes) and scanned again.
-    """
-    changes = {}
-    for new in renamed.values():
-        path = site_dir / new
-        if not path.is_file():
-            continue  # a theme file no page used: pruned
-        final = path.with_name(content_name(path.name.replace(path.name.split(".")[-2] + ".", "", 1),
-                                            path.read_bytes()))
-        if final != path:
-            path.rename(final)
-            changes[path.name.encode()] = final.name.encode()
-    scans = {}
-    for url in urls if changes else []:
-        page = site_dir / url
-        raw = written = page.read_bytes()
-        for old, new in changes.items():
-            written = written.replace(old, new)
-        if written != raw:
-            page.write_bytes(written)
             scans[url] = read_page(written)
     return scans

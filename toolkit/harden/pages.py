@@ -8,7 +8,7 @@ nothing after this step parses a page again.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.etree
@@ -18,7 +18,6 @@ from ..deploy.fingerprint import renamed_reference
 from ..findings import Finding, error
 from ..pagescan import PageScan, parse_html, read_page
 from ..urls import CSS_URL, local_target
-from .unused_css import Features, prune_stylesheets
 
 EXTERNAL_SCHEMES = ("http:", "https:", "mailto:")
 REL_EXTERNAL = ("noopener", "noreferrer")
@@ -39,14 +38,12 @@ class PageText:
 
 @dataclass
 class HardenedPage:
-    """One page after hardening: its search text (None for a page without an article), findings, scan,
-    and the element, class, id and attribute names it has (for pruning the theme's stylesheet)."""
+    """One page after hardening: its search text (None for a page without an article), findings, and scan."""
 
     url: str
     text: PageText | None
     findings: list[Finding]
     scan: PageScan
-    features: Features = field(default_factory=Features)
 
 
 def iter_html(site_dir: Path):
@@ -105,18 +102,16 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str],
     written = (lxml.etree.tostring(doc, doctype="<!doctype html>", encoding="unicode", method="html") + "\n").encode()
     path.write_bytes(written)
     scan = read_page(written)
-    features = Features()
-    features.add_page(doc)
 
     article = doc.find(".//article")
     if article is None:
-        return HardenedPage(url, None, findings, scan, features)
+        return HardenedPage(url, None, findings, scan)
     title_el = article.find(".//h1")
     title = _STRING(title_el).strip() if title_el is not None else ""
     description = doc.find(".//meta[@name='description']")
     summary = description.get("content", "") if description is not None else ""
     text = " ".join(_STRING(article).split())
-    return HardenedPage(url, PageText(url, title, summary, text), findings, scan, features)
+    return HardenedPage(url, PageText(url, title, summary, text), findings, scan)
 
 
 def _remove_comments(doc) -> None:
@@ -169,20 +164,11 @@ def svg_findings(site_dir: Path) -> list[Finding]:
 
 
 def harden_site(site_dir: Path, renamed: dict[str, str] | None = None) -> list[HardenedPage]:
-    """Harden every page (pointing references at `renamed` files); prune unused theme files and stylesheet rules."""
+    """Harden every page (pointing references at `renamed` files), and prune the theme files no page uses."""
     referenced: set[str] = set()
     pages = [harden_page(path, site_dir, referenced, renamed) for path in iter_html(site_dir)]
     prune_theme_files(site_dir, referenced)
-    prune_unused_rules(site_dir, pages)
     return pages
-
-
-def prune_unused_rules(site_dir: Path, pages) -> None:
-    """Keep only the stylesheet rules that some page of the edition can use."""
-    features = Features()
-    for page in pages:
-        features.update(page.features)
-    prune_stylesheets(site_dir, features)
 
 
 def search_texts(pages) -> list[PageText]:

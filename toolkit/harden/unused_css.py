@@ -10,6 +10,13 @@ names only, never on structure, so it only ever keeps too much; state (:hover, :
 ::before, :not(), :is()...) never removes a rule. The browser suite compares screenshots of
 every page kind with the pruned and the full stylesheet, pixel for pixel.
 
+Pruning comes first, on the pages as MkDocs wrote them, before the assets are named by their
+content (toolkit/deploy/fingerprint.py): the pruned file's name then follows its final content,
+and harden writes each page once. The names a page has before and after hardening are the same
+for this purpose (harden adds rel and alignment classes of our own, and removes comments and
+style attributes, which only ever makes this keep more). The live preview keeps the whole
+stylesheet: pruning needs every page, and the preview rewrites only what an edit changed.
+
 Our own stylesheet (toolkit.css) is kept whole: it is small, and every rule in it is ours.
 """
 
@@ -21,9 +28,10 @@ from pathlib import Path
 
 import tinycss2
 
-# Material's files that are pruned, relative to an edition's folder. Always read from the
-# installed theme, never from the output: the live preview prunes again after each edit, and
-# a page may need a rule the previous pruning dropped.
+from ..urls import local_target
+
+# Material's files that are pruned, relative to an edition's folder (as MkDocs writes them, before
+# they are named by content). Read from the installed theme, so pruning never starts from a pruned copy.
 PRUNED = ("assets/stylesheets/main.57a0d79d.min.css",)
 
 _FUNCTIONAL = re.compile(r":{1,2}(?:not|is|where|has|matches|-webkit-any|-moz-any|nth-child|nth-of-type|"
@@ -33,6 +41,9 @@ _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _ELEMENT = re.compile(r"[a-zA-Z][\w-]*")
 _WORD = re.compile(r"[A-Za-z_][\w-]*")
+# Pages as MkDocs and lxml write them: tags in lower case, attribute values in double quotes.
+_TAG = re.compile(rb"<([a-zA-Z][\w-]*)([^>]*)>")
+_ATTRIBUTE_NAME = re.compile(rb"([^\s\"'=/<>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 
 
 @dataclass
@@ -44,23 +55,23 @@ class Features:
     ids: set[str] = field(default_factory=set)
     attributes: set[str] = field(default_factory=set)
     script_words: set[str] = field(default_factory=set)
+    scripts: set[str] = field(default_factory=set)  # the scripts pages load, as site paths
 
-    def add_page(self, doc) -> None:
-        """Every element, class, id and attribute name of one parsed page (plain lxml.etree)."""
-        for element in doc.iter():
-            if not isinstance(element.tag, str):
-                continue
-            self.elements.add(element.tag.lower())
-            for name, value in element.attrib.items():
+    def add_html(self, html: bytes, url: str = "") -> None:
+        """Every element, class, id and attribute name of one page's HTML (at `url` in the site), and its scripts."""
+        for tag, attributes in _TAG.findall(html):
+            element = tag.decode().lower()
+            self.elements.add(element)
+            for name, value in _ATTRIBUTE_NAME.findall(attributes):
+                name = name.decode().lower()
                 self.attributes.add(name)
-                if name == "class":
-                    self.classes.update(value.split())
-                elif name == "id":
-                    self.ids.add(value)
-
-    def update(self, other: Features) -> None:
-        for name in ("elements", "classes", "ids", "attributes", "script_words"):
-            getattr(self, name).update(getattr(other, name))
+                text = value.decode(errors="replace").strip("\"'")
+                if name in ("class", "id"):
+                    (self.classes if name == "class" else self.ids).update(text.split())
+                elif name == "src" and element == "script":
+                    target = local_target(url, text)
+                    if target:
+                        self.scripts.add(target)
 
     def allows(self, selector: str) -> bool:
         """Whether every name the selector needs is present somewhere."""
@@ -126,11 +137,16 @@ def prune_css(css: str, features: Features) -> str:
     return "".join(_pruned_rules(rules, features))
 
 
-def script_words(site_dir: Path) -> set[str]:
-    """Every word in the edition's scripts: class names and ids that JavaScript may add."""
+def script_words(site_dir: Path, scripts: set[str]) -> set[str]:
+    """Every word in the scripts the pages load: class names and ids that JavaScript may add.
+
+    Only those: Material ships a JavaScript bundle no page loads, whose words would keep most rules.
+    """
     words: set[str] = set()
-    for script in (site_dir / "assets").rglob("*.js") if (site_dir / "assets").is_dir() else ():
-        words.update(_WORD.findall(script.read_text(encoding="utf-8", errors="replace")))
+    for script in sorted(scripts):
+        path = site_dir / script
+        if path.is_file():
+            words.update(_WORD.findall(path.read_text(encoding="utf-8", errors="replace")))
     return words
 
 
@@ -146,15 +162,23 @@ def prune_stylesheets(site_dir: Path, features: Features) -> dict[str, tuple[int
 
     Returns {file: (bytes before, bytes after)} for each file pruned.
     """
-    features.script_words |= script_words(site_dir)
+    features.script_words |= script_words(site_dir, features.scripts)
     sizes = {}
     for relative in PRUNED:
         target = site_dir / relative
         if not target.is_file():
-            continue  # no page uses it: already removed with the other unused theme files
+            continue
         original = theme_original(relative)
         css = original.read_text(encoding="utf-8") if original.is_file() else target.read_text(encoding="utf-8")
         pruned = prune_css(css, features)
         target.write_text(pruned, encoding="utf-8")
         sizes[relative] = (len(css.encode()), len(pruned.encode()))
     return sizes
+
+
+def prune_unused_rules(site_dir: Path) -> dict[str, tuple[int, int]]:
+    """Keep only the stylesheet rules that some page under site_dir can use (pages as MkDocs wrote them)."""
+    features = Features()
+    for page in sorted(site_dir.rglob("*.html")):
+        features.add_html(page.read_bytes(), page.relative_to(site_dir).as_posix())
+    return prune_stylesheets(site_dir, features)
