@@ -9,14 +9,13 @@ the service (and the entry stays `unverified` until someone confirms them).
 
 from __future__ import annotations
 
-import difflib
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
-from .content.fields import ID_MAX_LENGTH, SLUG, Context, Slug
+from .content.fields import ID_MAX_LENGTH, SLUG, Context, Slug, closest, did_you_mean
 from .content.loader import page_name_problem
 from .content.model import AUDIENCES, EDITIONS, REGIONS, TOPICS
 from .content.yamlfile import Positions
@@ -73,8 +72,7 @@ def _id_problem(request: Request) -> str:
 def _one_of(noun: str, values, allowed) -> None:
     for value in values:
         if value not in allowed:
-            close = difflib.get_close_matches(value, allowed, n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
+            hint = f" {did_you_mean(value, allowed)}" if closest(value, allowed) else ""
             raise ScaffoldError(f"unknown {noun} '{value}'.{hint} Choose one of: {', '.join(allowed)}.")
 
 

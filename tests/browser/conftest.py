@@ -34,6 +34,7 @@ def site(request, tmp_path_factory):
             folder=folder,
             origins=origins,
             exit_destination=result.content.site.quick_exit.destination,
+            translations=tuple(result.content.translation_tags),
         )
 
 
@@ -45,7 +46,8 @@ def translated_site(tmp_path_factory):
     assert result.ok
     with contextlib.ExitStack() as stack:
         origins = {edition: stack.enter_context(served(project / "site" / edition)) for edition in EDITIONS}
-        yield ServedSite("languages", project / "site", origins, result.content.site.quick_exit.destination)
+        yield ServedSite("languages", project / "site", origins, result.content.site.quick_exit.destination,
+                         translations=tuple(result.content.translation_tags))
 
 
 def pytest_collection_modifyitems(items):

@@ -97,6 +97,7 @@ class ServedSite:
     folder: Path
     origins: dict[str, str]
     exit_destination: str
+    translations: tuple[str, ...] = ()  # the language tags with a tree of their own (<tag>/)
 
     def pages(self, edition: str) -> list[str]:
         """Every HTML page of an edition, as paths relative to the edition folder."""
@@ -121,13 +122,10 @@ class ServedSite:
         no-JavaScript crawl still read every page of every language.
         """
         for edition in EDITIONS:
-            root = self.folder / edition
-            trees = sorted(p.parent.name for p in root.glob("*/index.html")
-                           if (p.parent / "search.html").exists())  # a language tree has its own search page
             seen: set[tuple[str, str]] = set()
             for page in self.pages(edition):
                 tree, _, rest = page.partition("/")
-                if tree not in trees:
+                if tree not in self.translations:
                     yield edition, page, self.url(edition, page)
                     continue
                 kind = rest.split("/", 1)[0] if "/" in rest else rest
