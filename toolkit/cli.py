@@ -396,7 +396,7 @@ def cmd_new(args) -> int:
 def cmd_review(args) -> int:
     import datetime as dt
 
-    from . import review
+    from . import review_desk as review
     from .content import load_content
     from .findings import has_errors
 
