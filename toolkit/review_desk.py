@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .checks.review_dates import schedule
 from .checks.site import check_setting
+from .compile.review import has_practice_review
 from .content.files import display
 from .linkcheck.cache import CacheError, LinkCache
 
@@ -75,7 +76,8 @@ def items(content, root: Path, today: dt.date) -> list[Item]:
     registry = display(content.root / "helplines.yml", content.root)
     for module in content.modules.values():
         review = module.review
-        due = review.next_review or (_plus(review.last_reviewed, interval) if review.last_reviewed else None)
+        # Not yet reviewed by a named role (the page says so): due now, whatever dates it has.
+        due = (review.next_review or _plus(review.last_reviewed, interval)) if has_practice_review(review) else None
         found.append(Item("module", module.id, module.title, review.owner or "(no owner)", due,
                           review.last_reviewed, module.source_file))
     for entry in schedule(content, today):

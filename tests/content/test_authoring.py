@@ -183,3 +183,13 @@ def test_review_desk_names_files_in_the_content_folder_given(project, capsys):
     csv_lines = (out / "review.csv").read_text(encoding="utf-8").splitlines()
     assert csv_lines[1].split(",")[7] == "texts/helplines.yml"
     assert any(",texts/modules/first-steps/module.yml," in line for line in csv_lines)
+
+
+def test_review_desk_counts_a_placeholder_reviewer_as_no_review(project, capsys):
+    meta = project / "content" / "modules" / "first-steps" / "module.yml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace("owner: Practice lead", "owner: Practice lead (placeholder)"),
+                    encoding="utf-8")
+    assert main(["review", "--root", str(project), "--today", "2026-12-10", "--out", str(project / "desk")]) == 0
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[printed.index("Practice lead (placeholder):") + 1] == (
+        "  now         never reviewed       module     first-steps")

@@ -9,6 +9,7 @@ marked as a placeholder, a module has not had a practice review by a named role
 from __future__ import annotations
 
 from ..compile.review import has_practice_review, is_placeholder
+from ..content.files import display
 from ..findings import Finding, error, warning
 from ..scaffold import MARK
 from .site import BuiltSite
@@ -52,6 +53,6 @@ def scaffold_text(site: BuiltSite, make) -> list[Finding]:
         if places:
             findings.append(make(NAME, f"{len(places)} line(s) still have scaffold text '{MARK} ...]'.",
                                  hint="Replace each [Write ...] with the real text, or delete it.",
-                                 file=str(path.relative_to(root.parent)) if root.parent in path.parents else str(path),
+                                 file=display(path, root),
                                  line=places[0]))
     return findings
