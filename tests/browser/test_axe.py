@@ -6,6 +6,7 @@ quick-exit announcement and search results open. No rule is turned off.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pytest
@@ -30,9 +31,13 @@ RUN_AXE = """async (tags) => {
 
 def page_strings(page):
     """The theme's texts in the page's own language (pages of every language tree are tested)."""
+    return strings_for(page.evaluate("document.documentElement.lang"))
+
+
+@functools.lru_cache
+def strings_for(tag: str):
     from toolkit.content.strings import load_strings
 
-    tag = page.evaluate("document.documentElement.lang")
     return load_strings([tag], [])[tag]
 
 
