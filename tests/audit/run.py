@@ -51,7 +51,9 @@ def copy_tree(target: Path) -> None:
 
 
 def run_tests(tree: Path, tests) -> subprocess.CompletedProcess:
-    env = {**os.environ, "TOOLKIT_REQUIRE_BROWSER": os.environ.get("TOOLKIT_REQUIRE_BROWSER", "1")}
+    # A missing browser or server must fail the named tests, never skip them into "not caught".
+    env = {**os.environ, "TOOLKIT_REQUIRE_BROWSER": os.environ.get("TOOLKIT_REQUIRE_BROWSER", "1"),
+           "TOOLKIT_REQUIRE_SERVERS": os.environ.get("TOOLKIT_REQUIRE_SERVERS", "1")}
     env.pop("PYTHONPATH", None)
     return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests],
                           cwd=tree, capture_output=True, text=True, env=env)
