@@ -63,6 +63,10 @@ PROMISES = (
     "a skip link comes first on every page",
     "images in packs keep their alt text",
     "large print is at least 16 pt",
+    "quick exit by Shift pressed three times",
+    "without JavaScript the quick exit is a plain link that sends no referrer",
+    "search never sends the query, puts it in the address bar or keeps it",
+    "a phone number typed into text is a build error",
 )
 
 PROMISES_TEST = "tests/pipeline/test_promises.py"
@@ -114,6 +118,17 @@ BREAKAGES = (
              "toolkit/theme/assets/toolkit.js",
              "Array.prototype.forEach.call(sheets, function (form) { form.reset(); });", "",
              ("tests/browser/test_back_forward_cache.py", "tests/packs/test_worksheet_privacy.py")),
+    Breakage("quick-exit-needs-four-shifts", "quick exit by Shift pressed three times",
+             "toolkit/theme/assets/toolkit.js", "if (presses >= 3) {", "if (presses >= 4) {",
+             ("tests/browser/test_quick_exit.py::test_shift_three_times_exits_with_announcements[fixture]",)),
+    Breakage("quick-exit-link-sends-referrer", "without JavaScript the quick exit is a plain link that sends no referrer",
+             "toolkit/theme/partials/header.html", 'rel="nofollow noreferrer" data-tk-exit', 'rel="nofollow" data-tk-exit',
+             ("tests/browser/test_without_javascript.py::test_quick_exit_is_a_plain_link_without_javascript[fixture]",)),
+    Breakage("search-query-in-the-address-bar", "search never sends the query, puts it in the address bar or keeps it",
+             "toolkit/theme/assets/search.js", "    var query = words(input.value);\n",
+             '    history.replaceState(null, "", "?q=" + encodeURIComponent(input.value));\n'
+             "    var query = words(input.value);\n",
+             ("tests/browser/test_privacy.py::test_search_sends_nothing_and_changes_no_address[fixture]",)),
     # --- which checks the build runs -------------------------------------------------------------
     *(Breakage(f"build-skips-{name}", "every build checks its own output", "toolkit/checks/__init__.py",
                "    for module in checks:\n", f"    for module in [m for m in checks if m.NAME != {name!r}]:\n",
@@ -185,6 +200,9 @@ BREAKAGES = (
     Breakage("review-desk-release-passes-overdue", "the review desk's --release fails while anything is overdue",
              "toolkit/cli.py", "    if args.release and overdue:\n", "    if False:\n",
              ("tests/content/test_authoring.py",)),
+    Breakage("typed-number-accepted", "a phone number typed into text is a build error", "toolkit/content/loader.py",
+             "    for number in find_numbers(prose):\n", "    for number in []:\n",
+             ("tests/content/test_validation.py::test_phone_number_typed_in_prose",)),
     # --- languages -----------------------------------------------------------------------------------
     Breakage("draft-translation-without-notice", "a draft translation is published with a notice in its language",
              "toolkit/compile/project.py", '        notices.append(strings.text("notice.draft"))\n', "        pass\n",
