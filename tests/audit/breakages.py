@@ -67,6 +67,8 @@ PROMISES = (
     "without JavaScript the quick exit is a plain link that sends no referrer",
     "search never sends the query, puts it in the address bar or keeps it",
     "a phone number typed into text is a build error",
+    "the quick exit is always on screen and never covered",
+    "every control shows visible focus",
 )
 
 PROMISES_TEST = "tests/pipeline/test_promises.py"
@@ -121,6 +123,10 @@ BREAKAGES = (
     Breakage("quick-exit-needs-four-shifts", "quick exit by Shift pressed three times",
              "toolkit/theme/assets/toolkit.js", "if (presses >= 3) {", "if (presses >= 4) {",
              ("tests/browser/test_quick_exit.py::test_shift_three_times_exits_with_announcements[fixture]",)),
+    Breakage("quick-exit-scrolls-away", "the quick exit is always on screen and never covered",
+             "toolkit/theme/assets/toolkit.css", "  position: sticky; inset-block-start: 0; z-index: 20;",
+             "  position: static; inset-block-start: 0; z-index: 20;",
+             ("tests/browser/test_quick_exit.py::test_quick_exit_stays_visible_and_uncovered_on_every_page[fixture-390]",)),
     Breakage("quick-exit-link-sends-referrer", "without JavaScript the quick exit is a plain link that sends no referrer",
              "toolkit/theme/partials/header.html", 'rel="nofollow noreferrer" data-tk-exit', 'rel="nofollow" data-tk-exit',
              ("tests/browser/test_without_javascript.py::test_quick_exit_is_a_plain_link_without_javascript[fixture]",)),
@@ -233,6 +239,10 @@ BREAKAGES = (
     Breakage("image-without-alt-accepted", "every image has alt text or is marked decorative",
              "toolkit/content/loader.py", '        if not alt.strip() and "decorative" not in attrs:\n',
              "        if False:\n", ("tests/content/test_validation.py::test_image_without_alt_text",)),
+    Breakage("focus-not-shown", "every control shows visible focus", "toolkit/theme/assets/toolkit.css",
+             "  outline: 3px solid var(--tk-focus);\n  outline-offset: 0;\n  background-color: var(--tk-focus);\n"
+             "  color: #0b0c0c;\n  box-shadow: 0 4px 0 #0b0c0c;\n", "  outline: none;\n",
+             ("tests/browser/test_keyboard.py::test_focus_is_visible_on_every_control_of_every_page[fixture]",)),
     Breakage("no-skip-link", "a skip link comes first on every page", "toolkit/theme/partials/header.html",
              '  <a href="#tk-main" class="tk-skip">{{ tk.strings["page.skip"] }}</a>\n', "",
              ("tests/browser/test_keyboard.py::test_skip_link_comes_first_and_quick_exit_early_on_every_page[fixture]",)),
