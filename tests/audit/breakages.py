@@ -69,6 +69,7 @@ PROMISES = (
     "a phone number typed into text is a build error",
     "the quick exit is always on screen and never covered",
     "every control shows visible focus",
+    "printing a pack never makes a network request",
 )
 
 PROMISES_TEST = "tests/pipeline/test_promises.py"
@@ -249,6 +250,10 @@ BREAKAGES = (
     # --- packs -------------------------------------------------------------------------------------
     Breakage("pack-images-without-alt", "images in packs keep their alt text", "toolkit/packs/document.py",
              "![{match['alt']}]", "![]", ("tests/packs/test_pack_step.py::test_a_module_image_is_printed_in_its_pack",)),
+    Breakage("packs-fetch-from-the-network", "printing a pack never makes a network request",
+             "toolkit/packs/fetcher.py",
+             '            raise RefusedURL(url, "packs only use files of this build, never the network")\n',
+             "            return super().fetch(url, headers)\n", ("tests/packs/test_fetcher.py",)),
     Breakage("large-print-at-12-pt", "large print is at least 16 pt", "toolkit/packs/assets/large-print.css",
              "html { font-size: 16pt;", "html { font-size: 12pt;",
              ("tests/packs/test_pdf_structure.py::test_large_print_body_text_is_at_least_16_points",)),
