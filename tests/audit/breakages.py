@@ -70,6 +70,7 @@ PROMISES = (
     "the quick exit is always on screen and never covered",
     "every control shows visible focus",
     "printing a pack never makes a network request",
+    "nothing of the professional edition is in the public one",
 )
 
 PROMISES_TEST = "tests/pipeline/test_promises.py"
@@ -265,6 +266,9 @@ BREAKAGES = (
     Breakage("professional-pages-indexed", "every professional page is noindex", "toolkit/compile/project.py",
              '"noindex": is_restricted(edition_name),', '"noindex": False,',
              ("tests/editions/test_leakage.py", "tests/pipeline/test_end_to_end.py")),
+    Breakage("professional-modules-in-public", "nothing of the professional edition is in the public one",
+             "toolkit/content/loader.py", 'if edition == "professional" or item.edition == "public"]', "if True]",
+             ("tests/pipeline/test_end_to_end.py", "tests/editions/test_leakage.py")),
     # --- help cards: open now ------------------------------------------------------------------------
     Breakage("open-now-in-device-time", "help cards say what is open now, in UK time",
              "toolkit/theme/assets/open-now.js", 'timeZone: "Europe/London", ', "", (OPEN_NOW_TESTS,)),
