@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -140,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=[], help="names of breakages to try")
     parser.add_argument("--report", type=Path, help="write the results as Markdown to this file")
     args = parser.parse_args(argv)
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # Started in the background (nohup, `&`): SIGINT is ignored and every child would inherit that,
+        # so the Ctrl-C tests would fail on unbroken code. A handler, unlike SIG_IGN, is reset by exec.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     unknown = sorted(set(args.only) - {b.name for b in BREAKAGES})
     if unknown:
         parser.error(f"no breakage named {', '.join(unknown)}")
