@@ -6,9 +6,11 @@ The limits are in toolkit/limits.py; the figures written here are the promised o
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -68,7 +70,24 @@ def test_characters_yaml_cannot_hold_are_named_with_their_code_point(project, te
                                + CHARACTER_HINT]
 
 
-def test_a_billion_laughs_is_refused_before_it_expands(project):
+@pytest.fixture
+def bounded():
+    """Fail within 30 s and 1 GiB more memory: a loader that expands the bomb must fail this test, not hang it."""
+    def too_slow(signum, frame):
+        raise AssertionError("loading took more than 30 s: it was not refused before expanding")
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    in_use = int(Path("/proc/self/statm").read_text().split()[0]) * resource.getpagesize()
+    resource.setrlimit(resource.RLIMIT_AS, (in_use + 1024 ** 3, hard))  # MemoryError beyond it
+    signal.alarm(30)
+    yield
+    signal.alarm(0)
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_billion_laughs_is_refused_before_it_expands(project, bounded):
     lines = ["l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
     lines += [f"l{n}: &l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]" for n in range(1, 9)]
     append(project, META, "\n".join(lines) + "\n")
