@@ -9,7 +9,8 @@ from pathlib import Path
 from .. import schemes
 from ..compile import links
 from ..findings import Finding, error, warning
-from ..phones import dial_link, find_numbers
+from ..phones import dial_link, find_numbers, registered_numbers, shortcode_hint
+from ..phones import did_you_mean as did_you_mean_number
 from . import body as bodies
 from . import plaintext, schedules
 from .fields import (
@@ -19,6 +20,7 @@ from .fields import (
     WINDOWS_DEVICE_NAMES,
     Record,
     Slug,
+    by_likeness,
     closest,
     did_you_mean,
     validate,
@@ -516,7 +518,7 @@ def _reference(content: Content, findings: list[Finding], kind: str, target: str
         return True
     hint = did_you_mean(target, known)
     if not hint:
-        hint = f"Known {kind} ids: {', '.join(sorted(known)[:12])}{', ...' if len(known) > 12 else ''}."
+        hint = f"Known {kind} ids: {', '.join(by_likeness(target, sorted(known))[:12])}{', ...' if len(known) > 12 else ''}."
     findings.append(error("references", f"unknown {kind} '{target}'.", hint=hint, **where))
     return False
 
@@ -585,8 +587,8 @@ def _closest_shortcode(name: str, words: tuple[str, ...]) -> str:
     lower = name.lower()
     nearest = lower if lower in bodies.SHORTCODES else closest(lower, bodies.SHORTCODES)
     if not nearest:
-        return "Shortcodes: " + ", ".join(f"{{{{ {name}{': id' if kind else ''} }}}}"
-                                          for name, kind in bodies.SHORTCODES.items()) + "."
+        return "Shortcodes: " + ", ".join(f"{{{{ {name}{': id' if bodies.SHORTCODES[name] else ''} }}}}"
+                                          for name in by_likeness(lower, bodies.SHORTCODES)) + "."
     argument = f": {words[0]}" if words and bodies.SHORTCODES[nearest] else ""
     return f"Did you mean '{{{{ {nearest}{argument} }}}}'?"
 
@@ -725,18 +727,20 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
         findings.append(error("numbers", f"a '{match.group(1).lower()}:' link is typed into the text.",
                               hint="Write {{ phone: helpline-id }}; the build makes the call link from the registry.",
                               **at(line, column)))
+    # Every typed number's hint names the shortcode of the registry entry it is, or probably meant.
+    registry = registered_numbers({key: helpline for key, helpline in content.helplines.items()
+                                   if not (public_place and helpline.edition == "professional")})
     for comment in bodies.HTML_COMMENT.finditer(text):
         # The build removes comments from pages, but the source is shared and copied: numbers live in the registry.
         for number in find_numbers(comment.group(0)):
             line, column = bodies.line_col(text, comment.start() + number.start)
             findings.append(error("numbers", f"phone number '{number.text}' is typed into an HTML comment.",
                                   hint="Comments never reach the site, but numbers are written only in the helpline "
-                                       "registry: delete it, or name the service by id.", **at(line, column)))
+                                       "registry: delete it, or name the service by id."
+                                       + did_you_mean_number(number.national, registry), **at(line, column)))
     prose = bodies.prose_only(text)
     for number in find_numbers(prose):
         line, column = bodies.line_col(prose, number.start)
         findings.append(error("numbers", f"phone number '{number.text}' is typed into the text.",
-                              hint="Numbers come only from the helpline registry: write "
-                                   "{{ phone: helpline-id }} or {{ help-card: helpline-id }}.",
-                              **at(line, column)))
+                              hint=shortcode_hint(number.national, registry), **at(line, column)))
     return shown
