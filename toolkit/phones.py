@@ -168,17 +168,16 @@ def did_you_mean(digits: str, registry: dict[str, RegisteredNumber]) -> str:
     return f" Did you mean '{match.number}' ({match.helpline_id})?" if match else ""
 
 
-def shortcode_hint(digits: str, registry: dict[str, RegisteredNumber]) -> str:
+def shortcode_hint(digits: str, registry: dict[str, RegisteredNumber],
+                   lead: str = "Numbers come only from the helpline registry: write") -> str:
     """The hint for a number typed into content: the shortcode of the registry entry it is, or probably meant."""
     exact = registry.get(digits)
     match = exact or closest_number(digits, registry)
     if match is None:
-        return ("Numbers come only from the helpline registry: write {{ phone: helpline-id }} or "
-                "{{ help-card: helpline-id }}.")
+        return f"{lead} {{{{ phone: helpline-id }}}} or {{{{ help-card: helpline-id }}}}."
     which = (f"That is the registry's number for {match.helpline_id}." if exact
              else f"Did you mean '{match.number}' ({match.helpline_id})?")
-    return (f"{which} Numbers come only from the helpline registry: write {{{{ phone: {match.helpline_id} }}}} "
-            f"or {{{{ help-card: {match.helpline_id} }}}}.")
+    return f"{which} {lead} {{{{ phone: {match.helpline_id} }}}} or {{{{ help-card: {match.helpline_id} }}}}."
 
 
 @dataclass(frozen=True)

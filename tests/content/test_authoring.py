@@ -95,8 +95,8 @@ def test_a_new_helpline_has_no_facts_and_stays_unverified(project):
      "toolkit new helpline: error: a helpline with id 'stop-it-now' already exists: {content}/helplines.yml. "
      "Choose another id."),
     (["helpline", "--id", "local-line", "--audience", "self", "--region", "scotlnd"],
-     "toolkit new helpline: error: unknown region 'scotlnd'. Did you mean 'scotland'? Choose one of: uk, "
-     "scotland, england, wales, northern-ireland, england-wales, local."),
+     "toolkit new helpline: error: unknown region 'scotlnd'. Did you mean 'scotland'? Choose one of: scotland, "
+     "northern-ireland, england, local, england-wales, wales, uk."),
     (["module", "--id", "a" + "-very-long-name" * 5, "--audience", "self", "--topic", "coping-strategies"],
      "toolkit new module: error: 'a-very-long-name-very-long-name-very-long-name-very-long-name-very-long-name' "
      "is not a valid id: use lower-case letters, digits and single hyphens, at most 64 characters, like "

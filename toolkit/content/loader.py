@@ -10,7 +10,6 @@ from .. import schemes
 from ..compile import links
 from ..findings import Finding, error, warning
 from ..phones import dial_link, find_numbers, registered_numbers, shortcode_hint
-from ..phones import did_you_mean as did_you_mean_number
 from . import body as bodies
 from . import plaintext, schedules
 from .fields import (
@@ -735,9 +734,10 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
         for number in find_numbers(comment.group(0)):
             line, column = bodies.line_col(text, comment.start() + number.start)
             findings.append(error("numbers", f"phone number '{number.text}' is typed into an HTML comment.",
-                                  hint="Comments never reach the site, but numbers are written only in the helpline "
-                                       "registry: delete it, or name the service by id."
-                                       + did_you_mean_number(number.national, registry), **at(line, column)))
+                                  hint=shortcode_hint(number.national, registry,
+                                                      "Comments never reach the site, but numbers are written only "
+                                                      "in the helpline registry: delete it, or write"),
+                                  **at(line, column)))
     prose = bodies.prose_only(text)
     for number in find_numbers(prose):
         line, column = bodies.line_col(prose, number.start)
