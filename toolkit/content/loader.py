@@ -516,7 +516,9 @@ def _reference(content: Content, findings: list[Finding], kind: str, target: str
                                   **where))
         return True
     hint = did_you_mean(target, known)
-    if not hint:
+    if not hint and not known:
+        hint = f"There is no {kind} yet, or none that passed validation."
+    elif not hint:
         hint = f"Known {kind} ids: {', '.join(by_likeness(target, sorted(known))[:12])}{', ...' if len(known) > 12 else ''}."
     findings.append(error("references", f"unknown {kind} '{target}'.", hint=hint, **where))
     return False
