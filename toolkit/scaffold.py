@@ -209,8 +209,10 @@ def create(request: Request, content_dir: Path, *, call_first: str | None = None
 
 NEXT_STEPS = {
     "module": "Next: replace every [Write ...] text in module.yml and body.md (400 to 900 words, headings that "
-              "are questions, one {{ pause }}), add worksheets: and read_next:, then run "
-              ".venv/bin/python -m toolkit validate and scripts/serve to see the page.",
+              "are questions, one {{ pause }}), add worksheets: and read_next: (a worksheet's id is its file name "
+              "in content/worksheets/ without .yml, a module's its folder name in content/modules/), then run "
+              ".venv/bin/python -m toolkit validate and scripts/serve to see the page; scripts/build publishes it "
+              "on its audience and topic pages.",
     "worksheet": "Next: replace every [Write ...] text, add the questions, link the worksheet from a module "
                  "(worksheets: [id] or {{ worksheet: id }}), then run .venv/bin/python -m toolkit validate.",
     "page": "Next: replace every [Write ...] text, then run .venv/bin/python -m toolkit validate; the page is "
