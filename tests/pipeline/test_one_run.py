@@ -21,7 +21,7 @@ Freephone 0808 1000 901 is the one I meant.
 Call 116 124 any time, or text 85259, or call 999 now.
 Abroad, phone +33 1 23 45 67 89 first.
 In Arabic digits: اتصل ٠٨٠٨ ١٠٠٠ ٩٠١ الآن.
-Or [call us](tel:+448081000900) directly, or [0808 800 5000](module:first-steps).
+Or [call us](tel:+441414960000) directly, or [0808 800 5000](module:first-steps).
 See [the missing page](module:no-such-module) and [that part](module:talking-to-your-child#no-such-part).
 <a href="no-such-page.html">the old page</a> and [the old site](http://example.org/help).
 ![A photo](https://images.example.org/photo.jpg)
