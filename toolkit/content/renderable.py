@@ -20,8 +20,6 @@ from . import body as bodies
 from .fields import Record
 from .nesting import too_costly
 
-# A whole id link, its text included: an unresolved one is rendered as its text.
-_WHOLE_REF_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]\n]*)" + bodies.REF_LINK.pattern)
 LEFT_OUT = "(left out: see the error reported at this line)"
 
 
@@ -104,7 +102,7 @@ def body_to_render(content, text: str, public: bool, assets) -> str:
         return match.group(0) if posixpath.normpath(match["src"]) in assets else escape(match["alt"])
 
     text = bodies.SHORTCODE.sub(shortcode, text)
-    text = _WHOLE_REF_LINK.sub(ref_link, text)
+    text = bodies.ID_LINK.sub(ref_link, text)
     # A relative link is always the loader's error (a file path, or outside content/); "#id" is not.
     text = bodies.RELATIVE_LINK.sub(lambda match: match.group(0) if match["href"].startswith("#") else match["text"], text)
     if assets is not None:
