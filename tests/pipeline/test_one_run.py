@@ -165,3 +165,19 @@ def test_references_to_unknown_or_left_out_items_are_reported_once(project):
     assert [f.format() for f in sorted(result.findings, key=sort_key) if f.severity.value == "error"] == loaded
     assert result.compiled and result.packs and not result.published
     assert not (project / "site").exists() and not (project / "packs").exists()
+
+
+def test_links_to_a_module_left_out_for_its_own_errors_report_only_those_errors(project):
+    """A module without a body, or with another folder's id, is left out; a link to it is not also 'unknown'."""
+    (project / "content/modules/talking-to-your-child/body.md").unlink()
+    edit(project, "modules/responding-to-disclosure/module.yml", "id: responding-to-disclosure", "id: responding")
+    edit(project, "modules/first-steps/body.md", "Many people",
+         "[Disclosure](module:responding-to-disclosure) and [disclosure](module:responding). Many people")
+    assert [f.format() for f in sorted(load_content(project / "content").findings, key=sort_key)
+            if f.severity.value == "error"] == [
+        "content/modules/responding-to-disclosure/module.yml:1:5: error: id: id 'responding' does not match the "
+        "folder name 'responding-to-disclosure'.\n"
+        "    hint: Rename the folder to 'responding' or set id: responding-to-disclosure.",
+        "content/modules/talking-to-your-child/body.md: error: body.md is missing.\n"
+        "    hint: Write the module text in body.md beside module.yml.",
+    ]

@@ -202,6 +202,7 @@ def _load_modules(content: Content, findings: list[Finding]) -> None:
                                   file=display(module_dir, content.root),
                                   hint=_near_name(module_dir, "module.yml")
                                   or "Every folder in content/modules/ needs module.yml and body.md."))
+            content.broken_ids.add(module_dir.name)
             continue
         module = _load_document(meta_path, content.root, MODULE, findings)
         body = _read_body(module_dir / "body.md", content.root, findings)
@@ -215,11 +216,13 @@ def _load_modules(content: Content, findings: list[Finding]) -> None:
             findings.append(error("schema", f"id '{module.id}' does not match the folder name '{module_dir.name}'.",
                                   hint=f"Rename the folder to '{module.id}' or set id: {module_dir.name}.",
                                   **module.where("id")))
+            content.broken_ids.update((module.id, module_dir.name))
             continue
         if module.id in content.modules:
             findings.append(error("references", f"duplicate module id '{module.id}'.", **module.where("id")))
             continue
         if body is None:
+            content.broken_ids.add(module.id)  # left out, its missing body reported: links to it are not "unknown"
             continue
         module.body = body
         module.body_file = display(module_dir / "body.md", content.root)
@@ -306,6 +309,7 @@ def _load_worksheets(content: Content, findings: list[Finding]) -> None:
             findings.append(error("schema", f"id '{sheet.id}' does not match the file name '{path.name}'.",
                                   hint=f"Rename the file to '{sheet.id}.yml' or set id: {path.stem}.",
                                   **sheet.where("id")))
+            content.broken_ids.update((sheet.id, path.stem))
             continue
         content.worksheets[sheet.id] = sheet
 
