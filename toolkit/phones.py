@@ -21,8 +21,9 @@ from urllib.parse import unquote
 import phonenumbers
 
 # Digit groups separated by single spaces or hyphens, optionally starting with +.
-# A comma or full stop may end a number ("text 85258, or call"), not separate its digits ("12,345").
-_DIGIT_RUN = re.compile(r"(?<![\w.,/:#=-])(\+?\d[\d \-\u00a0]*\d)(?![\w/]|[.,]\d)")
+# A comma or full stop may end a number ("text 85258, or call"), not separate its digits ("12,345");
+# Markdown's _emphasis_ around a number does not make it part of a word.
+_DIGIT_RUN = re.compile(r"(?<![^\W_]|[.,/:#=-])(\+?\d[\d \-\u00a0]*\d)(?![^\W_]|/|[.,]\d)")
 _OPENERS = {"(": ")", "[": "]"}
 # UK short numbers people are told to call or text.
 _SHORT = re.compile(r"^(999|112|111|101|116\d{3}|\d{5}|\d{6})$")

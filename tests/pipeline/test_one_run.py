@@ -32,6 +32,7 @@ See [the missing page](module:no-such-module) and [that part](module:talking-to-
 {{ help-card: stop-it-nw }}
 
 Read [the module left out](module:responding-to-disclosure) too.
+At night, call _116 123_ or **0808 800 5000**.
 """
 SHORTCODE_HINT = "Numbers come only from the helpline registry: write {{ phone: helpline-id }} or {{ help-card: helpline-id }}."
 
@@ -65,6 +66,10 @@ SOURCE_LEVEL = [
     f"{BODY}:24:1: error: shortcode '{{{{ phone: samaritans' is not closed.\n"
     "    hint: Did you mean '{{ phone: samaritans }}'? A shortcode ends with }} on the same line.",
     f"{BODY}:26:1: error: unknown helpline 'stop-it-nw'.\n    hint: Did you mean 'stop-it-now'?",
+    f"{BODY}:29:17: error: phone number '116 123' is typed into the text.\n    hint: That is the registry's number "
+    "for samaritans. Numbers come only from the helpline registry: write {{ phone: samaritans }} or "
+    "{{ help-card: samaritans }}.",
+    f"{BODY}:29:31: error: phone number '0808 800 5000' is typed into the text.\n    hint: {SHORTCODE_HINT}",
 ]
 MODULE_YML = [
     "content/modules/responding-to-disclosure/module.yml:4:8: error: topic: unknown topic 'coping'. Expected one of: "
