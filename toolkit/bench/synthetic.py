@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from ..content.model import HELPLINE, MODULE, PAGE, PUBLIC_AUDIENCES, SITE, TOPICS, WORKSHEET
 from ..content.fields import ListOf, Object
+from ..content.model import HELPLINE, MODULE, PAGE, PUBLIC_AUDIENCES, SITE, TOPICS, WORKSHEET
 
 WORDS_PER_MODULE = 600
 HELPLINE_IDS = ("stop-it-now", "samaritans", "nspcc-helpline", "childline", "police-non-emergency")
