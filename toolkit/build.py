@@ -14,6 +14,7 @@ import multiprocessing
 import os
 import shutil
 import subprocess
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -47,8 +48,10 @@ log = logging.getLogger("toolkit.build")
 
 # From this many modules (and with more than one CPU), the editions are built at the same
 # time in separate processes. Starting a second Python costs about 0.4 s, which a small
-# site does not win back.
+# site does not win back. A forked copy of the command line's process starts at once with
+# everything imported, so there the editions overlap at any size (FORKED_PARALLEL_FROM).
 PARALLEL_FROM = 100
+FORKED_PARALLEL_FROM = 0
 
 
 @dataclass
@@ -65,10 +68,21 @@ class BuildOptions:
     packs: bool = True
     editions: tuple[str, ...] = EDITIONS
     parallel_from: int = PARALLEL_FROM
+    # The command line sets this: its process may fork, when it runs no other thread.
+    may_fork: bool = False
+
+    def forks(self) -> bool:
+        """Whether a second process is forked from this one (else a new Python is spawned).
+
+        Only a process with no other thread forks: a fork copies locks that another thread may hold
+        (the tests, the live preview's server), and the child could wait on them for ever."""
+        return (self.may_fork and threading.active_count() == 1
+                and "fork" in multiprocessing.get_all_start_methods())
 
     def parallel(self, content: Content) -> bool:
         """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
-        return (os.cpu_count() or 1) > 1 and len(content.modules) >= self.parallel_from
+        threshold = min(self.parallel_from, FORKED_PARALLEL_FROM) if self.forks() else self.parallel_from
+        return (os.cpu_count() or 1) > 1 and len(content.modules) >= threshold
 
     def outputs(self, *, publishes: bool = True) -> list[Output]:
         """The folders this run writes, each with the option that names it (only build/ unless it publishes)."""
@@ -212,8 +226,7 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
     # The largest edition is built here: the others start later, in a new Python.
     here = max(options.editions, key=lambda name: len(content.in_edition(content.modules, name)))
     others = [name for name in options.editions if name != here]
-    # spawn, not fork: the build may run inside a threaded process (tests, the live preview).
-    context = multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("fork" if options.forks() else "spawn")
     with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
         futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch)
                    for name in others}

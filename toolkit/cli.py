@@ -177,7 +177,7 @@ def cmd_build(args) -> int:
 
     options = BuildOptions(root=args.root, content_dir=args.content, site_dir=args.site, packs_dir=args.packs,
                            build_dir=args.build, local_contacts=args.local_contacts, strict=args.strict, release=args.release,
-                           online=args.online, packs=not args.no_packs)
+                           online=args.online, packs=not args.no_packs, may_fork=True)
     if args.local_contacts and not args.local_contacts.is_file():
         print(f"toolkit build: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
         return EXIT_USAGE
