@@ -19,6 +19,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
 from .compile.links import language_root
@@ -39,10 +40,12 @@ from .harden.search_index import write_index
 from .harden.sitemap import write_sitemap
 from .harden.unused_css import prune_unused_rules
 from .outputs import Output, refuse_unsafe
-from .packs import PackOutput, make_packs
 from .pagescan import PageScan
 from .publish import publish, recover
 from .render import render
+
+if TYPE_CHECKING:  # the pack step is imported only by builds that make packs
+    from .packs import PackOutput
 
 log = logging.getLogger("toolkit.build")
 
@@ -283,6 +286,8 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     built_editions = [name for name in editions if (stage_site / name).exists()]  # MkDocs may have failed
 
     if options.packs:  # the pack step: PDFs from content, offline zips from the staged editions
+        from .packs import make_packs
+
         with _timed(timings, "packs"):
             result.packs, pack_findings = make_packs(
                 content, stage_site, stage / "packs", editions=tuple(built_editions),
