@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import json
 import logging
 import multiprocessing
@@ -38,7 +39,7 @@ from .harden.headers import write_header_files
 from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .harden.sitemap import write_sitemap
-from .harden.unused_css import prune_unused_rules
+from .harden.unused_css import parse_theme_stylesheets, prune_unused_rules
 from .outputs import Output, refuse_unsafe
 from .pagescan import PageScan
 from .publish import publish, recover
@@ -201,6 +202,7 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
                                    downloads=options.packs and content.language.tag == content.source_language)
     with _timed(timings, "render"):
         findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources)
+        release_rendered(compiled)
     if not site_dir.exists():
         return EditionBuild(compiled, findings)
     with _timed(timings, "harden"):
@@ -217,6 +219,16 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
     return EditionBuild(compiled, findings, scans)
 
 
+def release_rendered(compiled: CompiledEdition) -> None:
+    """Let go of what the render no longer needs before harden and the checks add their own (peak memory).
+
+    The pages' Markdown is on disk in the generated project; MkDocs' pages and files refer to
+    each other, so what it built is freed only by a full collection (16 and 18 MB at 1,000 modules)."""
+    for page in compiled.pages:
+        page.markdown = ""
+    gc.collect()
+
+
 def build_editions(content: Content, options: BuildOptions, stage_site: Path, epoch: int,
                    timings: dict) -> dict[str, EditionBuild]:
     """Build every edition: one after the other, or the largest here and the others in parallel processes.
@@ -229,6 +241,8 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
     # The largest edition is built here: the others start later, in a new Python.
     here = max(options.editions, key=lambda name: len(content.in_edition(content.modules, name)))
     others = [name for name in options.editions if name != here]
+    if options.forks():
+        parse_theme_stylesheets()  # once, for both processes
     context = multiprocessing.get_context("fork" if options.forks() else "spawn")
     with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
         futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch)

@@ -177,6 +177,14 @@ def theme_original(relative: str) -> Path:
     return Path(material.__file__).parent / "templates" / relative
 
 
+def parse_theme_stylesheets() -> None:
+    """Parse Material's stylesheets into this process's table now, so that a process forked after has it too."""
+    for relative in PRUNED:
+        original = theme_original(relative)
+        if original.is_file():
+            rule_table(original.read_text(encoding="utf-8"))
+
+
 def prune_stylesheets(site_dir: Path, features: Features) -> dict[str, tuple[int, int]]:
     """Rewrite Material's stylesheets in an edition with only the rules its pages can use.
 
