@@ -238,7 +238,7 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
     """
     if len(options.editions) < 2 or not options.parallel(content):
         return {name: build_edition(content, name, options, stage_site, epoch, timings) for name in options.editions}
-    # The largest edition is built here: the others start later, in a new Python.
+    # The largest edition is built here: the others start later, in another process.
     here = max(options.editions, key=lambda name: len(content.in_edition(content.modules, name)))
     others = [name for name in options.editions if name != here]
     if options.forks():
