@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import logging
 import json
+import logging
 import os
 from pathlib import Path
 
-from .compile.links import html_path
 from .buildcache import BuildCache, digest, toolkit_fingerprint
+from .compile.links import html_path
 from .findings import Finding, error, warning
 
 log = logging.getLogger("toolkit.render")
