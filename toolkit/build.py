@@ -22,6 +22,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .buildcache import BuildCache
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
 from .compile.links import language_root
 from .compile.pages import Edition
@@ -44,6 +45,7 @@ from .outputs import Output, refuse_unsafe
 from .pagescan import PageScan
 from .publish import publish, recover
 from .render import render
+from .unchanged import inputs_fingerprint, last_build, remember
 
 if TYPE_CHECKING:  # the pack step is imported only by builds that make packs
     from .packs import PackOutput
@@ -82,6 +84,7 @@ class BuildOptions:
         (the tests, the live preview's server), and the child could wait on them for ever."""
         return (self.may_fork and threading.active_count() == 1
                 and "fork" in multiprocessing.get_all_start_methods())
+    cache: bool = True  # reuse what earlier builds made from the same inputs (toolkit.buildcache)
 
     def parallel(self, content: Content) -> bool:
         """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
@@ -115,7 +118,7 @@ class BuildOptions:
 @dataclass
 class BuildResult:
     ok: bool
-    content: Content
+    content: Content | None  # None when the last build was reused: nothing was loaded
     findings: list[Finding] = field(default_factory=list)
     compiled: dict[str, CompiledEdition] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
@@ -123,10 +126,12 @@ class BuildResult:
     epoch: int = 0
     published: bool = False
     packs: list[PackOutput] = field(default_factory=list)
+    reused: str | None = None  # the summary of the build whose output stands, when nothing changed since
+    fingerprint: str = ""  # of every input (toolkit.buildcache); "" when not cached
 
 
-def source_date_epoch(root: Path, content: Content) -> int:
-    """The build's date: SOURCE_DATE_EPOCH, else the last commit, else the newest content date."""
+def declared_epoch(root: Path) -> int | None:
+    """The build date given outside the content: SOURCE_DATE_EPOCH, else the last commit's; None if neither."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value and value.isdigit():
         return int(value)
@@ -137,6 +142,14 @@ def source_date_epoch(root: Path, content: Content) -> int:
             return int(out.stdout.strip())
     except (OSError, subprocess.SubprocessError):
         pass
+    return None
+
+
+def source_date_epoch(root: Path, content: Content) -> int:
+    """The build's date: SOURCE_DATE_EPOCH, else the last commit, else the newest content date."""
+    declared = declared_epoch(root)
+    if declared is not None:
+        return declared
     dates = [m.review.last_reviewed for m in content.modules.values() if m.review.last_reviewed]
     newest = max(dates) if dates else dt.date(2026, 1, 1)
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
@@ -200,8 +213,9 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         compiled = compile_edition(content, edition, project_dir, base_config=options.root / "mkdocs.yml",
                                    csp=meta_policy(), site_dir=site_dir,
                                    downloads=options.packs and content.language.tag == content.source_language)
+    cache = BuildCache(options.build_dir) if options.cache else None
     with _timed(timings, "render"):
-        findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources)
+        findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources, cache=cache)
         release_rendered(compiled)
     if not site_dir.exists():
         return EditionBuild(compiled, findings)
@@ -210,7 +224,7 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         # content, so harden writes each page once with the final names.
         prune_unused_rules(site_dir)
         renamed = fingerprint_assets(site_dir)
-        pages = harden_site(site_dir, renamed)
+        pages = harden_site(site_dir, renamed, cache)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
         findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
         docs_name = write_index(site_dir, search_texts(pages), content.language.tag, fingerprint=True)
@@ -279,9 +293,21 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     """
     options.prepare()  # first, whatever happens next: a failing build must not keep a half-published site
     timings: dict[str, float] = {}
+    fingerprint = ""
+    if options.cache:
+        with _timed(timings, "unchanged"):
+            fingerprint = inputs_fingerprint(options, checks, today or dt.date.today(), declared_epoch(options.root))
+            last = last_build(options, fingerprint)
+        if last is not None:  # site/ and packs/ are what this build would make: keep them
+            findings, text = last
+            result = BuildResult(ok=True, content=None, findings=findings, timings=timings, reused=text,
+                                 fingerprint=fingerprint)
+            write_reports(options.build_dir / "reports", result)
+            return result
     with _timed(timings, "load"):
         content = load_content(options.content_dir, local_contacts=options.local_contacts)
-    result = BuildResult(ok=False, content=content, findings=list(content.findings), timings=timings)
+    result = BuildResult(ok=False, content=content, findings=list(content.findings), timings=timings,
+                         fingerprint=fingerprint)
     if has_errors(result.findings):
         return result
 
@@ -334,13 +360,15 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     result.ok = not has_errors(result.findings, strict=options.strict)
     if result.ok:
         with _timed(timings, "precompress"):  # after the checks, which read the plain files only
+            cache = BuildCache(options.build_dir) if options.cache else None
             for name in built_editions:
-                precompress(stage_site / name)
+                precompress(stage_site / name, cache)
         with _timed(timings, "publish"):
             # site/ and packs/ together, all or none: a crash never pairs a new site with old packs.
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
             publish(pairs, journal=options.journal)
             result.published = True
+            remember(options, fingerprint, result.findings)
     return result
 
 

@@ -14,8 +14,8 @@ Pruning comes first, on the pages as MkDocs wrote them, before the assets are na
 content (toolkit/deploy/fingerprint.py): the pruned file's name then follows its final content,
 and harden writes each page once. The names a page has before and after hardening are the same
 for this purpose (harden adds rel and alignment classes of our own, and removes comments and
-style attributes, which only ever makes this keep more). The live preview keeps the whole
-stylesheet: pruning needs every page, and the preview rewrites only what an edit changed.
+style attributes, which only ever makes this keep more). The live preview runs the same stages,
+so it prunes too.
 
 Our own stylesheet (toolkit.css) is kept whole: it is small, and every rule in it is ours.
 """
