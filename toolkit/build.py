@@ -44,7 +44,7 @@ from .harden.unused_css import parse_theme_stylesheets, prune_unused_rules
 from .outputs import Output, refuse_unsafe
 from .pagescan import PageScan
 from .publish import publish, recover
-from .render import render
+from .render import import_renderer, render
 from .unchanged import inputs_fingerprint, last_build, remember
 
 if TYPE_CHECKING:  # the pack step is imported only by builds that make packs
@@ -255,8 +255,9 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
     # The largest edition is built here: the others start later, in another process.
     here = max(options.editions, key=lambda name: len(content.in_edition(content.modules, name)))
     others = [name for name in options.editions if name != here]
-    if options.forks():
-        parse_theme_stylesheets()  # once, for both processes
+    if options.forks():  # once, for both processes
+        parse_theme_stylesheets()
+        import_renderer()
     context = multiprocessing.get_context("fork" if options.forks() else "spawn")
     with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
         futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch)

@@ -120,6 +120,20 @@ def _theme_parts():
     return ThemeLoader, MemoryBytecodeCache()
 
 
+_RENDERER_MODULES = ("mkdocs.commands.build", "mkdocs.config.defaults", "material",
+                     *(f"markdown.extensions.{name}" for name in
+                       ("toc", "attr_list", "tables", "admonition", "md_in_html", "sane_lists", "smarty")))
+
+
+def import_renderer() -> None:
+    """Import MkDocs, Material and the Markdown extensions our mkdocs.yml names, now.
+
+    Called before the second edition's process is forked, so that both do not import them again."""
+    for name in _RENDERER_MODULES:
+        importlib.import_module(name)
+    _theme_parts()
+
+
 def _share_theme_setup(theme) -> None:
     """Give MkDocs' theme environment the listing and the compiled templates shared by every render."""
     loader, compiled = _theme_parts()
