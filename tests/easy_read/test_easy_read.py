@@ -80,7 +80,7 @@ def test_the_easy_read_help_card_uses_the_easy_words_and_the_registry_hours(easy
 
 
 def test_an_easy_read_pack_per_audience_with_easy_modules_tagged_large_and_with_pictures(easy_built):
-    project, result = easy_built
+    project, _ = easy_built
     packs = project / "packs"
     assert sorted(path.name for path in packs.glob("*.easy.pdf")) == ["parents-carers.easy.pdf", "self.easy.pdf"]
     assert (project / "site" / "public" / "downloads" / "self.easy.pdf").is_file()
