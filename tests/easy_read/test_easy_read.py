@@ -65,6 +65,10 @@ def test_source_pages_that_have_a_version_link_to_it_with_a_picture(easy_built):
     assert link in (public / "modules" / "first-steps.html").read_text(encoding="utf-8")
     assert 'href="easy-read/index.html"' in (public / "index.html").read_text(encoding="utf-8")
     assert (public / "pictures" / "1F4D6.svg").is_file()
+    credit = ('<p class="tk-credit">All emojis designed by OpenMoji, the open-source emoji and icon project. '
+              "License: CC BY-SA 4.0.</p>")
+    assert credit in (public / "about.html").read_text(encoding="utf-8")
+    assert credit in (public / "easy-read" / "about.html").read_text(encoding="utf-8")
     assert "easy-read" not in (project / "site" / "professional" / "modules" / "first-steps.html").read_text(
         encoding="utf-8")
 
@@ -138,3 +142,20 @@ def test_the_easy_read_check_finds_each_broken_rule(easy):
         "(everything: what it means).",
     ]
     assert not result.published
+
+
+def test_translations_status_and_the_review_desk_list_the_easy_read_drafts(easy):
+    import datetime as dt
+
+    from toolkit.content import load_content
+    from toolkit.review_desk import items
+    from toolkit.translations.status import report
+
+    content = load_content(easy / "content")
+    assert report(content)[0] == ("Easy read (easy): 7 missing (397 words), 0 out-of-date (0 words), 0 unstamped "
+                                  "(0 words), 3 draft (162 words), 0 reviewed (0 words)")
+    due = [(item.owner, item.id, item.due) for item in items(content, easy, dt.date(2026, 12, 1))
+           if item.kind == "easy-read"]
+    assert due == [("Easy read review group", "helpline:stop-it-now", None),
+                   ("Easy read review group", "module:first-steps", None),
+                   ("Easy read review group", "module:talking-to-your-child", None)]

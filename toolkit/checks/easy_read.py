@@ -34,7 +34,7 @@ MAX_SYLLABLES = 3
 MAX_GRADE = 4.0
 AFTER_COMMA = ("but", "so", "then", "which", "while")
 SUBORDINATING = ("because(?!\\s+of\\b)", "although", "though", "unless", "whereas", "so that")
-_SECOND_CLAUSE = re.compile(r"(;)\s*\w|,\s*(" + "|".join(AFTER_COMMA) + r")\b|(?<=\w)\s+("
+_SECOND_CLAUSE = re.compile(r"(;)\s*\w|,\s*(" + "|".join(AFTER_COMMA) + r")\b|(?<=[\w,])\s+("
                             + "|".join(word.replace(" ", r"\s+") for word in SUBORDINATING) + r")\b", re.I)
 _PICTURE_FIRST = re.compile(r"^\{\{\s*picture\s*:")
 _BOX_ONLY = re.compile(r"^\{\{\s*(pause|help-card|worksheet|organisation)\b[^}]*\}\}$")

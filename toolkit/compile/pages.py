@@ -310,6 +310,8 @@ def site_page(edition: Edition, page) -> Page:
     text = renderer.render(page.body).strip()
     if not text.lstrip().startswith("# "):
         text = f"# {_md_text(page.title)}\n\n" + text
+    if page.id == "about" and edition.content.easy_read:  # OpenMoji's licence asks for this credit
+        text += f'\n\n<p class="tk-credit">{escape(edition.strings.text("page.pictures_credit"))}</p>'
     cards = [edition.content.helplines[h] for h in page.helplines if h not in renderer.cards_shown]
     if cards:
         text += (f"\n\n## {_md_text(edition.strings.text('module.help'))}\n\n"
