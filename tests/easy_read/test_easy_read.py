@@ -44,7 +44,7 @@ def test_the_easy_read_tree_is_in_the_public_edition_only_with_its_modules_pictu
     assert not (project / "site" / "professional" / "easy-read").exists()
     page = (tree / "modules" / "first-steps.html").read_text(encoding="utf-8")
     assert '<html lang="en-GB" dir="ltr" class="no-js tk-easy-read">' in page
-    assert ('<p><img class="tk-picture" src="../pictures/1F4DE.svg" alt="A telephone" width="64" height="64"> '
+    assert ('<p class="tk-idea"><img class="tk-picture" src="../pictures/1F4DE.svg" alt="A telephone" width="64" height="64"> '
             "You can <strong>call</strong> Stop It Now! helpline") in page
     assert "<dt>confidential</dt><dd>It means they keep what you say private, with some limits.</dd>" in page
     assert ("This easy read page is new. People with learning disabilities have not checked it yet.") in page

@@ -129,6 +129,10 @@ def html_link(text: str, from_page: str, target: str) -> str:
     return f'<a href="{escape(links.relative(from_page, links.html_path(target)))}">{escape(text)}</a>'
 
 
+# A paragraph opening with {{ picture: name }}: up to the blank line that ends it.
+IDEA = re.compile(r"^\{\{\s*picture\s*:[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.M)
+
+
 class BodyRenderer:
     """Expands shortcodes and id links in one page's Markdown body."""
 
@@ -142,6 +146,9 @@ class BodyRenderer:
         self.pictures_shown: set[str] = set()
 
     def render(self, text: str, folder_prefix: str = "") -> str:
+        # A paragraph that opens with a picture is one idea: attr_list classes it, so the stylesheets
+        # keep its sentences in a column beside the picture.
+        text = IDEA.sub(lambda match: match.group(0) + "\n{: .tk-idea }", text)
         text = bodies.SHORTCODE.sub(self._shortcode, text)
         text = bodies.REF_LINK.sub(self._ref_link, text)
         if folder_prefix:
