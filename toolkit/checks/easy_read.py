@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 
 from ..content import body as bodies
+from ..content.renderable import LEFT_OUT
 from ..content.variants import EASY
 from ..findings import Finding, error
 from ..readability import measure_markdown, plain_text, syllables
@@ -92,11 +93,13 @@ def body_findings(text: str, file: str, line_offset: int, explained: set[str]) -
         where = {"file": file, "line": line + line_offset}
         if paragraph.startswith("#") or _BOX_ONLY.match(paragraph):
             continue
-        if not _PICTURE_FIRST.match(paragraph):
+        if paragraph.startswith(LEFT_OUT):  # a shortcode the loader refused, reported there already
+            paragraph = paragraph[len(LEFT_OUT):]
+        elif not _PICTURE_FIRST.match(paragraph):
             findings.append(error(NAME, "paragraph has no picture.",
                                   hint="Start it with a picture from content/pictures.yml: {{ picture: name }}.",
                                   **where))
-        prose = plain_text(_words_only(paragraph), end_blocks=False)
+        prose = plain_text(_words_only(paragraph.replace(LEFT_OUT, "Name")), end_blocks=False)
         for sentence in (part.strip() for part in _SENTENCE.findall(prose)):
             words = _WORD.findall(sentence)
             if not words:
