@@ -27,9 +27,9 @@ from markdown.extensions.toc import slugify
 from ..compile.helpcards import format_date, help_card, urgent_box
 from ..compile.pages import BodyRenderer
 from ..compile.review import review_note
+from ..compile.worksheets import paper_html
 from ..content import body as bodies
 from ..content.pictures import openmoji_svg
-from ..compile.worksheets import paper_html
 from .plan import PackPlan
 
 PACKAGE_DIR = Path(__file__).resolve().parent
