@@ -184,6 +184,12 @@ class BodyRenderer:
         }[kind](target)
         if kind != "help":
             path += anchor
+        source = self.content.source_language
+        if kind == "module" and target not in self.edition.module_ids and self.edition.language.tag != source:
+            # A page shown in the source text (privacy, about) may link to a module this tree leaves out
+            # (not translated, no easy read version): the link goes to the module in the source tree.
+            here = links.language_root(self.edition.language.tag, source)
+            return f"]({links.across_languages(self.page_path, links.module(target), here, '')}{anchor})"
         return f"]({links.relative(self.page_path, path)})"
 
     def _image(self, match: re.Match, prefix: str) -> str:
