@@ -25,8 +25,7 @@ import ahocorasick
 from ..compile.links import language_root
 from ..content.variants import localized
 from ..findings import Finding, error
-from ..packs import pack_files
-from ..packs.generate import print_html_dir
+from ..packs.plan import pack_files, print_html_dir
 from ..pagescan import read_page
 from ..readability import plain_text
 from ..urls import local_target

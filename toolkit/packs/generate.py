@@ -23,14 +23,9 @@ from .cache import PrintCache
 from .document import pack_document
 from .offline import write_bundle
 from .pdf import PrintedPack, print_pdf
-from .plan import PACK_EDITIONS, offline_name, pdf_name, plan_pack, variants_of
+from .plan import PACK_EDITIONS, offline_name, pdf_name, plan_pack, print_html_dir, variants_of
 
 CHECK = "packs"
-
-
-def print_html_dir(packs_dir: Path) -> Path:
-    """Where the print HTML of each pack is kept (beside the staged packs, never published)."""
-    return packs_dir.with_name("pack-html")
 
 
 @dataclass

@@ -10,6 +10,7 @@ starts with "professional", so one access-control rule covers them all
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from ..compile.helpcards import urgent_routes
 from ..compile.pages import Edition
@@ -45,6 +46,11 @@ def pdf_name(audience: str, variant: str, language: str = "") -> str:
 def offline_name(edition: str) -> str:
     """File name of an edition's offline bundle in packs/."""
     return f"{edition}-offline.zip"
+
+
+def print_html_dir(packs_dir: Path) -> Path:
+    """Where the print HTML of each pack is kept (beside the staged packs, never published)."""
+    return packs_dir.with_name("pack-html")
 
 
 def pack_files(edition: str, translations: list[str] = ()) -> list[str]:
