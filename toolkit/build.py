@@ -8,17 +8,21 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import gc
 import json
 import logging
 import multiprocessing
 import os
 import shutil
 import subprocess
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from .buildcache import BuildCache
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
 from .checks.locate import without_restated
 from .compile.links import language_root
@@ -38,19 +42,24 @@ from .harden.headers import write_header_files
 from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .harden.sitemap import write_sitemap
-from .harden.unused_css import prune_unused_rules
+from .harden.unused_css import parse_theme_stylesheets, prune_unused_rules
 from .outputs import Output, refuse_unsafe
-from .packs import PackOutput, make_packs
 from .pagescan import PageScan
 from .publish import publish, recover
-from .render import render
+from .render import import_renderer, render
+from .unchanged import inputs_fingerprint, last_build, remember
+
+if TYPE_CHECKING:  # the pack step is imported only by builds that make packs
+    from .packs import PackOutput
 
 log = logging.getLogger("toolkit.build")
 
 # From this many modules (and with more than one CPU), the editions are built at the same
 # time in separate processes. Starting a second Python costs about 0.4 s, which a small
-# site does not win back.
+# site does not win back. A forked copy of the command line's process starts at once with
+# everything imported, so there the editions overlap at any size (FORKED_PARALLEL_FROM).
 PARALLEL_FROM = 100
+FORKED_PARALLEL_FROM = 0
 
 
 @dataclass
@@ -67,10 +76,22 @@ class BuildOptions:
     packs: bool = True
     editions: tuple[str, ...] = EDITIONS
     parallel_from: int = PARALLEL_FROM
+    # The command line sets this: its process may fork, when it runs no other thread.
+    may_fork: bool = False
+
+    def forks(self) -> bool:
+        """Whether a second process is forked from this one (else a new Python is spawned).
+
+        Only a process with no other thread forks: a fork copies locks that another thread may hold
+        (the tests, the live preview's server), and the child could wait on them for ever."""
+        return (self.may_fork and threading.active_count() == 1
+                and "fork" in multiprocessing.get_all_start_methods())
+    cache: bool = True  # reuse what earlier builds made from the same inputs (toolkit.buildcache)
 
     def parallel(self, content: Content) -> bool:
         """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
-        return (os.cpu_count() or 1) > 1 and len(content.modules) >= self.parallel_from
+        threshold = min(self.parallel_from, FORKED_PARALLEL_FROM) if self.forks() else self.parallel_from
+        return (os.cpu_count() or 1) > 1 and len(content.modules) >= threshold
 
     def outputs(self, *, publishes: bool = True) -> list[Output]:
         """The folders this run writes, each with the option that names it (only build/ unless it publishes)."""
@@ -99,7 +120,7 @@ class BuildOptions:
 @dataclass
 class BuildResult:
     ok: bool
-    content: Content
+    content: Content | None  # None when the last build was reused: nothing was loaded
     findings: list[Finding] = field(default_factory=list)
     compiled: dict[str, CompiledEdition] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
@@ -107,10 +128,12 @@ class BuildResult:
     epoch: int = 0
     published: bool = False
     packs: list[PackOutput] = field(default_factory=list)
+    reused: str | None = None  # the summary of the build whose output stands, when nothing changed since
+    fingerprint: str = ""  # of every input (toolkit.buildcache); "" when not cached
 
 
-def source_date_epoch(root: Path, content: Content) -> int:
-    """The build's date: SOURCE_DATE_EPOCH, else the last commit, else the newest content date."""
+def declared_epoch(root: Path) -> int | None:
+    """The build date given outside the content: SOURCE_DATE_EPOCH, else the last commit's; None if neither."""
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value and value.isdigit():
         return int(value)
@@ -121,6 +144,14 @@ def source_date_epoch(root: Path, content: Content) -> int:
             return int(out.stdout.strip())
     except (OSError, subprocess.SubprocessError):
         pass
+    return None
+
+
+def source_date_epoch(root: Path, content: Content) -> int:
+    """The build's date: SOURCE_DATE_EPOCH, else the last commit, else the newest content date."""
+    declared = declared_epoch(root)
+    if declared is not None:
+        return declared
     dates = [m.review.last_reviewed for m in content.modules.values() if m.review.last_reviewed]
     newest = max(dates) if dates else dt.date(2026, 1, 1)
     return int(dt.datetime(newest.year, newest.month, newest.day, tzinfo=dt.UTC).timestamp())
@@ -155,6 +186,8 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
     result: EditionBuild | None = None
     trees: dict[str, tuple[str, list[str]]] = {}
     for language in content.languages:
+        if language.easy and is_restricted(edition):
+            continue  # easy read is for the public: the professional edition has none
         root = language_root(language.tag, content.source_language)
         part = build_language(localized(content, language), edition, options, stage_site / edition / root,
                               options.build_dir / "projects" / edition / (root or language.tag), epoch, timings)
@@ -184,8 +217,10 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         compiled = compile_edition(content, edition, project_dir, base_config=options.root / "mkdocs.yml",
                                    csp=meta_policy(), site_dir=site_dir,
                                    downloads=options.packs and content.language.tag == content.source_language)
+    cache = BuildCache(options.build_dir) if options.cache else None
     with _timed(timings, "render"):
-        findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources)
+        findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources, cache=cache)
+        release_rendered(compiled)
     if not site_dir.exists():
         return EditionBuild(compiled, findings)
     with _timed(timings, "harden"):
@@ -193,13 +228,23 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         # content, so harden writes each page once with the final names.
         prune_unused_rules(site_dir)
         renamed = fingerprint_assets(site_dir)
-        pages = harden_site(site_dir, renamed)
+        pages = harden_site(site_dir, renamed, cache)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
         findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
-        docs_name = write_index(site_dir, search_texts(pages), content.language.tag, fingerprint=True)
+        docs_name = write_index(site_dir, search_texts(pages), content.language.lang, fingerprint=True)
         scans = {page.url: page.scan for page in pages}
         scans.update(point_search_at(site_dir, docs_name, list(scans)))
     return EditionBuild(compiled, findings, scans)
+
+
+def release_rendered(compiled: CompiledEdition) -> None:
+    """Let go of what the render no longer needs before harden and the checks add their own (peak memory).
+
+    The pages' Markdown is on disk in the generated project; MkDocs' pages and files refer to
+    each other, so what it built is freed only by a full collection (16 and 18 MB at 1,000 modules)."""
+    for page in compiled.pages:
+        page.markdown = ""
+    gc.collect()
 
 
 def build_editions(content: Content, options: BuildOptions, stage_site: Path, epoch: int,
@@ -211,11 +256,13 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
     """
     if len(options.editions) < 2 or not options.parallel(content):
         return {name: build_edition(content, name, options, stage_site, epoch, timings) for name in options.editions}
-    # The largest edition is built here: the others start later, in a new Python.
+    # The largest edition is built here: the others start later, in another process.
     here = max(options.editions, key=lambda name: len(content.in_edition(content.modules, name)))
     others = [name for name in options.editions if name != here]
-    # spawn, not fork: the build may run inside a threaded process (tests, the live preview).
-    context = multiprocessing.get_context("spawn")
+    if options.forks():  # once, for both processes
+        parse_theme_stylesheets()
+        import_renderer()
+    context = multiprocessing.get_context("fork" if options.forks() else "spawn")
     with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
         futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch)
                    for name in others}
@@ -251,9 +298,21 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     """
     options.prepare()  # first, whatever happens next: a failing build must not keep a half-published site
     timings: dict[str, float] = {}
+    fingerprint = ""
+    if options.cache:
+        with _timed(timings, "unchanged"):
+            fingerprint = inputs_fingerprint(options, checks, today or dt.date.today(), declared_epoch(options.root))
+            last = last_build(options, fingerprint)
+        if last is not None:  # site/ and packs/ are what this build would make: keep them
+            findings, text = last
+            result = BuildResult(ok=True, content=None, findings=findings, timings=timings, reused=text,
+                                 fingerprint=fingerprint)
+            write_reports(options.build_dir / "reports", result)
+            return result
     with _timed(timings, "load"):
         content = load_content(options.content_dir, local_contacts=options.local_contacts)
-    result = BuildResult(ok=False, content=content, findings=list(content.findings), timings=timings)
+    result = BuildResult(ok=False, content=content, findings=list(content.findings), timings=timings,
+                         fingerprint=fingerprint)
     if has_errors(result.findings):
         # Everything the loader kept is still built and checked, so one run reports every stage's
         # problems; with an error standing nothing is published (result.ok stays False).
@@ -276,6 +335,8 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     built_editions = [name for name in editions if (stage_site / name).exists()]  # MkDocs may have failed
 
     if options.packs:  # the pack step: PDFs from content, offline zips from the staged editions
+        from .packs import make_packs
+
         with _timed(timings, "packs"):
             result.packs, pack_findings = make_packs(
                 content, stage_site, stage / "packs", editions=tuple(built_editions),
@@ -308,13 +369,15 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     result.ok = not has_errors(result.findings, strict=options.strict)
     if result.ok:
         with _timed(timings, "precompress"):  # after the checks, which read the plain files only
+            cache = BuildCache(options.build_dir) if options.cache else None
             for name in built_editions:
-                precompress(stage_site / name)
+                precompress(stage_site / name, cache)
         with _timed(timings, "publish"):
             # site/ and packs/ together, all or none: a crash never pairs a new site with old packs.
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
             publish(pairs, journal=options.journal)
             result.published = True
+            remember(options, fingerprint, result.findings)
     return result
 
 

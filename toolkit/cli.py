@@ -47,6 +47,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="release build: unverified or overdue helplines and unchecked links are errors")
     build.add_argument("--online", action="store_true", help="check external links and numbers on the network")
     build.add_argument("--no-packs", action="store_true", help="skip the printable packs and offline bundles")
+    build.add_argument("--no-cache", action="store_true",
+                       help="build everything again, without reading or writing build/cache/")
     build.add_argument("--site", type=Path, help="output folder for the editions (default: ROOT/site)")
     build.add_argument("--packs", type=Path, help="output folder for packs (default: ROOT/packs)")
 
@@ -174,16 +176,27 @@ def cmd_validate(args) -> int:
 
 def cmd_build(args) -> int:
     from .build import BuildOptions, build
+    from .unchanged import remember_summary
 
     options = BuildOptions(root=args.root, content_dir=args.content, site_dir=args.site, packs_dir=args.packs,
                            build_dir=args.build, local_contacts=args.local_contacts, strict=args.strict, release=args.release,
-                           online=args.online, packs=not args.no_packs)
+                           online=args.online, packs=not args.no_packs, cache=not args.no_cache,
+                           may_fork=True)
     if args.local_contacts and not args.local_contacts.is_file():
         print(f"toolkit build: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
         return EXIT_USAGE
     result = build(options)
     _print_findings(result.findings, args.verbose)
-    print(summary(result, options))
+    if result.reused is not None:
+        print(result.reused)
+        kept = f"{options.site_dir}/ and {options.packs_dir}/ are" if options.packs else f"{options.site_dir}/ is"
+        print(f"Nothing changed since that build: {kept} as it left them (checked in "
+              f"{sum(result.timings.values()):.2f} s).")
+        return EXIT_OK
+    text = summary(result, options)
+    print(text)
+    if result.published:
+        remember_summary(options, result.fingerprint, text)
     return EXIT_OK if result.ok else EXIT_CONTENT
 
 
@@ -281,6 +294,11 @@ def readability_lines(result) -> list[str]:
         lines.append(f"Reading grade, {edition} modules: {min(r['grade'] for r in group)} to {hardest['grade']} "
                      f"(ceiling {hardest['ceiling']}; hardest: {hardest['module']}); "
                      f"{min(r['words'] for r in group)} to {max(r['words'] for r in group)} words.")
+    easy = result.built_site.reports.get("readability-easy", []) if result.built_site else []
+    if easy:  # a ceiling of its own (4), so never mixed with the editions' grades
+        hardest = max(easy, key=lambda row: row["grade"])
+        lines.append(f"Reading grade, easy read: {min(r['grade'] for r in easy)} to {hardest['grade']} "
+                     f"(ceiling {hardest['ceiling']:g}; hardest: {hardest['id']}).")
     return lines
 
 

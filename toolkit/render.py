@@ -8,11 +8,14 @@ relative link in Markdown, for instance) become findings like any other.
 from __future__ import annotations
 
 import contextlib
+import functools
 import importlib
+import json
 import logging
 import os
 from pathlib import Path
 
+from .buildcache import BuildCache, digest, toolkit_fingerprint
 from .compile.links import html_path
 from .findings import Finding, error, warning
 
@@ -33,12 +36,16 @@ _NOISE = (
 
 
 class _Collector(logging.Handler):
+    """Keeps every record, with the page MkDocs was working on when it was logged (None between pages)."""
+
     def __init__(self) -> None:
         super().__init__(logging.INFO)
-        self.records: list[logging.LogRecord] = []
+        self.records: list[tuple[logging.LogRecord, str | None]] = []
+        self.config = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record)
+        page = getattr(self.config, "_current_page", None) if self.config is not None else None
+        self.records.append((record, page.file.src_uri if page is not None else None))
 
 
 @contextlib.contextmanager
@@ -72,23 +79,108 @@ def _source_date_epoch(epoch: int):
             os.environ["SOURCE_DATE_EPOCH"] = old
 
 
+@functools.cache
+def _theme_parts():
+    """The theme loader class and the process's compiled templates (made on first use, with MkDocs' jinja2)."""
+    import jinja2
+
+    class ThemeLoader(jinja2.FileSystemLoader):
+        """The theme's templates, listed without walking hidden folders.
+
+        MkDocs lists every theme file to copy the static ones, and drops every name that
+        starts with '.' or has a part that does ('.*' and '*/.*' in Files.add_files_from_theme):
+        so walking past Material's .icons folder (14,500 files, a third of a small build's
+        render time) gives MkDocs the same files.
+        """
+
+        def list_templates(self) -> list[str]:
+            found = set()
+            for searchpath in self.searchpath:
+                for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
+                    subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+                    relative = os.path.relpath(folder, searchpath).replace(os.path.sep, "/")
+                    found.update(name if relative == "." else f"{relative}/{name}" for name in names)
+            return sorted(found)
+
+    class MemoryBytecodeCache(jinja2.BytecodeCache):
+        """Compiled templates kept for the process: every edition and language renders the same theme.
+
+        Jinja checks each entry against its template's source, so a changed template is compiled again."""
+
+        def __init__(self) -> None:
+            self.store: dict[str, bytes] = {}
+
+        def load_bytecode(self, bucket) -> None:
+            if bucket.key in self.store:
+                bucket.bytecode_from_string(self.store[bucket.key])
+
+        def dump_bytecode(self, bucket) -> None:
+            self.store[bucket.key] = bucket.bytecode_to_string()
+
+    return ThemeLoader, MemoryBytecodeCache()
+
+
+_RENDERER_MODULES = ("mkdocs.commands.build", "mkdocs.config.defaults", "material",
+                     *(f"markdown.extensions.{name}" for name in
+                       ("toc", "attr_list", "tables", "admonition", "md_in_html", "sane_lists", "smarty")))
+
+
+def import_renderer() -> None:
+    """Import MkDocs, Material and the Markdown extensions our mkdocs.yml names, now.
+
+    Called before the second edition's process is forked, so that both do not import them again."""
+    for name in _RENDERER_MODULES:
+        importlib.import_module(name)
+    _theme_parts()
+
+
+def _share_theme_setup(theme) -> None:
+    """Give MkDocs' theme environment the listing and the compiled templates shared by every render."""
+    loader, compiled = _theme_parts()
+    make_env = theme.get_env
+
+    def get_env():
+        env = make_env()
+        env.loader = loader(theme.dirs)
+        env.bytecode_cache = compiled
+        return env
+
+    theme.get_env = get_env
+
+
 def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = None,
-           dirty: bool = False) -> list[Finding]:
-    """Run `mkdocs build` on a generated project. Returns findings; raises nothing for content problems."""
+           cache: BuildCache | None = None) -> list[Finding]:
+    """Run `mkdocs build` on a generated project into an empty folder. Returns findings; raises nothing
+    for content problems.
+
+    With a cache, a page whose inputs are byte for byte those of a page rendered before is not
+    rendered again: its stored HTML is written first, newer than its Markdown, and MkDocs' dirty
+    build (which renders only pages whose HTML is older than their Markdown) leaves it alone. Its
+    stored messages are reported again, so the findings are those of a full render.
+    """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
     findings: list[Finding] = []
     sources = sources or {}
+    by_page: dict[str, list[Finding]] = {}
+    failed = False
     with _captured_logs() as collector, _source_date_epoch(epoch):
         try:
-            config = load_config(Path(config_file))
-            build(config, dirty=dirty)
+            data = _read_project(Path(config_file))
+            config = load_config(Path(config_file), data)
+            _share_theme_setup(config.theme)
+            docs = Path(config["docs_dir"])
+            keys = page_keys(docs, data, epoch) if cache else {}
+            reused = _write_stored_pages(cache, keys, docs, Path(config["site_dir"]), by_page)
+            collector.config = config
+            build(config, dirty=bool(reused))
         except MkDocsException as exc:
             findings.append(error("render", f"MkDocs could not build the site: {exc}",
                                   file=str(config_file), hint="This is a toolkit bug if content validated; "
                                   "please report it with this message."))
-    for record in collector.records:
+            failed = True
+    for record, src in collector.records:
         if record.levelno < logging.WARNING:
             continue
         message = record.getMessage().strip()
@@ -96,23 +188,79 @@ def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = No
             continue
         page = _page_in(message)
         make = error if record.levelno >= logging.ERROR else warning
-        findings.append(make("render", message, file=sources.get(page, ""), page=page))
-    return findings
+        finding = make("render", message, file=sources.get(page, ""), page=page)
+        if src is None:
+            findings.append(finding)
+        else:
+            by_page.setdefault(src, []).append(finding)
+    if cache and not failed:  # a project MkDocs could not build stores nothing
+        _store_pages(cache, keys, Path(config["site_dir"]), by_page, reused)
+    return findings + [finding for src in sorted(by_page) for finding in by_page[src]]
 
 
-def load_config(config_file: Path):
-    """The MkDocs configuration of a generated project.
+def page_keys(docs: Path, data: dict, epoch: int) -> dict[str, str]:
+    """Each page's cache key: its Markdown and its own settings, the project's other settings and file list."""
+    files = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file())
+    tk = dict((data.get("extra") or {}).get("tk") or {})
+    per_page = tk.pop("pages", {}) or {}
+    shared = {**data, "extra": {**(data.get("extra") or {}), "tk": tk}}
+    project = digest(toolkit_fingerprint(), str(epoch), json.dumps(shared, sort_keys=True, default=str),
+                     "\n".join(files))
+    return {src: digest(project, src, (docs / src).read_bytes(), json.dumps(per_page.get(src), sort_keys=True))
+            for src in files if src.endswith(".md")}
 
-    MkDocs reads YAML with its pure-Python loader, which takes 0.4 s on the per-page table
-    in `extra` of a 1,000-module project. The generated file is plain YAML (no MkDocs tags),
-    so libyaml reads it here and MkDocs gets `extra` as an override of a small file.
+
+def _write_stored_pages(cache: BuildCache | None, keys: dict[str, str], docs: Path, site_dir: Path,
+                        by_page: dict[str, list[Finding]]) -> set[str]:
+    """Write every page the cache has into site_dir, dated after its Markdown; returns their sources."""
+    reused = set()
+    if cache is None:
+        return reused
+    for src, key in keys.items():
+        stored = cache.get("render", key)
+        if stored is None:
+            continue
+        html, page_findings = stored
+        target = site_dir / html_path(src)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(html)
+        later = os.stat(docs / src).st_mtime_ns + 1_000_000_000
+        os.utime(target, ns=(later, later))
+        if page_findings:
+            by_page[src] = list(page_findings)
+        reused.add(src)
+    return reused
+
+
+def _store_pages(cache: BuildCache, keys: dict[str, str], site_dir: Path, by_page: dict[str, list[Finding]],
+                 reused: set[str]) -> None:
+    """Store what MkDocs wrote for each page it rendered, with that page's messages."""
+    for src, key in keys.items():
+        target = site_dir / html_path(src)
+        if src not in reused and target.is_file():
+            cache.put("render", key, (target.read_bytes(), by_page.get(src, [])))
+
+
+def _read_project(config_file: Path) -> dict:
+    """The generated mkdocs.yml as data. MkDocs reads YAML with its pure-Python loader, which takes 0.4 s
+    on the per-page table in `extra` of a 1,000-module project; the generated file is plain YAML (no
+    MkDocs tags), so libyaml reads it here."""
+    import yaml
+
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+def load_config(config_file: Path, data: dict | None = None):
+    """The MkDocs configuration of a generated project (`data`: the file as read by _read_project).
+
+    MkDocs gets `extra` as an override of a small file, so it never parses the large table itself.
     """
     import io
 
     import yaml
     from mkdocs.config import load_config as mkdocs_load_config
 
-    data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    data = dict(data if data is not None else _read_project(config_file))
     extra = data.pop("extra", None) or {}
     extensions = [_with_slugify(entry) for entry in data.pop("markdown_extensions", [])]
     rest = io.StringIO(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))

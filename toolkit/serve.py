@@ -1,11 +1,10 @@
 """`toolkit serve`: a live preview for content authors.
 
-Builds one edition into build/preview/, serves it on 127.0.0.1 and rebuilds when
-anything in content/ changes. A rebuild does only what the edit needs: the compile
-step rewrites only the Markdown files whose text changed, MkDocs re-renders only
-those (its "dirty" build; a full build when pages were added or removed or the
-navigation changed), and only the pages MkDocs rewrote are hardened again. Pages
-open in the browser reload themselves through a small script the server adds to
+Builds one edition, in every language, into build/preview/, serves it on 127.0.0.1 and
+rebuilds when anything in content/ changes. A rebuild runs the build's own stages
+(toolkit.build.build_edition) with the build's cache (toolkit.buildcache), so only the
+pages whose inputs an edit changed are rendered and hardened again, and the served files
+are rewritten only where their bytes changed. Pages open in the browser reload themselves through a small script the server adds to
 each page it sends (never to the built files): it is a file, not inline code, so
 the strict Content-Security-Policy stays as it is. Findings are printed as they
 come; a problem never stops the preview, and the last good pages stay up.
@@ -23,6 +22,7 @@ import datetime as dt
 import functools
 import html as html_text
 import http.server
+import shutil
 import sys
 import threading
 import time
@@ -31,21 +31,12 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .build import BuildOptions, source_date_epoch, with_source
+from .build import BuildOptions, build_edition, source_date_epoch
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
-from .compile.project import compile_edition
 from .content import load_content
 from .content.model import is_restricted
 from .findings import Finding, Severity, count, format_report, has_errors
-from .harden.csp import all_headers, meta_policy
-from .harden.pages import (
-    HardenedPage,
-    harden_page,
-    prune_theme_files,
-    search_texts,
-)
-from .harden.search_index import write_index
-from .render import render
+from .harden.csp import all_headers
 
 PREFIX = "/__preview__/"
 RELOAD_SCRIPT = """\
@@ -83,19 +74,17 @@ QUIET_SECONDS = 0.05  # wait for an editor's burst of file events to end before 
 
 
 class Preview:
-    """One edition built into build/preview/, rebuilt incrementally after each change."""
+    """One edition, every language, built into build/preview/ by the build's own stages and caches."""
 
     def __init__(self, options: BuildOptions, edition: str, *, checks=DEFAULT_CHECKS):
+        # Its own build folder (projects, cache, staging), no packs: the preview never touches
+        # what `toolkit build` keeps, and a build and a preview can run side by side.
         self.options = options
+        self.stages = replace(options, build_dir=options.build_dir / "preview", packs=False)
         self.edition = edition
         self.checks = checks
-        self.project_dir = options.build_dir / "preview" / "projects" / edition
-        self.site_dir = options.build_dir / "preview" / "site" / edition
+        self.site_dir = self.stages.build_dir / "site" / edition
         self.build = 0  # goes up by one each time new pages are served
-        self.hardened: dict[str, HardenedPage] = {}  # page -> its search text, findings and scan
-        self.referenced: dict[str, set[str]] = {}  # page -> local files it uses
-        self.pages: set[str] = set()
-        self.config = b""
         self.epoch: int | None = None
         self.errors: list[Finding] = []  # shown above every page until fixed
 
@@ -105,59 +94,61 @@ class Preview:
         When the errors change but no page was rewritten (content that fails validation is not
         rendered), the build number still goes up, so open pages reload and show the new list.
         """
-        findings, pages, rendered = self._rebuild()
+        findings, pages = self._rebuild()
         errors = [finding for finding in findings if finding.severity is Severity.ERROR]
         changed = [e.format() for e in errors] != [e.format() for e in self.errors]
         self.errors = errors  # before the new build number, so a reload never sees the old list
-        if rendered or changed:
+        if pages or changed:
             self.build += 1
         return findings, pages
 
-    def _rebuild(self) -> tuple[list[Finding], int, bool]:
-        """Load, compile, render and harden what changed: (findings, pages rewritten, whether it rendered)."""
+    def _rebuild(self) -> tuple[list[Finding], int]:
+        """Load, then build the edition in every language as `toolkit build` does, reusing every page
+        whose inputs did not change (toolkit.buildcache); served files are rewritten only where their
+        bytes changed. Returns (findings, pages rewritten)."""
         content = load_content(self.options.content_dir, local_contacts=self.options.local_contacts)
-        # The preview builds the source language only: its pages must not link to language trees
-        # it does not build (every switcher link and hreflang alternate would be a broken link).
-        content.languages = content.languages[:1]
         findings = list(content.findings)
         if has_errors(findings):
-            return findings, 0, False  # keep serving the last good pages
+            return findings, 0  # keep serving the last good pages
         if self.epoch is None:
             self.epoch = source_date_epoch(self.options.root, content)
-        compiled = compile_edition(content, self.edition, self.project_dir, base_config=self.options.root / "mkdocs.yml",
-                                   csp=meta_policy(), site_dir=self.site_dir)
-        pages = {page.path for page in compiled.pages}
-        config = compiled.config_file.read_bytes()
-        # MkDocs' dirty build re-renders only pages whose Markdown is newer than their HTML; it
-        # cannot drop pages or redo the navigation, so those changes get a full build.
-        dirty = self.site_dir.exists() and pages == self.pages and config == self.config
-        before = _mtimes(self.site_dir) if dirty else {}
-        findings += render(compiled.config_file, epoch=self.epoch, sources=compiled.sources, dirty=dirty)
-        if not self.site_dir.exists():
-            return findings, 0, False
-        if not dirty:
-            self.hardened, self.referenced = {}, {}
-        changed = [path for path, mtime in _mtimes(self.site_dir).items() if before.get(path) != mtime]
-        for path in changed:
-            url = path.relative_to(self.site_dir).as_posix()
-            self.referenced[url] = set()
-            page = harden_page(path, self.site_dir, self.referenced[url])
-            self.hardened[url] = replace(page, findings=[with_source(finding, compiled) for finding in page.findings])
-        findings += [finding for url in sorted(self.hardened) for finding in self.hardened[url].findings]
-        # A dirty build copies the theme files pruned last time again; prune them again.
-        prune_theme_files(self.site_dir, set().union(*self.referenced.values()))
-        self.pages, self.config = pages, config
-        write_index(self.site_dir, search_texts(self.hardened.values()))
-        output = EditionOutput(self.edition, self.site_dir, compiled.sources)
-        output.store_scans({url: page.scan for url, page in self.hardened.items()})
+        stage = self.stages.build_dir / "next"
+        if stage.exists():
+            shutil.rmtree(stage)
+        stage.mkdir(parents=True)
+        built = build_edition(content, self.edition, self.stages, stage, self.epoch, {})
+        findings += built.findings
+        if not (stage / self.edition).exists():
+            return findings, 0
+        pages = sync_tree(stage / self.edition, self.site_dir)
+        shutil.rmtree(stage)
+        output = EditionOutput(self.edition, self.site_dir, built.compiled.sources)
+        output.store_scans(built.scans)
         site = BuiltSite(content=content, editions={self.edition: output},
                          options=CheckOptions(today=dt.date.today(), link_cache=self.options.root / "link-cache.json"))
         findings += run_checks(site, self.checks)
-        return findings, len(changed), True
+        return findings, pages
 
 
-def _mtimes(site_dir: Path) -> dict[Path, int]:
-    return {path: path.stat().st_mtime_ns for path in site_dir.rglob("*.html")} if site_dir.exists() else {}
+def sync_tree(source: Path, target: Path) -> int:
+    """Make `target` hold exactly the files of `source`, writing only files whose bytes differ (a page
+    open in the browser keeps being served meanwhile). Returns how many pages (.html) were written."""
+    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    pages = 0
+    for name in sorted(wanted):
+        new, old = source / name, target / name
+        data = new.read_bytes()
+        if old.is_file() and old.read_bytes() == data:
+            continue
+        old.parent.mkdir(parents=True, exist_ok=True)
+        old.write_bytes(data)
+        pages += name.suffix == ".html"
+    for old in sorted(target.rglob("*"), reverse=True) if target.exists() else []:
+        if old.is_file() and old.relative_to(target) not in wanted:
+            old.unlink()
+        elif old.is_dir() and not any(old.iterdir()):
+            old.rmdir()
+    return pages
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):

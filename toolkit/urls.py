@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urlsplit, urlunsplit
 
 CSS_URL = re.compile(r"url\(\s*['\"]?([^'\")]+)['\"]?\s*\)", re.I)
 
@@ -15,3 +15,8 @@ def local_target(page: str, ref: str) -> str | None:
     if parts.scheme or parts.netloc or not parts.path:
         return None
     return posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(parts.path)))
+
+
+def without_fragment(url: str) -> str:
+    """The address without its #fragment."""
+    return urlunsplit(urlsplit(url)._replace(fragment=""))

@@ -10,7 +10,7 @@ import pytest
 from toolkit.bench.firstload import measure_first_load
 from toolkit.bench.measure import run_measured
 from toolkit.bench.synthetic import typical_module, write_content
-from toolkit.bench.targets import TARGETS, judge
+from toolkit.bench.targets import TARGETS, judge, too_loaded
 from toolkit.bench.vanilla import VANILLA_CONFIG, write_vanilla_project
 from toolkit.content import load_content
 from toolkit.findings import Severity
@@ -97,23 +97,61 @@ def test_first_load_counts_every_file_and_blocks_other_sites(tmp_path, browser):
 
 
 def _size(modules, **figures):
-    base = {"modules": modules, "build_ratio": 0.4, "build_s": 10.0, "vanilla_build_s": 25.0,
-            "first_load_ratio": 0.1, "first_load_gzip_bytes": 30000, "check_offline_s": 2.0, "preview_edit_s": 0.5}
+    base = {"modules": modules, "build_ratio": 0.4, "build_s": 10.0, "vanilla_build_s": 25.0, "cpu_ratio": 0.5,
+            "first_load_ratio": 0.1, "first_load_gzip_bytes": 15000, "check_offline_s": 2.0, "preview_edit_s": 0.2,
+            "rebuild_unchanged_s": 0.5, "peak_rss_ratio": 1.2, "peak_rss_mb": 96.0, "vanilla_peak_rss_mb": 80.0,
+            "load_average_max": 0.5}
     return {**base, **figures}
 
 
+LANGUAGES = {"build_s": 30.0, "build_s_ratio": 3.0, "peak_rss_mb": 200.0, "peak_rss_mb_ratio": 2.1,
+             "first_load_gzip_bytes": 15900, "first_load_gzip_bytes_ratio": 1.06}
+
+
 def test_targets_are_judged_from_one_report():
-    report = {"sizes": [_size(20, first_load_ratio=0.34), _size(200), _size(1000, build_ratio=0.58,
-                                                                           first_load_gzip_bytes=37000)],
+    report = {"cpus": 2,
+              "sizes": [_size(20, first_load_ratio=0.34, build_ratio=1.2), _size(200),
+                        _size(1000, build_ratio=0.58, first_load_gzip_bytes=18000, preview_edit_s=1.4,
+                              rebuild_unchanged_s=None, languages=LANGUAGES)],
               "online": {"ours_s": 2.9, "ours_peak_per_host": 4, "per_host_limit": 4, "linkchecker_s": 50.0},
               "packs": {"skipped": "no content/"}}
     rows = judge(report)
     assert [row["target"] for row in rows] == list(TARGETS)
-    assert [row["met"] for row in rows] == [False, True, True, False, True, True, True, None]
-    assert rows[3]["figure"] == "+23.3% (30000 -> 37000 bytes)"
-    assert rows[7]["figure"] == "no content/"
+    assert [row["met"] for row in rows] == [False, True, False, None, True, False, False, True, True, True, False,
+                                            True, True, True, True, True, None]
+    assert rows[0]["figure"] == "1.20x (10.00 s against 25.00 s; processor time 0.50x)"
+    assert rows[6]["figure"] == "14.6 KB at 20, 14.6 KB at 200, 17.6 KB at 1000"
+    assert rows[10]["figure"] == "+6.0% (18000 -> 15900 bytes)"
+    assert rows[13]["figure"] == "+20.0% (15000 -> 18000 bytes)"
+    assert rows[16]["figure"] == "no content/"
 
 
 def test_sizes_not_run_are_not_judged():
-    rows = judge({"sizes": [_size(200)]})
-    assert [row["met"] for row in rows] == [None, None, None, None, None, None, True, None]
+    rows = judge({"sizes": [_size(200)], "cpus": 2})
+    assert [row["met"] for row in rows] == [None, True, None, None, True, None, True] + [None] * 10
+
+
+def test_no_target_is_judged_when_the_machine_was_loaded():
+    report = {"cpus": 2, "sizes": [_size(20, build_ratio=1.5), _size(200, load_average_max=2.4)]}
+    assert too_loaded(report) == (
+        "the machine's load average reached 2.4 during the run, above its 2 CPUs: other work was competing for "
+        "the processors, so no target is judged. Run again on a quieter machine.")
+    rows = judge(report)
+    assert [row["met"] for row in rows] == [None] * len(TARGETS)
+    assert rows[0]["unjudged_verdict"] is False and rows[1]["unjudged_verdict"] is True
+    assert too_loaded({"cpus": 2, "sizes": [_size(20, load_average_max=2.0)]}) is None
+
+
+def test_translated_tree_has_every_text_in_each_language_and_builds_clean(tmp_path):
+    from toolkit.bench.synthetic import stamp_all
+
+    folder = write_content(tmp_path / "content", 6, languages=("pl", "ar"))
+    assert stamp_all(folder) == 2 * (6 + 3 + 3 + 6 + 1)  # modules, worksheets, pages, registry entries, site
+    content = load_content(folder)
+    assert [f.format() for f in content.findings if f.severity is not Severity.INFO] == []
+    assert [language.tag for language in content.languages] == ["en-GB", "pl", "ar"]
+    polish = (folder / "modules" / "need-a-pause" / "module.pl.yml").read_text(encoding="utf-8")
+    assert polish.startswith("title: Ńęęd ą pąuśę?\n")
+    arabic = (folder / "modules" / "need-a-pause" / "body.ar.md").read_text(encoding="utf-8")
+    assert "{{ pause }}" in arabic and re.search(r"\{\{ phone: [a-z-]+ \}\}", arabic)
+    assert not re.search(r"[a-z]{3}", re.sub(r"\{\{[^}]*\}\}|\]\([^)]*\)|https://\S+", "", arabic))

@@ -6,15 +6,24 @@ other modules by id and links to other websites. The prose is made from sentence
 and word lists, seeded, so a tree is the same on every run and its vocabulary is varied
 enough to make a realistic search index. Nothing in it looks like a phone number: no text
 has a digit in it.
+
+With `languages`, every text is also translated (`write_translations`): a Polish and an Arabic
+file beside each source, as content/ has them, made by swapping letters (Polish letters with
+their diacritics, Arabic script), so each translation has its source's words, sentences and
+markup, and the search index sees text to fold and a right-to-left script.
 """
 
 from __future__ import annotations
 
 import random
+import re
 import string
 from pathlib import Path
 
-from ..content.model import PUBLIC_AUDIENCES, TOPICS
+import yaml
+
+from ..content.fields import ListOf, Object
+from ..content.model import HELPLINE, MODULE, PAGE, PUBLIC_AUDIENCES, SITE, TOPICS, WORKSHEET
 
 WORDS_PER_MODULE = 600
 HELPLINE_IDS = ("stop-it-now", "samaritans", "nspcc-helpline", "childline", "police-non-emergency")
@@ -294,13 +303,15 @@ def _link_text(index: int) -> str:
     return f"{LINK_TEXT[index % len(LINK_TEXT)].capitalize()}, part {string.ascii_lowercase[index % 26]}"
 
 
-def write_content(folder: Path, modules: int, *, seed: int = 8, further_reading_urls: list[str] = ()) -> Path:
+def write_content(folder: Path, modules: int, *, seed: int = 8, further_reading_urls: list[str] = (),
+                  languages: tuple[str, ...] = ()) -> Path:
     """Write a complete content tree with `modules` modules under `folder`; returns `folder`.
 
-    `further_reading_urls` are shared out among the modules as lists of links to other websites."""
+    `further_reading_urls` are shared out among the modules as lists of links to other websites.
+    `languages` (tags of TRANSLATED) are published beside en-GB, with every text translated."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "site.yml").write_text(SITE_YML, encoding="utf-8")
+    (folder / "site.yml").write_text(SITE_YML + _languages_block(languages), encoding="utf-8")
     (folder / "helplines.yml").write_text(HELPLINES_YML, encoding="utf-8")
     for sheet_id, title in WORKSHEETS.items():
         path = folder / "worksheets" / f"{sheet_id}.yml"
@@ -333,7 +344,87 @@ def write_content(folder: Path, modules: int, *, seed: int = 8, further_reading_
         if share:
             body += further_reading(list(share))
         (module_dir / "body.md").write_text(body, encoding="utf-8")
+    for tag in languages:
+        write_translations(folder, tag)
     return folder
+
+
+_ARABIC = "ابتثجحخدذرزسشصضطظعغفقكلمنه"  # 26 letters, one for each of a to z
+# Each translation language: its own name, direction, and the letters that stand in for English ones.
+TRANSLATED = {
+    "pl": ("Polski", "ltr", str.maketrans("acelnoszACELNOSZ", "ąćęłńóśżĄĆĘŁŃÓŚŻ")),
+    "ar": ("العربية", "rtl", str.maketrans(string.ascii_lowercase + string.ascii_uppercase + "?,", _ARABIC * 2 + "؟،")),
+}
+# What a translator leaves as written: shortcodes, link targets and web addresses.
+_KEPT = re.compile(r"\{\{[^}]*\}\}|\]\([^)]*\)|https://\S+")
+# A reviewed translation, so pages carry no draft notice (as on a site a charity publishes).
+TRANSLATION_BLOCK = {"status": "reviewed", "translator": "Benchmark translator", "reviewed_by": "Benchmark reviewer",
+                     "date": "2026-11-01"}
+
+
+def _languages_block(tags: tuple[str, ...]) -> str:
+    if not tags:
+        return ""
+    rows = [("en-GB", "English", "ltr")] + [(tag, *TRANSLATED[tag][:2]) for tag in tags]
+    return "languages:\n" + "".join(f"  - {{tag: {tag}, name: {name}, dir: {way}}}\n" for tag, name, way in rows)
+
+
+def translate(text: str, tag: str) -> str:
+    """`text` in the stand-in script of `tag`, with shortcodes, link targets and addresses as they were."""
+    table = TRANSLATED[tag][2]
+    kept = [match.span() for match in _KEPT.finditer(text)]
+    parts, at = [], 0
+    for start, end in kept:
+        parts += [text[at:start].translate(table), text[start:end]]
+        at = end
+    return "".join(parts + [text[at:].translate(table)])
+
+
+def _human(shape, value, tag: str):
+    """The human text of `value` (parsed YAML of a source) in the shape of `shape`, translated."""
+    if isinstance(shape, Object):
+        return {name: _human(part, value[name], tag) for name, part in shape.fields.items()
+                if isinstance(value, dict) and name in value}
+    if isinstance(shape, ListOf):
+        return [_human(shape.item, item, tag) for item in value]
+    return translate(value, tag) if isinstance(value, str) else value
+
+
+def _translation(definition: Object, data: dict, tag: str) -> dict:
+    return {**_human(definition.human_part(), data, tag), "translation": dict(TRANSLATION_BLOCK)}
+
+
+def _dump(data: dict) -> str:
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def write_translations(folder: Path, tag: str) -> None:
+    """A translation into `tag` of every source file under `folder`, beside it (unstamped: see `stamp_all`)."""
+    for source, definition in [(folder / "site.yml", SITE), *((p, WORKSHEET) for p in (folder / "worksheets").glob("*.yml")
+                                                               if p.name.count(".") == 1),
+                               *((p, MODULE) for p in (folder / "modules").glob("*/module.yml"))]:
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        source.with_name(f"{source.stem}.{tag}.yml").write_text(_dump(_translation(definition, data, tag)),
+                                                               encoding="utf-8")
+    for body in (folder / "modules").glob("*/body.md"):
+        body.with_name(f"body.{tag}.md").write_text(translate(body.read_text(encoding="utf-8"), tag), encoding="utf-8")
+    registry = yaml.safe_load((folder / "helplines.yml").read_text(encoding="utf-8"))["helplines"]
+    entries = {entry["id"]: _translation(HELPLINE, entry, tag) for entry in registry}
+    (folder / f"helplines.{tag}.yml").write_text(_dump({"helplines": entries}), encoding="utf-8")
+    for page in (folder / "pages").glob("*.md"):
+        if page.name.count(".") > 1:
+            continue
+        _, front, body = page.read_text(encoding="utf-8").split("---\n", 2)
+        matter = _dump(_translation(PAGE, yaml.safe_load(front), tag))
+        page.with_name(f"{page.stem}.{tag}.md").write_text(f"---\n{matter}---\n{translate(body, tag)}", encoding="utf-8")
+
+
+def stamp_all(folder: Path) -> int:
+    """Stamp every translation under `folder` with its source's hash (`toolkit translations stamp`); how many."""
+    from ..content import load_content
+    from ..translations.stamp import stamp
+
+    return len(stamp(load_content(folder)))
 
 
 def typical_module(folder: Path) -> str:

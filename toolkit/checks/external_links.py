@@ -16,16 +16,12 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from ..findings import Finding, error, info, warning
-from ..linkcheck import (
-    CacheError,
-    LinkCache,
-    LinkResult,
-    Outcome,
-    Settings,
-    check_urls,
-    without_fragment,
-)
+
+# Only the cache and the results: the engine (urllib3, asyncio) is imported when a build checks online.
+from ..linkcheck.cache import CacheError, LinkCache
+from ..linkcheck.results import LinkResult, Outcome
 from ..schemes import http_problem
+from ..urls import without_fragment
 from .locate import merge_repeats, where
 from .site import BuiltSite, EditionOutput, check_setting
 
@@ -53,7 +49,10 @@ def collect(site: BuiltSite) -> dict[str, list[Occurrence]]:
     return found
 
 
-def settings_for(site: BuiltSite) -> Settings:
+def settings_for(site: BuiltSite):
+    """The online check's settings (toolkit.linkcheck.Settings) from the build's options."""
+    from ..linkcheck import Settings
+
     return Settings(**site.options.link_settings)
 
 
@@ -110,6 +109,8 @@ def results_for(site: BuiltSite, web_urls: list[str], cache: LinkCache) -> tuple
     todo = web_urls if options.online else [
         url for url, (result, age) in answers.items() if result is None or age is None or age > limit]
     settings = settings_for(site)
+    from ..linkcheck import check_urls
+
     run = check_urls(todo, settings)
     for url, result in run.results.items():
         answers[url] = (result, 0)

@@ -13,7 +13,7 @@ import re
 import lxml.html
 
 from ..findings import Finding, info, warning
-from ..linkcheck import Outcome, fetch_pages
+from ..linkcheck import Outcome
 from ..phones import digits_of
 from .external_links import settings_for
 from .site import BuiltSite
@@ -61,6 +61,8 @@ def check(site: BuiltSite) -> list[Finding]:
         return []
     helplines = site.content.helplines.values()
     pages = {helpline.id: source_page(helpline) for helpline in helplines}
+    from ..linkcheck import fetch_pages  # online only
+
     run = fetch_pages([url for url in pages.values() if url], settings_for(site))
     findings = []
     for helpline in helplines:

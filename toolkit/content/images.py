@@ -18,7 +18,6 @@ import warnings
 from pathlib import Path
 
 import lxml.etree
-from PIL import Image, UnidentifiedImageError
 
 RASTER_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".gif": "GIF", ".webp": "WEBP"}
 # Pages are read on phones, slow and metered connections, and shared devices; packs embed each image.
@@ -72,6 +71,11 @@ def _holds(data: bytes) -> str:
 
 def raster_problem(data: bytes, suffix: str) -> str | None:
     """What is wrong with a PNG, JPEG, GIF or WebP file's content, or None."""
+    from PIL import (  # here: most builds have no image, and Pillow takes a while to import
+        Image,
+        UnidentifiedImageError,
+    )
+
     expected = RASTER_FORMATS[suffix]
     try:
         with warnings.catch_warnings():

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import brotli
 
+from ..buildcache import BuildCache, digest, toolkit_fingerprint
 from .policy import TEXT_TYPES
 
 # Below this a compressed file saves less than a packet: servers send these as they are.
@@ -22,8 +23,11 @@ MIN_SIZE = 256
 BROTLI_QUALITY = 6
 
 
-def precompress(site_dir: Path) -> int:
-    """Write <file>.gz and <file>.br for every text file of an edition; returns how many files were compressed."""
+def precompress(site_dir: Path, cache: BuildCache | None = None) -> int:
+    """Write <file>.gz and <file>.br for every text file of an edition; returns how many files were compressed.
+
+    With a cache, the compressed copies of bytes compressed before are taken from it.
+    """
     count = 0
     for path in sorted(site_dir.rglob("*")):
         if not path.is_file() or path.suffix not in TEXT_TYPES:
@@ -31,7 +35,13 @@ def precompress(site_dir: Path) -> int:
         data = path.read_bytes()
         if len(data) < MIN_SIZE:
             continue
-        path.with_name(path.name + ".gz").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
-        path.with_name(path.name + ".br").write_bytes(brotli.compress(data, quality=BROTLI_QUALITY))
+        key = digest(toolkit_fingerprint(), data) if cache else ""
+        copies = cache.get("compressed", key) if cache else None
+        if copies is None:
+            copies = (gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=BROTLI_QUALITY))
+            if cache:
+                cache.put("compressed", key, copies)
+        path.with_name(path.name + ".gz").write_bytes(copies[0])
+        path.with_name(path.name + ".br").write_bytes(copies[1])
         count += 1
     return count

@@ -7,12 +7,14 @@ nothing after this step parses a page again.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import lxml.etree
 
+from ..buildcache import BuildCache, digest, toolkit_fingerprint
 from ..content.images import SVG_HINT, svg_problem
 from ..deploy.fingerprint import renamed_reference
 from ..findings import Finding, error
@@ -163,10 +165,30 @@ def svg_findings(site_dir: Path) -> list[Finding]:
     return findings
 
 
-def harden_site(site_dir: Path, renamed: dict[str, str] | None = None) -> list[HardenedPage]:
-    """Harden every page (pointing references at `renamed` files), and prune the theme files no page uses."""
+def harden_site(site_dir: Path, renamed: dict[str, str] | None = None,
+                cache: BuildCache | None = None) -> list[HardenedPage]:
+    """Harden every page (pointing references at `renamed` files), and prune the theme files no page uses.
+
+    With a cache, a page whose rendered bytes, place and asset names are those of a page hardened
+    before gets that page's result (its bytes as written, text, findings, scan and the files it uses).
+    """
     referenced: set[str] = set()
-    pages = [harden_page(path, site_dir, referenced, renamed) for path in iter_html(site_dir)]
+    names = json.dumps(renamed or {}, sort_keys=True)
+    pages = []
+    for path in iter_html(site_dir):
+        url = path.relative_to(site_dir).as_posix()
+        key = digest(toolkit_fingerprint(), url, path.read_bytes(), names) if cache else ""
+        stored = cache.get("harden", key) if cache else None
+        if stored is None:
+            uses: set[str] = set()
+            page = harden_page(path, site_dir, uses, renamed)
+            if cache:
+                cache.put("harden", key, (path.read_bytes(), page, uses))
+        else:
+            written, page, uses = stored
+            path.write_bytes(written)
+        referenced |= uses
+        pages.append(page)
     prune_theme_files(site_dir, referenced)
     return pages
 

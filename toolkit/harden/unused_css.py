@@ -14,14 +14,15 @@ Pruning comes first, on the pages as MkDocs wrote them, before the assets are na
 content (toolkit/deploy/fingerprint.py): the pruned file's name then follows its final content,
 and harden writes each page once. The names a page has before and after hardening are the same
 for this purpose (harden adds rel and alignment classes of our own, and removes comments and
-style attributes, which only ever makes this keep more). The live preview keeps the whole
-stylesheet: pruning needs every page, and the preview rewrites only what an edit changed.
+style attributes, which only ever makes this keep more). The live preview runs the same stages,
+so it prunes too.
 
 Our own stylesheet (toolkit.css) is kept whole: it is small, and every rule in it is ours.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,27 +115,46 @@ def _selectors(prelude) -> list[str]:
     return parts
 
 
-def _pruned_rules(rules, features: Features) -> list[str]:
-    kept: list[str] = []
+@functools.lru_cache(maxsize=4)
+def rule_table(css: str) -> tuple:
+    """The stylesheet parsed once per process (every edition and language prunes the same file).
+
+    Each entry: ("rule", selectors, declarations), ("group", "@media ...", entries) or ("whole", text)."""
+    return _table(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
+def _table(rules) -> tuple:
+    entries = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            selectors = [selector for selector in _selectors(rule.prelude) if features.allows(selector)]
-            if selectors:
-                kept.append(",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}")
+            entries.append(("rule", tuple(_selectors(rule.prelude)), tinycss2.serialize(rule.content)))
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
-            inner = _pruned_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True),
-                                  features)
-            if inner:
-                kept.append(f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}{{{''.join(inner)}}}")
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            entries.append(("group", f"@{rule.at_keyword}{tinycss2.serialize(rule.prelude)}", _table(inner)))
         elif rule.type == "at-rule":  # @keyframes, @font-face, @charset...: kept as they are
-            kept.append(tinycss2.serialize([rule]))
+            entries.append(("whole", tinycss2.serialize([rule]), None))
+    return tuple(entries)
+
+
+def _pruned_rules(table: tuple, features: Features) -> list[str]:
+    kept: list[str] = []
+    for kind, head, rest in table:
+        if kind == "rule":
+            selectors = [selector for selector in head if features.allows(selector)]
+            if selectors:
+                kept.append(",".join(selectors) + "{" + rest + "}")
+        elif kind == "group":
+            inner = _pruned_rules(rest, features)
+            if inner:
+                kept.append(f"{head}{{{''.join(inner)}}}")
+        else:
+            kept.append(head)
     return kept
 
 
 def prune_css(css: str, features: Features) -> str:
     """The stylesheet with only the rules (and selectors) the features allow."""
-    rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return "".join(_pruned_rules(rules, features))
+    return "".join(_pruned_rules(rule_table(css), features))
 
 
 def script_words(site_dir: Path, scripts: set[str]) -> set[str]:
@@ -155,6 +175,14 @@ def theme_original(relative: str) -> Path:
     import material
 
     return Path(material.__file__).parent / "templates" / relative
+
+
+def parse_theme_stylesheets() -> None:
+    """Parse Material's stylesheets into this process's table now, so that a process forked after has it too."""
+    for relative in PRUNED:
+        original = theme_original(relative)
+        if original.is_file():
+            rule_table(original.read_text(encoding="utf-8"))
 
 
 def prune_stylesheets(site_dir: Path, features: Features) -> dict[str, tuple[int, int]]:

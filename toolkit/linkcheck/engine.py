@@ -15,8 +15,9 @@ import time
 from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit
 
+from ..urls import without_fragment
 from .classify import (
     REDIRECT_STATUSES,
     RETRY_STATUSES,
@@ -82,11 +83,6 @@ class HostGate:
 
 def host_of(url: str) -> str:
     return urlsplit(url).netloc.lower()
-
-
-def without_fragment(url: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(fragment=""))
 
 
 class Checker:

@@ -1,0 +1,131 @@
+"""The build cache: what an earlier build made, reused when its inputs are byte for byte the same.
+
+Two levels, both under the --build folder (build/cache/):
+
+- **The whole build.** A fingerprint of every input (every file under content/, the local
+  contacts, mkdocs.yml, link-cache.json, the options, the build date and today's date,
+  the toolkit's own source and the pinned renderer's versions). When it equals the last
+  published build's, and site/ and packs/ still hold exactly the files that build published
+  (same names, sizes and modification times), nothing is built: the last report is shown
+  again (toolkit/build.py).
+- **Each page.** A page's MkDocs output (toolkit/render.py), its hardened form and scan
+  (toolkit/harden/pages.py) and its compressed copies (toolkit/deploy/precompress.py), each
+  keyed by a hash of exactly what decides it: the page's Markdown, its own settings, the
+  project's shared settings and file list; the page as rendered and the asset names; the
+  bytes to compress.
+
+Every key includes the toolkit's fingerprint, and entries live in a folder named after it, so
+a cache written by another version of the toolkit or renderer is never read (and is deleted).
+Each entry carries a hash of its own bytes: a corrupt or truncated entry is a miss, deleted and
+made again, never trusted. Entries are written to a temporary name and renamed, so a build
+killed while writing leaves no half entry.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import pickle
+import shutil
+from importlib.metadata import version
+from pathlib import Path
+
+TOOLKIT_DIR = Path(__file__).resolve().parent
+# The renderer the output depends on, pinned in requirements/build.txt.
+RENDERER_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "lxml", "brotli")
+_MAGIC = b"toolkit-cache-1\n"
+_DIGEST_SIZE = 32
+
+
+def digest(*parts: bytes | str) -> str:
+    """A hex hash of the parts, each length-prefixed so that ("ab", "c") and ("a", "bc") differ."""
+    hasher = hashlib.blake2b(digest_size=_DIGEST_SIZE)
+    for part in parts:
+        raw = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(raw).to_bytes(8, "little"))
+        hasher.update(raw)
+    return hasher.hexdigest()
+
+
+@functools.cache
+def toolkit_fingerprint() -> str:
+    """A hash of the toolkit's source (code, theme, strings, templates) and the pinned renderer's versions."""
+    parts: list[bytes | str] = [f"{name}=={version(name)}" for name in RENDERER_PACKAGES]
+    for path in sorted(TOOLKIT_DIR.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            parts += [path.relative_to(TOOLKIT_DIR).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+def tree_fingerprint(folder: Path) -> list[bytes | str]:
+    """Every file under `folder` (relative name and bytes), in a fixed order; [] if it does not exist."""
+    parts: list[bytes | str] = []
+    if folder.is_dir():
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return parts
+
+
+def tree_manifest(folder: Path) -> dict[str, tuple[int, int]]:
+    """Every file under `folder` with its size and modification time: what the whole-build reuse compares."""
+    if not folder.is_dir():
+        return {}
+    result = {}
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(root, name)
+            stat = os.stat(path)
+            result[os.path.relpath(path, folder)] = (stat.st_size, stat.st_mtime_ns)
+    return result
+
+
+class BuildCache:
+    """Values stored by key under build/cache/<toolkit fingerprint>/; a damaged entry reads as missing."""
+
+    def __init__(self, build_dir: Path):
+        self.top = build_dir / "cache"
+        self.folder = self.top / toolkit_fingerprint()[:32]
+        self._tidied = False
+
+    def _path(self, kind: str, key: str) -> Path:
+        return self.folder / kind / key[:2] / key
+
+    def get(self, kind: str, key: str):
+        """The value stored under (kind, key), or None when there is none or it does not verify."""
+        path = self._path(kind, key)
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return None
+        head = len(_MAGIC) + _DIGEST_SIZE
+        body = raw[head:]
+        if raw[:len(_MAGIC)] != _MAGIC or raw[len(_MAGIC):head] != hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest():
+            path.unlink(missing_ok=True)  # damaged: never trusted, made again
+            return None
+        try:
+            return pickle.loads(body)
+        except Exception:  # a verified body that still does not load (another Python): a miss
+            path.unlink(missing_ok=True)
+            return None
+
+    def put(self, kind: str, key: str, value) -> None:
+        """Store a value; written under a temporary name and renamed, so no reader sees half of it."""
+        self._tidy()
+        body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        path = self._path(kind, key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(_MAGIC + hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest() + body)
+        os.replace(temporary, path)
+
+    def _tidy(self) -> None:
+        """Delete caches of other toolkit versions, once per build, before the first write."""
+        if self._tidied:
+            return
+        self._tidied = True
+        if self.top.is_dir():
+            for other in self.top.iterdir():
+                if other.is_dir() and other != self.folder:
+                    shutil.rmtree(other, ignore_errors=True)

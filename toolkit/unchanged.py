@@ -1,0 +1,67 @@
+"""Whether a build would make exactly what the last published build made: then nothing is built.
+
+The fingerprint covers every input of a build (toolkit.buildcache describes the rest of the cache):
+every file under the content folder, the local contacts, mkdocs.yml and link-cache.json, the
+options that change output or findings, the checks run, the build date (SOURCE_DATE_EPOCH or the
+last commit, the content's own dates being in the content) and today's date (review dates fall due),
+and the toolkit's source and renderer versions. It is reused only when the last publish recorded
+that fingerprint and site/ and packs/ still hold the files it published, with the same sizes and
+modification times; anything else (an online build, a missing or damaged record, a file touched
+in site/) builds.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .buildcache import BuildCache, digest, toolkit_fingerprint, tree_fingerprint, tree_manifest
+from .findings import Finding
+
+RECORD = ("build", "last-published")
+
+
+def inputs_fingerprint(options, checks, today: dt.date, epoch: int | None) -> str:
+    """A hash of everything a build reads (see the module's docstring); "" for builds that are never reused."""
+    if options.online:  # results come from the network, not from the inputs
+        return ""
+    extra = [Path(options.local_contacts)] if options.local_contacts else []
+    files = [options.root / "mkdocs.yml", options.root / "link-cache.json", *extra]
+    settings = repr((options.strict, options.release, options.packs, tuple(options.editions),
+                     str(options.content_dir), str(options.site_dir), str(options.packs_dir),
+                     [str(path) for path in extra], [check.__name__ for check in checks],
+                     today.isoformat(), epoch))
+    parts: list[bytes | str] = [toolkit_fingerprint(), settings]
+    for path in files:
+        parts += [str(path), path.read_bytes() if path.is_file() else b"(missing)"]
+    return digest(*parts, *tree_fingerprint(options.content_dir))
+
+
+def _outputs(options) -> dict:
+    return {"site": tree_manifest(options.site_dir), "packs": tree_manifest(options.packs_dir) if options.packs else {}}
+
+
+def remember(options, fingerprint: str, findings: list[Finding]) -> None:
+    """Record a publish: its fingerprint, its findings and the files now in site/ and packs/."""
+    if fingerprint:
+        BuildCache(options.build_dir).put(*RECORD, {"fingerprint": fingerprint, "findings": findings,
+                                                    "outputs": _outputs(options)})
+
+
+def remember_summary(options, fingerprint: str, text: str) -> None:
+    """Keep the summary printed after a publish, to print again when that build is reused."""
+    if fingerprint:
+        BuildCache(options.build_dir).put("summary", fingerprint, text)
+
+
+def last_build(options, fingerprint: str) -> tuple[list[Finding], str] | None:
+    """(findings, summary) of the last publish, if it had this fingerprint and its output is untouched."""
+    if not fingerprint:
+        return None
+    cache = BuildCache(options.build_dir)
+    record = cache.get(*RECORD)
+    if not isinstance(record, dict) or record.get("fingerprint") != fingerprint:
+        return None
+    if record.get("outputs") != _outputs(options):
+        return None
+    return list(record["findings"]), cache.get("summary", fingerprint) or ""
