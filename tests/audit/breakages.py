@@ -232,7 +232,7 @@ BREAKAGES = (
              '    <link rel="alternate" hreflang="{{ other.tag }}" href="{{ other.href }}">', "",
              (TRANSLATED_TESTS,)),
     Breakage("arabic-pages-left-to-right", "every page has its lang and dir, and hreflang alternates",
-             "toolkit/theme/base.html", 'dir="{{ tk.dir }}" class="no-js">', 'dir="ltr" class="no-js">',
+             "toolkit/theme/base.html", 'dir="{{ tk.dir }}" class="no-js', 'dir="ltr" class="no-js',
              (TRANSLATED_TESTS,)),
     Breakage("translated-pages-marked-english", "every page has its lang and dir, and hreflang alternates",
              "toolkit/theme/base.html", '<html lang="{{ pagetk.language or tk.language }}"', '<html lang="en-GB"',
