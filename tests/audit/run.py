@@ -15,6 +15,7 @@ import argparse
 import datetime as dt
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -23,7 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.audit.breakages import BREAKAGES, Breakage
+from tests.audit.breakages import BREAKAGES, PROMISES, Breakage
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +52,9 @@ def copy_tree(target: Path) -> None:
 
 
 def run_tests(tree: Path, tests) -> subprocess.CompletedProcess:
-    env = {**os.environ, "TOOLKIT_REQUIRE_BROWSER": os.environ.get("TOOLKIT_REQUIRE_BROWSER", "1")}
+    # A missing browser or server must fail the named tests, never skip them into "not caught".
+    env = {**os.environ, "TOOLKIT_REQUIRE_BROWSER": os.environ.get("TOOLKIT_REQUIRE_BROWSER", "1"),
+           "TOOLKIT_REQUIRE_SERVERS": os.environ.get("TOOLKIT_REQUIRE_SERVERS", "1")}
     env.pop("PYTHONPATH", None)
     return subprocess.run([sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", *tests],
                           cwd=tree, capture_output=True, text=True, env=env)
@@ -84,7 +87,19 @@ def baseline(chosen: list[Breakage]) -> subprocess.CompletedProcess:
         return run_tests(Path(folder), tests)
 
 
-def report_markdown(outcomes: list[Outcome], took: float) -> str:
+def commit() -> str:
+    """The commit the copies were made from, and whether tracked files had uncommitted changes."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout
+    dirty = subprocess.run(["git", "diff", "--quiet", "HEAD"], cwd=ROOT).returncode != 0
+    return head.strip() + (" plus uncommitted changes" if dirty else "")
+
+
+def report_markdown(outcomes: list[Outcome], took: float, command: str, at: str, planned: int) -> str:
+    """The audit's result: per promise, the breakages tried and the tests that pin it; then per breakage.
+
+    Written again after each breakage, so that a run stopped part way still says what it found.
+    """
+    count = {verdict: sum(o.verdict == verdict for o in outcomes) for verdict in ("caught", "NOT CAUGHT", "stale")}
     lines = [
         "# Promise audit",
         "",
@@ -92,16 +107,31 @@ def report_markdown(outcomes: list[Outcome], took: float) -> str:
         "one breakage at a time, in a throwaway copy of the project (tests/audit/breakages.py), and the tests "
         "that must notice run against it.",
         "",
-        f"Last run: {dt.date.today().isoformat()}, {len(outcomes)} breakages in {took / 60:.1f} min; "
-        f"{sum(o.verdict == 'caught' for o in outcomes)} caught, "
-        f"{sum(o.verdict == 'NOT CAUGHT' for o in outcomes)} not caught, {sum(o.verdict == 'stale' for o in outcomes)} stale.",
+        f"Last run: {dt.date.today().isoformat()}, at {at}, `{command}`: {len(outcomes)} breakages in "
+        f"{took / 60:.1f} min; {count['caught']} caught, {count['NOT CAUGHT']} not caught, {count['stale']} stale."
+        + (f" Stopped part way: {planned - len(outcomes)} of the {planned} breakages chosen were not run."
+           if len(outcomes) < planned else ""),
         "",
-        "| breakage | promise | verdict | tests |",
-        "|---|---|---|---|",
+        "## Each promise and the tests that pin it",
+        "",
+        "| promise | breakages (verdict) | tests that fail when it breaks |",
+        "|---|---|---|",
     ]
+    for promise in PROMISES:
+        tried = [o for o in outcomes if o.breakage.promise == promise]
+        if not tried:
+            continue
+        tests = sorted({t for o in tried for t in o.breakage.tests})
+        lines.append(f"| {promise} | {', '.join(f'`{o.breakage.name}` ({o.verdict})' for o in tried)} | "
+                     f"{', '.join(f'`{t}`' for t in tests)} |")
+    skipped = [b.name for b in BREAKAGES if b.name not in {o.breakage.name for o in outcomes}]
+    if skipped:
+        lines += ["", f"Not run in this pass: {', '.join(f'`{name}`' for name in skipped)}."]
+    lines += ["", "## Each breakage", "", "| breakage | promise | verdict | seconds | tests |", "|---|---|---|---|---|"]
     for outcome in outcomes:
         b = outcome.breakage
-        lines.append(f"| `{b.name}` | {b.promise} | {outcome.verdict} | {', '.join(f'`{t}`' for t in b.tests)} |")
+        lines.append(f"| `{b.name}` | {b.promise} | {outcome.verdict} | {outcome.seconds:.0f} | "
+                     f"{', '.join(f'`{t}`' for t in b.tests)} |")
     return "\n".join(lines) + "\n"
 
 
@@ -111,7 +141,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", nargs="*", default=[], help="names of breakages to try")
     parser.add_argument("--report", type=Path, help="write the results as Markdown to this file")
     args = parser.parse_args(argv)
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        # Started in the background (nohup, `&`): SIGINT is ignored and every child would inherit that,
+        # so the Ctrl-C tests would fail on unbroken code. A handler, unlike SIG_IGN, is reset by exec.
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    unknown = sorted(set(args.only) - {b.name for b in BREAKAGES})
+    if unknown:
+        parser.error(f"no breakage named {', '.join(unknown)}")
     chosen = [b for b in BREAKAGES if not args.only or b.name in args.only]
+    command = " ".join(["scripts/audit-tests", *(argv if argv is not None else sys.argv[1:])])
+    at = commit()
     started = time.perf_counter()
     unbroken = baseline(chosen)
     if unbroken.returncode != 0:
@@ -125,13 +164,16 @@ def main(argv: list[str] | None = None) -> int:
             outcomes.append(outcome)
             print(f"{outcome.verdict:>10}  {outcome.breakage.name}  ({outcome.seconds:.0f} s)  {outcome.detail}",
                   flush=True)
+            if args.report:
+                args.report.write_text(report_markdown(outcomes, time.perf_counter() - started, command, at,
+                                                       len(chosen)), encoding="utf-8")
     took = time.perf_counter() - started
     missed = [o for o in outcomes if o.verdict != "caught"]
     print(f"\n{len(outcomes) - len(missed)} of {len(outcomes)} breakages caught in {took / 60:.1f} min.")
     for outcome in missed:
         print(f"  {outcome.verdict}: {outcome.breakage.name} ({outcome.breakage.promise})")
     if args.report:
-        args.report.write_text(report_markdown(outcomes, took), encoding="utf-8")
+        args.report.write_text(report_markdown(outcomes, took, command, at, len(chosen)), encoding="utf-8")
     return 1 if missed else 0
 
 

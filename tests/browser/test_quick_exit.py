@@ -93,10 +93,14 @@ def test_returning_through_the_back_forward_cache_clears_the_blank_page(browser,
     context.close()
 
 
+# What keeps the button from being seen and clicked, or null. Off screen is said in words:
+# elementFromPoint answers null there, which must not read as "uncovered".
 COVERED = """(button) => {
   const box = button.getBoundingClientRect();
+  if (box.top < 0 || box.bottom > innerHeight) { return `off screen (top ${Math.round(box.top)} px)`; }
   const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
-  return box.top >= 0 && box.bottom <= innerHeight && (hit === button || button.contains(hit)) ? null : hit && hit.outerHTML.slice(0, 80);
+  if (hit === button || button.contains(hit)) { return null; }
+  return hit ? hit.outerHTML.slice(0, 80) : "nothing at its centre";
 }"""
 
 

@@ -24,6 +24,10 @@ def server():
     server.stop()
 
 
+# When the server was asked for /busy-once: the gap between the 429 and the retry is what the engine waited.
+BUSY_ONCE_ASKED: list[float] = []
+
+
 def routes(server: HTTPServer) -> None:
     server.expect_request("/ok").respond_with_data("<title>fine</title>")
     for hop, target in (("a", "/chain/b"), ("b", "/chain/c"), ("c", "/ok")):
@@ -43,13 +47,12 @@ def routes(server: HTTPServer) -> None:
     server.expect_request("/huge", method="HEAD").respond_with_data("", 405)
     server.expect_request("/huge", method="GET").respond_with_data(b"x" * (10 * 1024 * 1024))
     server.expect_request("/slow").respond_with_handler(_slow)
-    calls = {"n": 0}
     lock = threading.Lock()
 
     def busy_then_ok(request):
         with lock:
-            calls["n"] += 1
-            first = calls["n"] == 1
+            BUSY_ONCE_ASKED.append(time.monotonic())
+            first = len(BUSY_ONCE_ASKED) == 1
         if first:
             return Response("wait", 429, {"Retry-After": "1"})
         return Response("fine", 200)
@@ -99,17 +102,16 @@ def test_redirect_loop_is_broken(server):
 
 
 def test_retry_after_is_honoured(server):
-    started = time.monotonic()
     result = outcome(server, "/busy-once")
     assert (result.outcome, result.status) == (Outcome.OK, 200)
-    assert time.monotonic() - started >= 1.0
+    first, retry = BUSY_ONCE_ASKED
+    assert retry - first >= 1.0  # Retry-After: 1, a lower bound that a slow machine only makes longer
 
 
 def test_huge_body_is_capped(server):
-    started = time.monotonic()
+    # The detail counts what was read: 1024 KiB of the 10 MiB body (how long it took is scripts/bench's business).
     result = outcome(server, "/huge")
     assert (result.outcome, result.detail) == (Outcome.OK, "HTTP 200 OK (read the first 1024 KiB)")
-    assert time.monotonic() - started < 5
 
 
 def test_dns_and_tls_failures_are_broken(server):
