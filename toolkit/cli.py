@@ -174,6 +174,16 @@ def cmd_validate(args) -> int:
     return EXIT_CONTENT if errors else EXIT_OK
 
 
+def _has_renderer_settings(command: str, root: Path) -> bool:
+    """Whether the project folder has the renderer's base settings; if not, say so (not a crash in the toolkit)."""
+    if (root / "mkdocs.yml").is_file():
+        return True
+    print(f"toolkit {command}: error: {root / 'mkdocs.yml'} not found: the renderer's base settings are missing.\n"
+          "    hint: Run the command in the project folder (the one with content/ and mkdocs.yml), or give it "
+          "with --root. Nothing was changed.", file=sys.stderr)
+    return False
+
+
 def cmd_build(args) -> int:
     from .build import BuildOptions, build
     from .unchanged import remember_summary
@@ -184,6 +194,8 @@ def cmd_build(args) -> int:
                            may_fork=True)
     if args.local_contacts and not args.local_contacts.is_file():
         print(f"toolkit build: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
+        return EXIT_USAGE
+    if not _has_renderer_settings("build", args.root):
         return EXIT_USAGE
     result = build(options)
     _print_findings(result.findings, args.verbose)
@@ -308,6 +320,8 @@ def cmd_serve(args) -> int:
 
     if args.local_contacts and not args.local_contacts.is_file():
         print(f"toolkit serve: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
+        return EXIT_USAGE
+    if not _has_renderer_settings("serve", args.root):
         return EXIT_USAGE
     options = BuildOptions(root=args.root, content_dir=args.content, build_dir=args.build,
                            local_contacts=args.local_contacts)

@@ -126,3 +126,16 @@ def test_a_site_an_earlier_version_built_is_still_replaced_and_then_marked(repo)
     assert (repo / "site/.toolkit-output").read_text(encoding="utf-8") == (
         "Written by the toolkit build. The next build replaces this folder whole; keep nothing else here.\n")
     assert (repo / "packs/self.pdf").read_text(encoding="utf-8") == "old"  # --no-packs: not touched
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_project_without_mkdocs_yml_is_a_usage_error_not_a_crash(repo, command):
+    (repo / "mkdocs.yml").unlink()
+    before = snapshot(repo)
+    run = toolkit(repo, command, "--root", ".", *(["--port", "0"] if command == "serve" else []))
+    assert run.returncode == 2
+    assert run.stderr.splitlines() == [
+        f"toolkit {command}: error: mkdocs.yml not found: the renderer's base settings are missing.",
+        "    hint: Run the command in the project folder (the one with content/ and mkdocs.yml), or give it "
+        "with --root. Nothing was changed."]
+    assert snapshot(repo) == before
