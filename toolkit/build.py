@@ -262,6 +262,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     Raises toolkit.outputs.UnsafeOutput, before touching anything, when an output folder is unsafe.
     """
     options.prepare()  # first, whatever happens next: a failing build must not keep a half-published site
+    started = time.time()
     timings: dict[str, float] = {}
     fingerprint = ""
     if options.cache:
@@ -337,6 +338,8 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
             publish(pairs, journal=options.journal)
             result.published = True
             remember(options, fingerprint, result.findings)
+            if options.cache:
+                BuildCache(options.build_dir).prune(started)
     return result
 
 

@@ -105,10 +105,12 @@ class BuildCache:
             path.unlink(missing_ok=True)  # damaged: never trusted, made again
             return None
         try:
-            return pickle.loads(body)
+            value = pickle.loads(body)
         except Exception:  # a verified body that still does not load (another Python): a miss
             path.unlink(missing_ok=True)
             return None
+        os.utime(path)  # used by this build: prune() keeps it
+        return value
 
     def put(self, kind: str, key: str, value) -> None:
         """Store a value; written under a temporary name and renamed, so no reader sees half of it."""
@@ -119,6 +121,15 @@ class BuildCache:
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(_MAGIC + hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest() + body)
         os.replace(temporary, path)
+
+    def prune(self, started: float, kinds: tuple[str, ...] = ("render", "harden", "compressed")) -> None:
+        """Delete the entries of `kinds` that no build since `started` (a time.time()) read or wrote,
+        so the cache holds about one build's pages, not every version of them."""
+        for kind in kinds:
+            folder = self.folder / kind
+            for path in folder.rglob("*") if folder.is_dir() else []:
+                if path.is_file() and path.stat().st_mtime < started - 2:  # a coarse clock keeps a few more
+                    path.unlink(missing_ok=True)
 
     def _tidy(self) -> None:
         """Delete caches of other toolkit versions, once per build, before the first write."""
