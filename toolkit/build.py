@@ -43,7 +43,7 @@ from .packs import PackOutput, make_packs
 from .pagescan import PageScan
 from .publish import publish, recover
 from .render import render
-from .unchanged import inputs_fingerprint, last_build, remember
+from .unchanged import inputs_fingerprint, last_record, remember, reusable
 
 log = logging.getLogger("toolkit.build")
 
@@ -264,11 +264,13 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     options.prepare()  # first, whatever happens next: a failing build must not keep a half-published site
     started = time.time()
     timings: dict[str, float] = {}
-    fingerprint = ""
+    fingerprint, hashes = "", {}
     if options.cache:
         with _timed(timings, "unchanged"):
-            fingerprint = inputs_fingerprint(options, checks, today or dt.date.today(), declared_epoch(options.root))
-            last = last_build(options, fingerprint)
+            record = last_record(options)
+            fingerprint, hashes = inputs_fingerprint(options, checks, today or dt.date.today(),
+                                                     declared_epoch(options.root), record)
+            last = reusable(options, fingerprint, record)
         if last is not None:  # site/ and packs/ are what this build would make: keep them
             findings, text = last
             result = BuildResult(ok=True, content=None, findings=findings, timings=timings, reused=text,
@@ -337,7 +339,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
             publish(pairs, journal=options.journal)
             result.published = True
-            remember(options, fingerprint, result.findings)
+            remember(options, fingerprint, hashes, result.findings)
             if options.cache:
                 BuildCache(options.build_dir).prune(started)
     return result

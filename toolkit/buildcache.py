@@ -58,14 +58,29 @@ def toolkit_fingerprint() -> str:
     return digest(*parts)
 
 
-def tree_fingerprint(folder: Path) -> list[bytes | str]:
-    """Every file under `folder` (relative name and bytes), in a fixed order; [] if it does not exist."""
-    parts: list[bytes | str] = []
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
-    return parts
+def tree_hashes(folder: Path, known: dict | None = None) -> dict[str, tuple[int, int, str]]:
+    """Every file under `folder`: relative name -> (size, modification time, hash of its bytes).
+
+    A file whose size and time equal those in `known` (an earlier result, made at `known["at"]`,
+    a time.time_ns()) keeps its hash without being read, as git's index does; one modified within
+    two seconds of that moment is read again, since a coarse clock could hide a second change.
+    """
+    known = known or {}
+    trusted_before = known.get("at", 0) - 2_000_000_000
+    result: dict = {}
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            stat = os.stat(path)
+            relative = os.path.relpath(path, folder)
+            old = known.get(relative)
+            if old and old[:2] == (stat.st_size, stat.st_mtime_ns) and stat.st_mtime_ns < trusted_before:
+                result[relative] = old
+            else:
+                with open(path, "rb") as handle:
+                    result[relative] = (stat.st_size, stat.st_mtime_ns, digest(handle.read()))
+    return result
 
 
 def tree_manifest(folder: Path) -> dict[str, tuple[int, int]]:
