@@ -127,3 +127,28 @@ def test_an_image_only_a_translation_shows_is_published_in_its_language(tmp_path
                        for path in (project / "site/public").rglob("rozmowa.png"))
     assert published == ["pl/modules/talking-to-your-child/rozmowa.png"]
     assert (project / "site/public" / published[0]).read_bytes() == (module / "rozmowa.png").read_bytes()
+
+
+def test_a_page_shown_untranslated_links_a_module_its_tree_leaves_out_to_the_source_language(tmp_path):
+    project = copy_content(tmp_path, LANGUAGES)
+    module = project / "content/modules/talking-to-your-child"
+    for translation in module.glob("*.ar.*"):
+        translation.unlink()
+    first_steps = project / "content/modules/first-steps/body.ar.md"  # linked the module now left out of Arabic
+    first_steps.write_text(re.sub(r"\(module:talking-to-your-child[^)]*\)", "(module:first-steps)",
+                                  first_steps.read_text(encoding="utf-8")), encoding="utf-8")
+    privacy = project / "content/pages/privacy.md"  # not translated into Arabic: shown in English there
+    privacy.write_text(privacy.read_text(encoding="utf-8")
+                       + "\nRead [about **talking** to your child](module:talking-to-your-child#what-should-i-say).\n",
+                       encoding="utf-8")
+    result = build_project(project)
+    assert result.ok, [f.format() for f in result.findings if f.severity is Severity.ERROR]
+    site = project / "site/public"
+    assert not (site / "ar/modules/talking-to-your-child.html").exists()
+    assert re.findall(r'<a href="[^"]*talking-to-your-child[^"]*"[^>]*>.*?</a>', read(site, "ar/privacy.html")) == [
+        '<a href="../modules/talking-to-your-child.html#what-should-i-say" hreflang="en-GB">'
+        "about <strong>talking</strong> to your child</a>"]
+    # In the languages that have the module, the same link stays in the reader's tree.
+    assert re.findall(r'<a href="[^"]*talking-to-your-child[^"]*"[^>]*>', read(site, "pl/privacy.html")) == []
+    assert re.findall(r'<a href="[^"]*talking-to-your-child[^"]*"', read(site, "privacy.html")) == [
+        '<a href="modules/talking-to-your-child.html#what-should-i-say"']

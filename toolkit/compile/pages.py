@@ -126,6 +126,8 @@ class BodyRenderer:
 
     def render(self, text: str, folder_prefix: str = "") -> str:
         text = bodies.SHORTCODE.sub(self._shortcode, text)
+        if self.edition.language.tag != self.content.source_language:
+            text = bodies.MODULE_LINK.sub(self._module_link_across, text)
         text = bodies.REF_LINK.sub(self._ref_link, text)
         if folder_prefix:
             text = bodies.IMAGE.sub(lambda m: self._image(m, folder_prefix), text)
@@ -160,6 +162,19 @@ class BodyRenderer:
         if kind != "help":
             path += anchor
         return f"]({links.relative(self.page_path, path)})"
+
+    def _module_link_across(self, match: re.Match) -> str:
+        """A link in source-language text shown in another language's tree to a module that tree leaves out.
+
+        Only a page shown untranslated can hold one (a translated body may not link to an untranslated
+        module): it goes to the module in the source language's tree. Raw HTML, because MkDocs would
+        report a link outside its own tree as missing; the check of built pages still follows it.
+        """
+        if match["id"] in self.edition.module_ids:
+            return match[0]
+        here = links.language_root(self.edition.language.tag, self.content.source_language)
+        href = links.across_languages(self.page_path, links.module(match["id"]), here, "") + (match["anchor"] or "")
+        return f'<a href="{escape(href)}" hreflang="{escape(self.content.source_language)}">{match["text"]}</a>'
 
     def _image(self, match: re.Match, prefix: str) -> str:
         attrs = match["attrs"] or ""

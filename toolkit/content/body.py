@@ -27,6 +27,8 @@ SHORTCODE = re.compile(r"\{\{\s*(?P<name>[a-z][a-z-]*)\s*(?::\s*(?P<arg>[^}\s]*)
 SHORTCODES = {"help-card": "helpline", "phone": "helpline", "worksheet": "worksheet", "pause": None,
               "organisation": None}
 REF_LINK = re.compile(r"\]\(\s*(?P<kind>module|page|worksheet|help):(?P<id>[^)#\s]*)(?P<anchor>#[^)\s]*)?\s*\)")
+# The whole of an id link to a module, text included (the renderer replaces some with raw HTML).
+MODULE_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(\s*module:(?P<id>[^)#\s]*)(?P<anchor>#[^)\s]*)?\s*\)")
 REF_KINDS = {"module": "module", "page": "page", "worksheet": "worksheet", "help": "helpline"}
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)(?P<attrs>\{[^}]*\})?")
 RELATIVE_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<href>[^)\s:]+)(?:\s+\"[^\"]*\")?\)")
