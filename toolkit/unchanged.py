@@ -7,7 +7,8 @@ last commit, the content's own dates being in the content) and today's date (rev
 and the toolkit's source and renderer versions. It is reused only when the last publish recorded
 that fingerprint and site/ and packs/ still hold the files it published, with the same sizes and
 modification times; anything else (an online build, a missing or damaged record, a file touched
-in site/) builds.
+in site/) builds. Content files are hashed by toolkit.buildcache.tree_hashes, which reads only the
+files whose size or time changed since the last publish.
 """
 
 from __future__ import annotations
