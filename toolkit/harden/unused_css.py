@@ -22,8 +22,9 @@ Our own stylesheet (toolkit.css) is kept whole: it is small, and every rule in i
 
 from __future__ import annotations
 
+import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import tinycss2
@@ -133,8 +134,15 @@ def _pruned_rules(rules, features: Features) -> list[str]:
 
 def prune_css(css: str, features: Features) -> str:
     """The stylesheet with only the rules (and selectors) the features allow."""
+    return _prune_css(css, tuple(frozenset(getattr(features, name.name)) for name in fields(features)))
+
+
+@functools.lru_cache(maxsize=4)
+def _prune_css(css: str, features: tuple[frozenset[str], ...]) -> str:
+    # Remembered: parsing Material's stylesheet is most of the time of pruning, and the live
+    # preview prunes it again after each edit, nearly always with the same names.
     rules = tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True)
-    return "".join(_pruned_rules(rules, features))
+    return "".join(_pruned_rules(rules, Features(*(set(names) for names in features))))
 
 
 def script_words(site_dir: Path, scripts: set[str]) -> set[str]:
