@@ -21,11 +21,13 @@ from pathlib import Path
 
 from .buildcache import BuildCache
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
+from .checks.locate import without_restated
 from .compile.links import language_root
 from .compile.pages import Edition
 from .compile.project import CompiledEdition, compile_edition
 from .content import Content, load_content
 from .content.model import EDITIONS, is_restricted
+from .content.renderable import renderable
 from .content.variants import localized
 from .deploy import write_recipes
 from .deploy.downloads import copy_downloads
@@ -282,7 +284,11 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     result = BuildResult(ok=False, content=content, findings=list(content.findings), timings=timings,
                          fingerprint=fingerprint)
     if has_errors(result.findings):
-        return result
+        # Everything the loader kept is still built and checked, so one run reports every stage's
+        # problems; with an error standing nothing is published (result.ok stays False).
+        content = renderable(content)
+        if content is None:
+            return result
 
     epoch = source_date_epoch(options.root, content)
     result.epoch = epoch
@@ -295,7 +301,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     editions = build_editions(content, options, stage_site, epoch, timings)
     for name, edition in editions.items():
         result.compiled[name] = edition.compiled
-        result.findings += edition.findings
+        result.findings += without_restated(edition.findings, content.findings)
     built_editions = [name for name in editions if (stage_site / name).exists()]  # MkDocs may have failed
 
     if options.packs:  # the pack step: PDFs from content, offline zips from the staged editions
@@ -323,7 +329,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
         output.store_scans(editions[name].scans)  # read by harden as it wrote them
     result.built_site = built
     with _timed(timings, "check"):
-        result.findings += run_checks(built, checks)
+        result.findings += without_restated(run_checks(built, checks), content.findings)
     for name, seconds in built.timings.items():
         timings[f"check:{name}"] = seconds
 

@@ -151,7 +151,9 @@ def read_page(raw: bytes) -> PageScan:
         if not isinstance(tag, str):
             continue
         if tag in NOTED_TAGS or (tag == "script" and element.get("src") is None):
-            scan.noted.append(Noted(tag, "", "", element.sourceline or 0))
+            # The code's first line, which the checks look for in the page's source file.
+            code = (element.text or "").strip().split("\n", 1)[0]
+            scan.noted.append(Noted(tag, "", code, element.sourceline or 0))
         elif tag == "meta":
             scan.metas.append(Meta((element.get("http-equiv") or "").lower(), (element.get("name") or "").lower(),
                                    element.get("content") or "", element.sourceline or 0))

@@ -21,7 +21,10 @@ from urllib.parse import unquote
 import phonenumbers
 
 # Digit groups separated by single spaces or hyphens, optionally starting with +.
-_DIGIT_RUN = re.compile(r"(?<![\w.,/:#=-])(\+?\d[\d \-\u00a0]*\d)(?![\w,/]|\.\d)")
+# A comma or full stop may end a number ("text 85258, or call"), not separate its digits ("12,345");
+# Markdown's _emphasis_ around a number does not make it part of a word.
+_DIGIT_RUN = re.compile(r"(?<![^\W_]|[.,/:#=-])(\+?\d[\d \-\u00a0]*\d)(?![^\W_]|/|[.,]\d)")
+_OPENERS = {"(": ")", "[": "]"}
 # UK short numbers people are told to call or text.
 _SHORT = re.compile(r"^(999|112|111|101|116\d{3}|\d{5}|\d{6})$")
 # Shapes that are phone numbers whatever the words around them say.
@@ -92,7 +95,8 @@ def _find_ascii_numbers(text: str, region: str) -> list[FoundNumber]:
     if len(_DIGIT.findall(text)) >= _MATCHER_MIN_DIGITS:
         for match in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID):
             start, raw = match.start, match.raw_string
-            if raw.startswith("(") and ")" not in raw:  # "helpline (0808 1000 900)": the bracket is prose
+            # "helpline (0808 1000 900)", "[0808 1000 900](...)": the bracket is prose or Markdown.
+            if raw[0] in _OPENERS and _OPENERS[raw[0]] not in raw:
                 start, raw = start + 1, raw[1:]
             found.append(FoundNumber(start, match.end, raw, national_digits(raw)))
             taken.append((start, match.end))
@@ -163,6 +167,18 @@ def did_you_mean(digits: str, registry: dict[str, RegisteredNumber]) -> str:
     """A sentence naming the entry a mistyped number probably meant, or an empty string."""
     match = closest_number(digits, registry)
     return f" Did you mean '{match.number}' ({match.helpline_id})?" if match else ""
+
+
+def shortcode_hint(digits: str, registry: dict[str, RegisteredNumber],
+                   lead: str = "Numbers come only from the helpline registry: write") -> str:
+    """The hint for a number typed into content: the shortcode of the registry entry it is, or probably meant."""
+    exact = registry.get(digits)
+    match = exact or closest_number(digits, registry)
+    if match is None:
+        return f"{lead} {{{{ phone: helpline-id }}}} or {{{{ help-card: helpline-id }}}}."
+    which = (f"That is the registry's number for {match.helpline_id}." if exact
+             else f"Did you mean '{match.number}' ({match.helpline_id})?")
+    return f"{which} {lead} {{{{ phone: {match.helpline_id} }}}} or {{{{ help-card: {match.helpline_id} }}}}."
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .content.fields import ID_MAX_LENGTH, SLUG, Context, Slug, closest, did_you_mean
+from .content.fields import ID_MAX_LENGTH, SLUG, Context, Slug, by_likeness, closest, did_you_mean
 from .content.loader import page_name_problem
 from .content.model import AUDIENCES, EDITIONS, REGIONS, TOPICS
 from .content.yamlfile import Positions
@@ -73,7 +73,7 @@ def _one_of(noun: str, values, allowed) -> None:
     for value in values:
         if value not in allowed:
             hint = f" {did_you_mean(value, allowed)}" if closest(value, allowed) else ""
-            raise ScaffoldError(f"unknown {noun} '{value}'.{hint} Choose one of: {', '.join(allowed)}.")
+            raise ScaffoldError(f"unknown {noun} '{value}'.{hint} Choose one of: {', '.join(by_likeness(value, allowed))}.")
 
 
 def _existing(kind: str, id_: str, content_dir: Path) -> str:
@@ -209,8 +209,10 @@ def create(request: Request, content_dir: Path, *, call_first: str | None = None
 
 NEXT_STEPS = {
     "module": "Next: replace every [Write ...] text in module.yml and body.md (400 to 900 words, headings that "
-              "are questions, one {{ pause }}), add worksheets: and read_next:, then run "
-              ".venv/bin/python -m toolkit validate and scripts/serve to see the page.",
+              "are questions, one {{ pause }}), add worksheets: and read_next: (a worksheet's id is its file name "
+              "in content/worksheets/ without .yml, a module's its folder name in content/modules/), then run "
+              ".venv/bin/python -m toolkit validate and scripts/serve to see the page; scripts/build publishes it "
+              "on its audience and topic pages.",
     "worksheet": "Next: replace every [Write ...] text, add the questions, link the worksheet from a module "
                  "(worksheets: [id] or {{ worksheet: id }}), then run .venv/bin/python -m toolkit validate.",
     "page": "Next: replace every [Write ...] text, then run .venv/bin/python -m toolkit validate; the page is "

@@ -46,6 +46,7 @@ PROMISES = (
     "every professional page is noindex",
     "help cards say what is open now, in UK time",
     "a closed help card shows what the reader can do now",
+    "one build reports the problems of every stage",
 )
 
 PROMISES_TEST = "tests/pipeline/test_promises.py"
@@ -54,6 +55,7 @@ INTERRUPTED_TESTS = ("tests/pipeline/test_interrupted_publish.py",)
 PATHS_TESTS = ("tests/pipeline/test_hostile_paths.py",)
 BOUNDED_TESTS = ("tests/content/test_bounded_work.py", "tests/content/test_fuzz.py")
 OPEN_NOW_TESTS = "tests/browser/test_open_now.py"
+ONE_RUN_TESTS = ("tests/pipeline/test_one_run.py",)
 
 BREAKAGES = (
     # --- privacy: the Content-Security-Policy and other headers -----------------------------
@@ -124,6 +126,15 @@ BREAKAGES = (
     Breakage("markdown-unbounded", "no content file makes loading hang, crash or run out of memory",
              "toolkit/content/loader.py", "    costly = too_costly(text, file, line_offset)\n", "    costly = []\n",
              BOUNDED_TESTS),
+    Breakage("build-stops-at-load-errors", "one build reports the problems of every stage", "toolkit/build.py",
+             "        content = renderable(content)\n        if content is None:\n", "        if True:\n",
+             ONE_RUN_TESTS),
+    Breakage("refused-links-rendered", "one build reports the problems of every stage",
+             "toolkit/content/renderable.py", "        return match.group(0) if _resolves(content, kind, match[\"id\"], public) "
+             "else match[\"text\"]\n", "        return match.group(0)\n", ONE_RUN_TESTS),
+    Breakage("restated-findings-kept", "one build reports the problems of every stage", "toolkit/checks/locate.py",
+             "            if not any((check, finding.file, finding.line) in reported", "            if not any(False",
+             ONE_RUN_TESTS),
     Breakage("pipes-opened", "no content file makes loading hang, crash or run out of memory",
              "toolkit/content/files.py", "    if not stat.S_ISREG(info.st_mode):\n", "    if False:\n", BOUNDED_TESTS),
     Breakage("ctrl-c-traceback-at-start-up", "Ctrl-C at any point exits 130 with one line", "toolkit/__main__.py",

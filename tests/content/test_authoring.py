@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import subprocess
+import sys
 
 import pytest
 
-from tests.conftest import build_project
+from tests.conftest import ROOT, build_project
 from tests.content.test_validation import edit
 from toolkit.cli import main
 
@@ -95,8 +98,8 @@ def test_a_new_helpline_has_no_facts_and_stays_unverified(project):
      "toolkit new helpline: error: a helpline with id 'stop-it-now' already exists: {content}/helplines.yml. "
      "Choose another id."),
     (["helpline", "--id", "local-line", "--audience", "self", "--region", "scotlnd"],
-     "toolkit new helpline: error: unknown region 'scotlnd'. Did you mean 'scotland'? Choose one of: uk, "
-     "scotland, england, wales, northern-ireland, england-wales, local."),
+     "toolkit new helpline: error: unknown region 'scotlnd'. Did you mean 'scotland'? Choose one of: scotland, "
+     "northern-ireland, england, local, england-wales, wales, uk."),
     (["module", "--id", "a" + "-very-long-name" * 5, "--audience", "self", "--topic", "coping-strategies"],
      "toolkit new module: error: 'a-very-long-name-very-long-name-very-long-name-very-long-name-very-long-name' "
      "is not a valid id: use lower-case letters, digits and single hyphens, at most 64 characters, like "
@@ -193,3 +196,50 @@ def test_review_desk_counts_a_placeholder_reviewer_as_no_review(project, capsys)
     printed = capsys.readouterr().out.splitlines()
     assert printed[printed.index("Practice lead (placeholder):") + 1] == (
         "  now         never reviewed       module     first-steps")
+
+
+def readme_step(number: int) -> str:
+    """Step `number` of the README's 'Adding a module, step by step'."""
+    section = (ROOT / "README.md").read_text(encoding="utf-8").split("### Adding a module, step by step", 1)[1]
+    return re.search(rf"^{number}\. (.*)$", section, re.M).group(1)
+
+
+def test_a_new_author_following_the_readme_publishes_a_module(project):
+    """The README's steps, run as a new author would run them: the real command line, from the project folder."""
+    command = re.match(r"`\.venv/bin/python -m toolkit (new module [^`]+)`", readme_step(1)).group(1).split()
+    assert command[:4] == ["new", "module", "--id", "bedtime-worries"]
+
+    def toolkit(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "toolkit", *args, "--root", str(project)], cwd=ROOT,
+                              capture_output=True, text=True, timeout=300)
+
+    assert toolkit(*command).returncode == 0
+    folder = project / "content/modules/bedtime-worries"
+    # Steps 2 and 3: every [Write ...] replaced, worksheets and read_next by the ids the README says where to find.
+    assert "file name in `content/worksheets/` without `.yml`" in readme_step(2)
+    meta = (folder / "module.yml").read_text(encoding="utf-8")
+    for scaffold, text in (("[Write the question this module answers?]", "What if bedtime worries me?"),
+                           ("[Write one line saying what this module is for.]", "Calm first steps at bedtime."),
+                           ("[Write the first thing a reader should take away, in one short sentence.]",
+                            "Most worries have a simple answer."),
+                           ("[Write the second.]", "Stay calm."), ("[Write the third.]", "Ask for advice."),
+                           ("[Write the role that reviews this module, for example Practice lead]", "Practice lead"),
+                           ("worksheets: []", "worksheets: [coping-plan]"), ("read_next: []", "read_next: [first-steps]")):
+        assert scaffold in meta
+        meta = meta.replace(scaffold, text)
+    (folder / "module.yml").write_text(meta, encoding="utf-8")
+    body = (folder / "body.md").read_text(encoding="utf-8")
+    body = re.sub(r"\[Write [^\]]*\?\]", "Is this normal at bedtime?", body)
+    body = re.sub(r"\[Write [^\]]*\]", "Young children often want comfort when they are tired. Stay calm.", body)
+    (folder / "body.md").write_text(body, encoding="utf-8")
+
+    validate = toolkit("validate")  # step 4
+    assert validate.returncode == 0 and " 0 error(s)" in validate.stdout, validate.stderr
+    build = toolkit("build", "--no-packs")  # step 5
+    assert build.returncode == 0, build.stderr
+    assert "scaffold text" not in build.stderr
+    site = project / "site/public"
+    for listing in ("parents-carers/index.html", "topics/coping-strategies.html"):
+        assert 'href="../modules/bedtime-worries.html"' in (site / listing).read_text(encoding="utf-8"), listing
+    page = (site / "modules/bedtime-worries.html").read_text(encoding="utf-8")
+    assert ">What if bedtime worries me?</h1>" in page and "Is this normal at bedtime?" in page

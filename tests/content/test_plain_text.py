@@ -75,7 +75,7 @@ def test_script_in_a_title_fails_the_build_at_the_yaml_field_not_the_page(projec
     edit(project, "modules/first-steps/module.yml", "title: What can I do today?",
          'title: "What can I do today? <script>alert(1)</script>"')
     result = build_project(project)
-    assert not result.ok and not result.compiled
+    assert not result.ok and not result.published
     assert [f.format() for f in result.findings if f.severity.value == "error"] == [
         "content/modules/first-steps/module.yml:2:8: error: title: holds HTML markup ('<script>'); "
         "this field is plain text.\n" + MARKUP_HINT]

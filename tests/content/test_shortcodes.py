@@ -60,8 +60,8 @@ def test_braces_that_are_not_shortcodes_are_left_alone(project):
     assert messages(load(project)) == []
 
 
-def test_malformed_shortcode_fails_the_build_before_anything_is_published(project):
+def test_malformed_shortcode_fails_the_build_and_nothing_is_published(project):
     edit(project, "modules/first-steps/body.md", "{{ phone: stop-it-now }}", "{{ phone: stop-it-now")
     result = build_project(project)
-    assert not result.ok and not result.compiled
+    assert not result.ok and not result.published
     assert not (project / "site").exists()

@@ -106,10 +106,10 @@ def test_duplicate_module_id(project):
     [
         ("audiences: [self]", "audiences: [selfs]",
          "content/modules/first-steps/module.yml:5:13: error: audiences[0]: unknown audience 'selfs'. "
-         "Expected one of: self, family-friends, parents-carers, professionals.\n    hint: Did you mean 'self'?"),
+         "Expected one of: self, professionals, parents-carers, family-friends.\n    hint: Did you mean 'self'?"),
         ("topic: coping-strategies", "topic: coping",
          "content/modules/first-steps/module.yml:4:8: error: topic: unknown topic 'coping'. "
-         "Expected one of: recognising-risk, coping-strategies, where-to-get-help."),
+         "Expected one of: coping-strategies, recognising-risk, where-to-get-help."),
         ("audiences: [self]", "audiences: [self]\nedition: publc",
          "content/modules/first-steps/module.yml:6:10: error: edition: unknown edition 'publc'. "
          "Expected one of: public, professional.\n    hint: Did you mean 'public'?"),
@@ -187,8 +187,8 @@ def test_phone_number_typed_in_prose(project):
     edit(project, "modules/first-steps/body.md", "and talk it through.", "or ring 0808 1000 90.")
     assert messages(load(project)) == [
         "content/modules/first-steps/body.md:3:94: error: phone number '0808 1000 90' is typed into the text.\n"
-        "    hint: Numbers come only from the helpline registry: write {{ phone: helpline-id }} or "
-        "{{ help-card: helpline-id }}."
+        "    hint: Did you mean '0808 1000 900' (stop-it-now)? Numbers come only from the helpline registry: "
+        "write {{ phone: stop-it-now }} or {{ help-card: stop-it-now }}."
     ]
 
 
@@ -223,7 +223,7 @@ def test_an_urgent_line_names_known_audiences(project):
          "      helplines: [emergency-services]\n      audiences: [selff]\n")
     assert messages(load(project)) == [
         "content/site.yml:25:19: error: urgent_help.routes[0].audiences[0]: unknown audience 'selff'. "
-        "Expected one of: self, family-friends, parents-carers, professionals.\n    hint: Did you mean 'self'?",
+        "Expected one of: self, professionals, parents-carers, family-friends.\n    hint: Did you mean 'self'?",
     ]
 
 
@@ -232,5 +232,5 @@ def test_a_marked_route_leads_to_a_known_module(project):
          "    short: About me\n    also_for:\n      label: I'm under 18\n      module: under-18\n")
     assert messages(load(project)) == [
         "content/site.yml:34:15: error: audiences.self.also_for.module: unknown module 'under-18'.\n"
-        "    hint: Known module ids: first-steps, responding-to-disclosure, talking-to-your-child.",
+        "    hint: Known module ids: talking-to-your-child, responding-to-disclosure, first-steps.",
     ]

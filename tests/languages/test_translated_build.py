@@ -107,8 +107,8 @@ def test_arabic_indic_digits_typed_into_a_translation_are_a_phone_number(tmp_pat
     assert not result.ok and not result.published
     assert [f.format() for f in result.findings if f.check == "numbers"] == [
         "content/modules/first-steps/body.ar.md:3:97: error: phone number '٠٨٠٨ ١٠٠٠ ٩٠٠' is typed into the text.\n"
-        "    hint: Numbers come only from the helpline registry: write {{ phone: helpline-id }} or "
-        "{{ help-card: helpline-id }}."]
+        "    hint: That is the registry's number for stop-it-now. Numbers come only from the helpline registry: "
+        "write {{ phone: stop-it-now }} or {{ help-card: stop-it-now }}."]
 
 
 def test_an_image_only_a_translation_shows_is_published_in_its_language(tmp_path):

@@ -95,8 +95,8 @@ def test_translated_body_types_a_number_and_links_an_untranslated_module(transla
          "(module:responding-to-disclosure)")
     assert messages(load(translated)) == [
         "content/modules/first-steps/body.pl.md:3:118: error: phone number '0808 1000 900' is typed into the text.\n"
-        "    hint: Numbers come only from the helpline registry: write {{ phone: helpline-id }} or "
-        "{{ help-card: helpline-id }}.",
+        "    hint: That is the registry's number for stop-it-now. Numbers come only from the helpline registry: "
+        "write {{ phone: stop-it-now }} or {{ help-card: stop-it-now }}.",
         "content/modules/first-steps/body.pl.md:11:37: error: link to module 'responding-to-disclosure', which is "
         "not translated into 'pl'.\n    hint: A module that is not translated is left out of that language: link to "
         "a translated module, or translate this one first."]

@@ -149,5 +149,6 @@ def test_a_number_in_an_html_comment_is_reported_at_its_line(project):
     edit(project, "modules/first-steps/body.md", "Many people", "<!-- old number: 0808 1000 901 -->\nMany people")
     assert messages(load(project)) == [
         f"{BODY}:3:18: error: phone number '0808 1000 901' is typed into an HTML comment.\n"
-        "    hint: Comments never reach the site, but numbers are written only in the helpline registry: delete it, "
-        "or name the service by id."]
+        "    hint: Did you mean '0808 1000 900' (stop-it-now)? Comments never reach the site, but numbers are "
+        "written only in the helpline registry: delete it, or write {{ phone: stop-it-now }} or "
+        "{{ help-card: stop-it-now }}."]

@@ -216,7 +216,7 @@ def test_while_content_has_errors_every_page_shows_them_and_built_files_never_do
             '<h2 id="tk-preview-errors-title">Preview: 1 error in the content. This page shows the last good '
             "version; it reloads when you fix them.</h2><ol>"
             f'<li><a href="vscode://file/{meta}:4:8">content/modules/first-steps/module.yml:4:8</a>: topic: '
-            "unknown topic &#x27;coping&#x27;. Expected one of: recognising-risk, coping-strategies, "
+            "unknown topic &#x27;coping&#x27;. Expected one of: coping-strategies, recognising-risk, "
             "where-to-get-help.</li></ol></section>")
     css, headers = running.get("__preview__/errors.css")
     assert headers["Content-Type"] == "text/css; charset=utf-8" and ".tk-preview-errors" in css

@@ -46,7 +46,7 @@ def normalise(text: str) -> str:
 
 def normalise_all(texts: list[str]) -> list[str]:
     """normalise() of each text, in one pass over them all (tens of thousands of short texts)."""
-    if not texts:  # "".split("\0") is [""]: one text too many
+    if not texts:  # "".split("\0") is [""], one text too many
         return []
     if any("\0" in text for text in texts):
         return [normalise(text) for text in texts]

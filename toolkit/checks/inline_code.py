@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from ..findings import Finding, error
 from ..harden.csp import meta_policy
+from . import locate
 from .site import BuiltSite
 
 NAME = "inline-code"
@@ -25,16 +26,20 @@ def check(site: BuiltSite) -> list[Finding]:
         elif policies[0] != policy:
             findings.append(error(NAME, "page's Content-Security-Policy differs from the toolkit's policy.",
                                   **where))
-        for _script in scan.elements("script"):
+        for script in scan.elements("script"):
             findings.append(error(NAME, "inline <script> (the policy blocks it).",
-                                  hint="Move the code to a file under toolkit/theme/assets/.", **where))
-        for _style in scan.elements("style"):
+                                  hint="Move the code to a file under toolkit/theme/assets/.",
+                                  **locate.where(site, edition, page, [script.value, "<script"], script.line)))
+        for style in scan.elements("style"):
             findings.append(error(NAME, "<style> element (the policy blocks it).",
-                                  hint="Move the rules to toolkit/theme/assets/toolkit.css.", **where))
+                                  hint="Move the rules to toolkit/theme/assets/toolkit.css.",
+                                  **locate.where(site, edition, page, [style.value, "<style"], style.line)))
         for handler in scan.attributes(lambda name: name.startswith("on")):
             findings.append(error(NAME, f"event handler attribute {handler.attribute} on "
-                                  f"<{handler.tag}> (the policy blocks it).", **where))
+                                  f"<{handler.tag}> (the policy blocks it).",
+                                  **locate.where(site, edition, page, [handler.attribute + "="], handler.line)))
         for link in scan.links:
             if link.url.strip().lower().startswith("javascript:"):
-                findings.append(error(NAME, f"javascript: URL in {link.attribute}.", **where))
-    return findings
+                findings.append(error(NAME, f"javascript: URL in {link.attribute}.",
+                                      **locate.where(site, edition, page, [link.url], link.line)))
+    return locate.merge_repeats(findings)

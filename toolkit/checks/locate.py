@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 
-from ..findings import Finding
+from ..findings import Finding, Severity
 from .site import BuiltSite, EditionOutput
 
 
@@ -103,3 +103,22 @@ def merge_repeats(findings: list[Finding]) -> list[Finding]:
                             extra={**first.extra, "pages": pages})
         result.append(first)
     return result
+
+
+# Built-page checks that find again what the loader reports in the source (by the loader's check name):
+# a typed number or tel: link, a refused address scheme, an image on another site.
+RESTATES = {"phone-numbers": {"numbers"}, "tel-links": {"numbers", "links"}, "url-schemes": {"links"},
+            "inline-code": {"links"}, "off-origin": {"files", "links"}}
+
+
+def without_restated(findings: list[Finding], source_findings: list[Finding]) -> list[Finding]:
+    """`findings` of built pages without those a source-level error already reports at the same file and line.
+
+    A build with errors still renders and checks its pages (toolkit.build), so a typed number is
+    in the body and on the page: the author hears about it once, at the body's line, with the
+    loader's message.
+    """
+    reported = {(finding.check, finding.file, finding.line) for finding in source_findings
+                if finding.severity is Severity.ERROR and finding.line is not None}
+    return [finding for finding in findings
+            if not any((check, finding.file, finding.line) in reported for check in RESTATES.get(finding.check, ()))]

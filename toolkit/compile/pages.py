@@ -127,7 +127,7 @@ class BodyRenderer:
     def render(self, text: str, folder_prefix: str = "") -> str:
         text = bodies.SHORTCODE.sub(self._shortcode, text)
         if self.edition.language.tag != self.content.source_language:
-            text = bodies.MODULE_LINK.sub(self._module_link_across, text)
+            text = bodies.ID_LINK.sub(self._module_link_across, text)
         text = bodies.REF_LINK.sub(self._ref_link, text)
         if folder_prefix:
             text = bodies.IMAGE.sub(lambda m: self._image(m, folder_prefix), text)
@@ -170,7 +170,7 @@ class BodyRenderer:
         module): it goes to the module in the source language's tree. Raw HTML, because MkDocs would
         report a link outside its own tree as missing; the check of built pages still follows it.
         """
-        if match["id"] in self.edition.module_ids:
+        if match["kind"] != "module" or match["id"] in self.edition.module_ids:
             return match[0]
         here = links.language_root(self.edition.language.tag, self.content.source_language)
         href = links.across_languages(self.page_path, links.module(match["id"]), here, "") + (match["anchor"] or "")

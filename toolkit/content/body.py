@@ -27,11 +27,12 @@ SHORTCODE = re.compile(r"\{\{\s*(?P<name>[a-z][a-z-]*)\s*(?::\s*(?P<arg>[^}\s]*)
 SHORTCODES = {"help-card": "helpline", "phone": "helpline", "worksheet": "worksheet", "pause": None,
               "organisation": None}
 REF_LINK = re.compile(r"\]\(\s*(?P<kind>module|page|worksheet|help):(?P<id>[^)#\s]*)(?P<anchor>#[^)\s]*)?\s*\)")
-# The whole of an id link to a module, text included (the renderer replaces some with raw HTML).
-MODULE_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\(\s*module:(?P<id>[^)#\s]*)(?P<anchor>#[^)\s]*)?\s*\)")
+# The whole of an id link, text included: the renderer replaces some with raw HTML, and a build with
+# errors some with their text (toolkit.content.renderable).
+ID_LINK = re.compile(r"\[(?P<text>[^\]]*)" + REF_LINK.pattern)
 REF_KINDS = {"module": "module", "page": "page", "worksheet": "worksheet", "help": "helpline"}
 IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<src>[^)\s]+)(?:\s+\"[^\"]*\")?\)(?P<attrs>\{[^}]*\})?")
-RELATIVE_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?P<href>[^)\s:]+)(?:\s+\"[^\"]*\")?\)")
+RELATIVE_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\((?P<href>[^)\s:]+)(?:\s+\"[^\"]*\")?\)")
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 FENCE = re.compile(r"^(```|~~~).*?^\1", re.S | re.M)
 INLINE_CODE = re.compile(r"(`+)[^`].*?\1", re.S)

@@ -83,6 +83,13 @@ def closest(word: str, choices) -> str:
     return close[0] if close else ""
 
 
+def by_likeness(word: str, choices) -> list[str]:
+    """`choices` with the one most like `word` first (equally alike ones keep their order), for lists in hints."""
+    word = str(word)
+    return sorted((str(choice) for choice in choices),
+                  key=lambda choice: -difflib.SequenceMatcher(None, word, choice).ratio())
+
+
 def did_you_mean(word: str, choices) -> str:
     """'Did you mean 'x'?' for the closest choice, or ''."""
     close = closest(word, choices)
@@ -256,10 +263,11 @@ class Choice(Field):
     def check(self, value, path, ctx):
         if value in self.choices:
             return value
-        expected = ", ".join(str(c) for c in self.choices)
         if not isinstance(value, str):
+            expected = ", ".join(str(c) for c in self.choices)
             ctx.report(path, f"expected one of {expected}; found {describe(value)}.")
         else:
+            expected = ", ".join(by_likeness(value, self.choices))
             ctx.report(path, f"unknown {self.noun} '{value}'. Expected one of: {expected}.",
                        did_you_mean(value, self.choices))
         return INVALID

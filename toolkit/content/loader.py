@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import schemes
 from ..compile import links
 from ..findings import Finding, error, warning
-from ..phones import dial_link, find_numbers
+from ..phones import dial_link, find_numbers, registered_numbers, shortcode_hint
 from . import body as bodies
 from . import plaintext, schedules
 from .fields import (
@@ -19,6 +19,7 @@ from .fields import (
     WINDOWS_DEVICE_NAMES,
     Record,
     Slug,
+    by_likeness,
     closest,
     did_you_mean,
     validate,
@@ -201,6 +202,7 @@ def _load_modules(content: Content, findings: list[Finding]) -> None:
                                   file=display(module_dir, content.root),
                                   hint=_near_name(module_dir, "module.yml")
                                   or "Every folder in content/modules/ needs module.yml and body.md."))
+            content.broken_ids.add(module_dir.name)
             continue
         module = _load_document(meta_path, content.root, MODULE, findings)
         body = _read_body(module_dir / "body.md", content.root, findings)
@@ -214,11 +216,13 @@ def _load_modules(content: Content, findings: list[Finding]) -> None:
             findings.append(error("schema", f"id '{module.id}' does not match the folder name '{module_dir.name}'.",
                                   hint=f"Rename the folder to '{module.id}' or set id: {module_dir.name}.",
                                   **module.where("id")))
+            content.broken_ids.update((module.id, module_dir.name))
             continue
         if module.id in content.modules:
             findings.append(error("references", f"duplicate module id '{module.id}'.", **module.where("id")))
             continue
         if body is None:
+            content.broken_ids.add(module.id)  # left out, its missing body reported: links to it are not "unknown"
             continue
         module.body = body
         module.body_file = display(module_dir / "body.md", content.root)
@@ -305,6 +309,7 @@ def _load_worksheets(content: Content, findings: list[Finding]) -> None:
             findings.append(error("schema", f"id '{sheet.id}' does not match the file name '{path.name}'.",
                                   hint=f"Rename the file to '{sheet.id}.yml' or set id: {path.stem}.",
                                   **sheet.where("id")))
+            content.broken_ids.update((sheet.id, path.stem))
             continue
         content.worksheets[sheet.id] = sheet
 
@@ -515,8 +520,10 @@ def _reference(content: Content, findings: list[Finding], kind: str, target: str
                                   **where))
         return True
     hint = did_you_mean(target, known)
-    if not hint:
-        hint = f"Known {kind} ids: {', '.join(sorted(known)[:12])}{', ...' if len(known) > 12 else ''}."
+    if not hint and not known:
+        hint = f"There is no {kind} yet, or none that passed validation."
+    elif not hint:
+        hint = f"Known {kind} ids: {', '.join(by_likeness(target, sorted(known))[:12])}{', ...' if len(known) > 12 else ''}."
     findings.append(error("references", f"unknown {kind} '{target}'.", hint=hint, **where))
     return False
 
@@ -585,8 +592,8 @@ def _closest_shortcode(name: str, words: tuple[str, ...]) -> str:
     lower = name.lower()
     nearest = lower if lower in bodies.SHORTCODES else closest(lower, bodies.SHORTCODES)
     if not nearest:
-        return "Shortcodes: " + ", ".join(f"{{{{ {name}{': id' if kind else ''} }}}}"
-                                          for name, kind in bodies.SHORTCODES.items()) + "."
+        return "Shortcodes: " + ", ".join(f"{{{{ {name}{': id' if bodies.SHORTCODES[name] else ''} }}}}"
+                                          for name in by_likeness(lower, bodies.SHORTCODES)) + "."
     argument = f": {words[0]}" if words and bodies.SHORTCODES[nearest] else ""
     return f"Did you mean '{{{{ {nearest}{argument} }}}}'?"
 
@@ -725,18 +732,21 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
         findings.append(error("numbers", f"a '{match.group(1).lower()}:' link is typed into the text.",
                               hint="Write {{ phone: helpline-id }}; the build makes the call link from the registry.",
                               **at(line, column)))
+    # Every typed number's hint names the shortcode of the registry entry it is, or probably meant.
+    registry = registered_numbers({key: helpline for key, helpline in content.helplines.items()
+                                   if not (public_place and helpline.edition == "professional")})
     for comment in bodies.HTML_COMMENT.finditer(text):
         # The build removes comments from pages, but the source is shared and copied: numbers live in the registry.
         for number in find_numbers(comment.group(0)):
             line, column = bodies.line_col(text, comment.start() + number.start)
             findings.append(error("numbers", f"phone number '{number.text}' is typed into an HTML comment.",
-                                  hint="Comments never reach the site, but numbers are written only in the helpline "
-                                       "registry: delete it, or name the service by id.", **at(line, column)))
+                                  hint=shortcode_hint(number.national, registry,
+                                                      "Comments never reach the site, but numbers are written only "
+                                                      "in the helpline registry: delete it, or write"),
+                                  **at(line, column)))
     prose = bodies.prose_only(text)
     for number in find_numbers(prose):
         line, column = bodies.line_col(prose, number.start)
         findings.append(error("numbers", f"phone number '{number.text}' is typed into the text.",
-                              hint="Numbers come only from the helpline registry: write "
-                                   "{{ phone: helpline-id }} or {{ help-card: helpline-id }}.",
-                              **at(line, column)))
+                              hint=shortcode_hint(number.national, registry), **at(line, column)))
     return shown

@@ -18,7 +18,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from ..findings import Finding, error
-from .fields import ListOf, Object, Record, did_you_mean
+from .fields import ListOf, Object, Record, by_likeness, did_you_mean
 
 STAMPS = ".stamped"  # content/.stamped/<hash>.json: the source text as it was when stamped
 
@@ -133,7 +133,7 @@ def unknown_tag(tag: str, languages: list[Language], source: str, file: str) -> 
     if tag == source:
         return error("languages", f"'{tag}' is the source language: this file would translate the source into itself.",
                      file=file, hint="Put the text in the source file, or rename this file with another language tag.")
-    listed = ", ".join(translated) or "none yet"
+    listed = ", ".join(by_likeness(tag, translated)) or "none yet"
     close = did_you_mean(tag, translated)
     return error("languages", f"unknown language '{tag}': it is not listed under languages: in site.yml.", file=file,
                  hint=(close + " " if close else "") + f"Translation languages: {listed}. Add '{tag}' to site.yml, "
