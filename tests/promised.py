@@ -41,7 +41,8 @@ PROMISED_HEADERS = {
 
 # The checks of the README's table that the minimal fixture, with one defect planted for each, sets off
 # offline, by the name their findings carry. The table's other checks: number-sources runs only online,
-# url-schemes is a backstop (below), and translations needs a translated site (its own promise test).
+# url-schemes is a backstop (below), translations needs a translated site (its own promise test) and
+# easy-read a site with easy read versions (tests/easy_read/test_easy_read.py, each rule word for word).
 OFFLINE_CHECKS = {
     "off-origin", "inline-code", "readability", "module-structure", "placeholders", "registry-numbers",
     "phone-numbers", "tel-links", "internal-links", "external-links", "review-dates", "edition-leakage",

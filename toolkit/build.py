@@ -168,6 +168,8 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
     result: EditionBuild | None = None
     trees: dict[str, tuple[str, list[str]]] = {}
     for language in content.languages:
+        if language.easy and is_restricted(edition):
+            continue  # easy read is for the public: the professional edition has none
         root = language_root(language.tag, content.source_language)
         part = build_language(localized(content, language), edition, options, stage_site / edition / root,
                               options.build_dir / "projects" / edition / (root or language.tag), epoch, timings)
@@ -210,7 +212,7 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         pages = harden_site(site_dir, renamed, cache)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]
         findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
-        docs_name = write_index(site_dir, search_texts(pages), content.language.tag, fingerprint=True)
+        docs_name = write_index(site_dir, search_texts(pages), content.language.lang, fingerprint=True)
         scans = {page.url: page.scan for page in pages}
         scans.update(point_search_at(site_dir, docs_name, list(scans)))
     return EditionBuild(compiled, findings, scans)

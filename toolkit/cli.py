@@ -293,6 +293,11 @@ def readability_lines(result) -> list[str]:
         lines.append(f"Reading grade, {edition} modules: {min(r['grade'] for r in group)} to {hardest['grade']} "
                      f"(ceiling {hardest['ceiling']}; hardest: {hardest['module']}); "
                      f"{min(r['words'] for r in group)} to {max(r['words'] for r in group)} words.")
+    easy = result.built_site.reports.get("readability-easy", []) if result.built_site else []
+    if easy:  # a ceiling of its own (4), so never mixed with the editions' grades
+        hardest = max(easy, key=lambda row: row["grade"])
+        lines.append(f"Reading grade, easy read: {min(r['grade'] for r in easy)} to {hardest['grade']} "
+                     f"(ceiling {hardest['ceiling']:g}; hardest: {hardest['id']}).")
     return lines
 
 

@@ -22,13 +22,17 @@ from .checks.review_dates import schedule
 from .checks.site import check_setting
 from .compile.review import has_practice_review
 from .content.files import display
+from .content.variants import EASY
 from .linkcheck.cache import CacheError, LinkCache
 
 WHAT = {
     "module": "Read the module with a practitioner: facts, law, tone and every help route still right.",
     "helpline": "Confirm the numbers, hours, costs and confidentiality terms with the service itself.",
     "link-cache": "Run scripts/check --online on a machine with internet access and commit link-cache.json.",
+    "easy-read": "Check the easy read version with a review group of people with learning disabilities (and bring it "
+                 "up to date with its source); then set status: reviewed and reviewed_by: the group.",
 }
+EASY_READ_OWNER = "Easy read review group"
 DUE_SOON_DAYS = 30
 
 
@@ -36,7 +40,7 @@ DUE_SOON_DAYS = 30
 class Item:
     """One thing that has to be reviewed by a date."""
 
-    kind: str  # module | helpline | link-cache
+    kind: str  # module | helpline | link-cache | easy-read
     id: str
     title: str
     owner: str
@@ -87,6 +91,11 @@ def items(content, root: Path, today: dt.date) -> list[Item]:
         found.append(Item("helpline", entry.helpline_id, entry.name, owner, due, entry.checked,
                           "local contacts" if getattr(helpline, "local", False) else registry))
     found.append(_link_cache_item(content, root))
+    for (kind, item_id, tag), variant in sorted(content.variants.items()):
+        # An easy read draft, or one its source has left behind, is due for its review group now.
+        if tag == EASY and (variant.draft or variant.stale):
+            found.append(Item("easy-read", f"{kind}:{item_id}" if item_id else kind, variant.file, EASY_READ_OWNER,
+                              None, variant.block.date, variant.file))
     behind = {item.owner for item in found if item.overdue(today)}
     return sorted(found, key=lambda item: (item.owner not in behind, item.owner.lower(), not item.overdue(today),
                                            item.due or dt.date.min, item.kind, item.id))

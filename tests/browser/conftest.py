@@ -7,7 +7,7 @@ import contextlib
 import pytest
 
 from tests.browser.harness import EDITIONS, ServedSite, served
-from tests.conftest import MINIMAL, ROOT, build_project, copy_content
+from tests.conftest import FIXTURES, MINIMAL, ROOT, build_project, copy_content
 from tests.languages.conftest import LANGUAGES
 from toolkit.findings import Severity
 
@@ -40,8 +40,14 @@ def site(request, tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def translated_site(tmp_path_factory):
-    """The translated fixture (Polish, and Arabic written right to left), served on loopback."""
+    """The translated fixture (Polish, and Arabic written right to left) with the easy read fixture's
+    easy read versions and pictures, served on loopback."""
     project = copy_content(tmp_path_factory.mktemp("browser-languages"), LANGUAGES)
+    easy = FIXTURES / "sites" / "easy-read" / "content"
+    for path in [easy / "pictures.yml", *easy.rglob("*.easy.*"), *(easy / ".stamped").glob("*.json")]:
+        target = project / "content" / path.relative_to(easy)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
     result = build_project(project)
     assert result.ok
     with contextlib.ExitStack() as stack:

@@ -70,18 +70,24 @@ def axe_problems(page, where: str) -> list[str]:
     return problems
 
 
+def without_site_scripts(context) -> None:
+    """The site's own scripts never run in this context (each is answered with an empty file).
+
+    axe itself needs the JavaScript engine, so "off" means the page is exactly what a reader
+    without JavaScript gets. test_without_javascript.py browses with JavaScript really disabled.
+    """
+    context.route(
+        re.compile(r"^http://127\.0\.0\.1:\d+/.*\.js$"),
+        lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
+    )
+
+
 @pytest.mark.parametrize("javascript", [True, False], ids=["js-on", "js-off"])
 @pytest.mark.parametrize("width", WIDTHS)
 def test_axe_finds_nothing_on_every_page(browser, site, width, javascript):
     context = axe_context(browser, width=width)
     if not javascript:
-        # axe itself needs the JavaScript engine, so "off" here means the site's own scripts never
-        # run (each is answered with an empty file): the page is exactly what a reader without
-        # JavaScript gets. test_without_javascript.py browses with JavaScript really disabled.
-        context.route(
-            re.compile(r"^http://127\.0\.0\.1:\d+/.*\.js$"),
-            lambda route: route.fulfill(status=200, content_type="text/javascript", body=""),
-        )
+        without_site_scripts(context)
     page = context.new_page()
     problems = []
     for edition, name, url in site.every_page():

@@ -15,6 +15,7 @@ import time
 
 from ..findings import Finding, Severity
 from . import (
+    easy_read,
     edition_leakage,
     external_links,
     help_routes,
@@ -37,7 +38,7 @@ from .site import BuiltSite, CheckOptions, EditionOutput
 
 DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure, placeholders, registry_numbers,
                   phone_numbers, tel_links, url_schemes, internal_links, external_links, review_dates,
-                  number_sources, edition_leakage, translations, help_routes, holiday_list)
+                  number_sources, edition_leakage, translations, easy_read, help_routes, holiday_list)
 
 __all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "EditionOutput", "run_checks"]
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from ..compile.links import language_root
 from ..content.variants import localized
 from ..findings import Finding, error
 from ..packs import pack_files
@@ -136,7 +137,7 @@ def professional_paths(content) -> dict[str, tuple[str, str, str]]:
             names = [f"{item.id}.html"]
         else:
             continue
-        for root in ["", *(f"{tag}/" for tag in content.translation_tags)]:
+        for root in ["", *(language_root(tag, "") for tag in content.translation_tags)]:
             for name in names:
                 paths[root + name] = (kind, item.id, item.source_file)
     return paths

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from ..content.variants import EASY
 from ..packs.plan import PACK_EDITIONS, VARIANTS, offline_name, pdf_name
 from .pages import Edition, Page, front_matter, html_link
 
@@ -29,6 +30,11 @@ def downloads_page(edition: Edition) -> Page:
             name = pdf_name(audience, variant)
             rows.append(f"<li>{html_link(f'{kind}: {words.short}', PATH, f'{FOLDER}/{name}')}"
                         f'<span class="tk-list__summary">{escape(words.label)} (PDF)</span></li>')
+        if any(audience in module.audiences and ("module", module.id, EASY) in edition.content.variants
+               for module in edition.modules):  # toolkit/packs prints an easy read pack for this audience
+            name = pdf_name(audience, "standard", EASY)
+            rows.append(f"<li>{html_link(f'Easy read pack: {words.short}', PATH, f'{FOLDER}/{name}')}"
+                        f'<span class="tk-list__summary">{escape(words.label)} (PDF, easy read)</span></li>')
     rows.append(f"<li>{html_link('Offline copy of this site', PATH, f'{FOLDER}/{offline_name(edition.name)}')}"
                 '<span class="tk-list__summary">A zip file. Unzip it and open index.html: it works without '
                 "the internet.</span></li>")

@@ -83,9 +83,9 @@ def inline_phone(helpline: Record) -> str:
 
 def _format_time(value: str, strings: Strings) -> str:
     hour, minute = (int(part) for part in value.split(":"))
-    if not strings.tag.startswith("en"):
+    if not strings.locale.startswith("en"):
         # Other languages write times their own way (CLDR's short form: 09:00, 9:00 ص).
-        return babel_time(dt.time(hour % 24, minute), "short", locale=strings.tag.replace("-", "_"))
+        return babel_time(dt.time(hour % 24, minute), "short", locale=strings.locale.replace("-", "_"))
     if hour in (0, 24) and minute == 0:
         return strings.text("help.midnight")
     if hour == 12 and minute == 0:
@@ -119,7 +119,7 @@ def _periods_text(hours: Record, strings: Strings) -> str:
     if hours.bank_holidays == "closed":
         parts.append(strings.text("help.bank_holidays_closed"))
     for exception in hours.exceptions:
-        day = format_date(exception.date, strings.tag)
+        day = format_date(exception.date, strings.locale)
         if exception.closed:
             parts.append(strings.text("help.closed_on", date=day))
         else:
@@ -198,7 +198,7 @@ def format_date(value: dt.date, tag: str = "en-GB") -> str:
 def checked_text(helpline: Record, strings: Strings) -> str:
     verification = helpline.verification
     if verification.status == "verified" and verification.checked:
-        return strings.text("help.checked", date=format_date(verification.checked, strings.tag))
+        return strings.text("help.checked", date=format_date(verification.checked, strings.locale))
     return strings.text("help.unconfirmed")
 
 

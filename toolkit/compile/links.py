@@ -64,9 +64,17 @@ def relative(from_page: str, to_target: str) -> str:
     return path + (f"#{fragment}" if fragment else "")
 
 
+EASY_READ_TREE = "easy-read/"
+
+
 def language_root(tag: str, source: str) -> str:
-    """Where a language's tree starts inside an edition: the source language at the root, others in <tag>/."""
-    return "" if tag == source else f"{tag}/"
+    """Where a language's tree starts inside an edition: the source language at the root, others in <tag>/,
+    easy read in easy-read/."""
+    from ..content.variants import EASY  # here: the content package imports this module as it loads
+
+    if tag == source:
+        return ""
+    return EASY_READ_TREE if tag == EASY else f"{tag}/"
 
 
 def across_languages(from_page: str, to_page: str, from_root: str, to_root: str) -> str:

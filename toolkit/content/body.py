@@ -8,6 +8,7 @@ hours and addresses are written once, in the registry:
     {{ worksheet: coping-plan }}   a worksheet's questions, with a link to fill it in
     {{ pause }}                    a "pause here" point
     {{ organisation }}             the publisher's details from site.yml
+    {{ picture: phone }}           a picture from content/pictures.yml (easy read: one at the start of each paragraph)
 
 Links to other toolkit pages use ids, never file paths:
 
@@ -25,7 +26,7 @@ from ..pagescan import URL_ATTRIBUTES
 
 SHORTCODE = re.compile(r"\{\{\s*(?P<name>[a-z][a-z-]*)\s*(?::\s*(?P<arg>[^}\s]*)\s*)?\}\}")
 SHORTCODES = {"help-card": "helpline", "phone": "helpline", "worksheet": "worksheet", "pause": None,
-              "organisation": None}
+              "organisation": None, "picture": "picture"}
 REF_LINK = re.compile(r"\]\(\s*(?P<kind>module|page|worksheet|help):(?P<id>[^)#\s]*)(?P<anchor>#[^)\s]*)?\s*\)")
 # The whole of an id link, text included: the renderer replaces some with raw HTML, and a build with
 # errors some with their text (toolkit.content.renderable).

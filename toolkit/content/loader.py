@@ -38,8 +38,11 @@ from .model import (
     WORKSHEET,
 )
 from .nesting import too_costly
+from .pictures import check_pictures
 from .strings import Strings, load_strings
 from .variants import (
+    EASY,
+    EASY_READ,
     Language,
     Variant,
     check_languages,
@@ -78,12 +81,20 @@ class Content:
     languages: list[Language] = field(default_factory=list)
     variants: dict[tuple[str, str, str], Variant] = field(default_factory=dict)
     strings: dict[str, Strings] = field(default_factory=dict)
+    # content/pictures.yml: the pictures easy read texts may show, by name.
+    pictures: dict[str, Record] = field(default_factory=dict)
     # The language this view of the content is in (toolkit.content.variants.localized); None for the whole.
     language: Language | None = None
 
     @property
     def translation_tags(self) -> list[str]:
+        """The tags of every variant tree: the translation languages, and `easy` when there is easy read."""
         return [language.tag for language in self.languages if language.tag != self.source_language]
+
+    @property
+    def easy_read(self) -> bool:
+        """Whether the content has easy read versions (and so the public edition an easy-read/ tree)."""
+        return any(language.easy for language in self.languages)
 
     @property
     def source_language(self) -> str:
@@ -116,6 +127,10 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     if (root / "holidays.yml").exists():
         content.holidays = _load_document(root / "holidays.yml", root, HOLIDAYS, findings)
     schedules.check_registry(content.helplines, content.site, content.holidays, findings)
+    if (root / "pictures.yml").exists():
+        pictures = _load_document(root / "pictures.yml", root, SCHEMAS["pictures"], findings)
+        if pictures is not None:
+            content.pictures = check_pictures(pictures, root, findings)
 
     _load_modules(content, findings)
     _load_worksheets(content, findings)
@@ -123,6 +138,9 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     _check_references(content, findings)
     if content.site is not None:
         _load_variants(content, findings)
+        if any(key[0] == "module" and key[2] == EASY for key in content.variants):
+            content.languages.append(EASY_READ)  # a tree of its own, after the languages (toolkit/build.py)
+            content.strings.update(load_strings([EASY], findings))
     for module in content.modules.values():  # after the translations: an image only body.pl.md shows is shown
         shown = {*module.assets, *(name for variant in content.variants.values() if variant.kind == "module"
                                    and variant.id == module.id for name in variant.assets)}
@@ -429,7 +447,8 @@ def _variant_module(content: Content, path: Path, base: str, tag: str, findings:
     source = content.modules.get(module_id)
     if source is None:
         return  # no module.yml (reported by _load_modules), or an invalid one (reported too)
-    record = _load_document(path, content.root, SCHEMAS["module.translation"], findings)
+    schema = SCHEMAS["module.easy" if tag == EASY else "module.translation"]
+    record = _load_document(path, content.root, schema, findings)
     body_path = path.parent / f"body.{tag}.md"
     body = _read_body(body_path, content.root, findings) if record is not None else None
     if record is None or body is None:
@@ -478,7 +497,7 @@ LOADERS = {"site": _variant_site, "helplines": _variant_helplines, "module": _va
 
 def _known(kind: str, content: Content) -> _KnownOrBroken:
     known = {"helpline": content.helplines, "module": content.modules,
-             "worksheet": content.worksheets, "page": content.pages}[kind]
+             "worksheet": content.worksheets, "page": content.pages, "picture": content.pictures}[kind]
     return _KnownOrBroken(known, content.broken_ids)
 
 
@@ -629,11 +648,16 @@ def _check_variant_body(content: Content, variant: Variant, findings: list[Findi
         if target_kind != "module" or use.target not in content.modules:
             continue
         if ("module", use.target, variant.tag) not in content.variants:
-            findings.append(error("translations", f"link to module '{use.target}', which is not translated into "
-                                  f"'{variant.tag}'.", file=variant.body_file,
-                                  line=use.line + variant.body_line_offset, column=use.column,
-                                  hint="A module that is not translated is left out of that language: link to a "
-                                       "translated module, or translate this one first."))
+            if variant.tag == EASY:
+                problem = f"link to module '{use.target}', which has no easy read version."
+                hint = ("A module without an easy read version is left out of the easy read pages: link to one "
+                        "that has one, or write its easy read version first.")
+            else:
+                problem = f"link to module '{use.target}', which is not translated into '{variant.tag}'."
+                hint = ("A module that is not translated is left out of that language: link to a translated "
+                        "module, or translate this one first.")
+            findings.append(error("translations", problem, file=variant.body_file,
+                                  line=use.line + variant.body_line_offset, column=use.column, hint=hint))
 
 
 def _check_body(content: Content, folder: Path, text: str, file: str, line_offset: int,

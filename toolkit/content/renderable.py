@@ -48,7 +48,7 @@ def _copy(record: Record, **changes) -> Record:
 def _resolves(content, kind: str, target: str, public: bool) -> bool:
     """Whether `target` is an item the build renders (and, from a public text, not a professional-only service)."""
     items = {"helpline": content.helplines, "module": content.modules,
-             "worksheet": content.worksheets, "page": content.pages}[kind]
+             "worksheet": content.worksheets, "page": content.pages, "picture": content.pictures}[kind]
     item = items.get(target)
     return item is not None and not (public and kind == "helpline" and item.edition == "professional")
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from ..findings import Finding, error
 from .fields import INVALID, Object, validate
 from .model import TRANSLATION
+from .variants import EASY
 from .yamlfile import load_yaml
 
 FOLDER = Path(__file__).resolve().parent.parent / "strings"
@@ -27,6 +28,11 @@ class Strings:
     tag: str
     texts: dict[str, str]
     status: str
+
+    @property
+    def locale(self) -> str:
+        """The language dates and times are written in: easy read writes them as British English does."""
+        return "en-GB" if self.tag == EASY else self.tag
 
     def text(self, key: str, **fields) -> str:
         value = self.texts[key]

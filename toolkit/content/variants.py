@@ -1,4 +1,4 @@
-"""Variants of a source text: translations now (easy-read later), found beside their sources.
+"""Variants of a source text: translations and easy read versions, found beside their sources.
 
 A variant file is named like its source with the variant's tag before the extension
 (`module.pl.yml`, `body.pl.md`, `coping-plan.ar.yml`, `privacy.pl.md`). It holds only
@@ -6,6 +6,11 @@ the human text of its source, in the same shape, plus a `translation:` block tha
 the source version it follows (a hash written by `toolkit translations stamp`) and its
 review status. Everything else (ids, numbers, addresses, hours, audiences) comes from
 the source, so a translation can never carry a number of its own.
+
+An easy read version is a variant like any other, with the tag `easy` (`module.easy.yml`,
+`body.easy.md`): English in easy words, with a picture beside each idea. It is published
+as its own tree (`easy-read/`, `lang="en-GB"`) in the public edition only, and it is not a
+language of the language switcher: pages that have one link to it instead.
 """
 
 from __future__ import annotations
@@ -21,6 +26,9 @@ from ..findings import Finding, error
 from .fields import ListOf, Object, Record, by_likeness, did_you_mean
 
 STAMPS = ".stamped"  # content/.stamped/<hash>.json: the source text as it was when stamped
+EASY = "easy"  # the variant tag of easy read versions
+# Fields a variant may have that its source has not: the block itself, and easy read's word list.
+VARIANT_ONLY = ("translation", "words")
 
 
 @dataclass(frozen=True)
@@ -30,6 +38,18 @@ class Language:
     tag: str
     name: str
     dir: str
+
+    @property
+    def lang(self) -> str:
+        """The BCP 47 tag pages in this language carry: easy read is British English."""
+        return "en-GB" if self.tag == EASY else self.tag
+
+    @property
+    def easy(self) -> bool:
+        return self.tag == EASY
+
+
+EASY_READ = Language(EASY, "Easy read", "ltr")
 
 
 @dataclass
@@ -128,7 +148,7 @@ def _own_name(tag: str) -> str:
 def unknown_tag(tag: str, languages: list[Language], source: str, file: str) -> Finding | None:
     """An error for a variant file whose tag is not a published translation language, else None."""
     translated = [language.tag for language in languages if language.tag != source]
-    if tag in translated:
+    if tag in translated or tag == EASY:
         return None
     if tag == source:
         return error("languages", f"'{tag}' is the source language: this file would translate the source into itself.",
@@ -170,7 +190,7 @@ def paragraphs_hash(paragraphs: list[str]) -> str:
 def compare_with_source(translation: Record, source: Record, findings: list[Finding], path: tuple = ()) -> None:
     """Report fields the source does not have and lists whose length differs from the source's."""
     for name, value in translation.as_dict().items():
-        if name == "translation" or value is None:
+        if name in VARIANT_ONLY or value is None:
             continue
         original = getattr(source, name, None)
         where = translation.where(*path, name) if path else translation.where(name)
@@ -194,7 +214,7 @@ def overlay(source: Record, translation: Record) -> Record:
     """A copy of `source` with the translated human text in place of the source's (the rest unchanged)."""
     values = source.as_dict()
     for name, value in translation.as_dict().items():
-        if name == "translation" or value is None or values.get(name) is None:
+        if name in VARIANT_ONLY or value is None or values.get(name) is None:
             continue
         original = values[name]
         if isinstance(value, Record):
@@ -257,6 +277,8 @@ def localized(content, language: Language):
             copy.body_line_offset = variant.body_line_offset
             if kind == "module":  # an image only the translation shows is published with it
                 copy.assets = sorted({*record.assets, *variant.assets})
+        if tag == EASY and kind == "module":
+            copy.words = variant.record.words  # long words the text keeps, explained on the page
         return copy
 
     return replace(

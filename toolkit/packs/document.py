@@ -28,6 +28,8 @@ from ..compile.helpcards import format_date, help_card, urgent_box
 from ..compile.pages import BodyRenderer
 from ..compile.review import review_note
 from ..compile.worksheets import paper_html
+from ..content import body as bodies
+from ..content.pictures import openmoji_svg
 from .plan import PackPlan
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -104,6 +106,9 @@ class PrintBodyRenderer(BodyRenderer):
         attrs = match["attrs"] or ""
         return f"![{match['alt']}]({(self.module.folder / match['src']).resolve().as_uri()}){attrs}"
 
+    def picture_src(self, hexcode: str) -> str:
+        return openmoji_svg(hexcode).as_uri()  # the package's own file: toolkit/packs/pdf.py allows its folder
+
 
 def _markdown(extensions_config: list, module_id: str) -> markdown.Markdown:
     """A Markdown converter with the site's extensions; headings one level down, ids prefixed."""
@@ -167,6 +172,7 @@ def pack_document(plan: PackPlan, variant: str, *, built: dt.date, base_config: 
     base = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
     extensions_config = base.get("markdown_extensions") or []
     large = variant == "large-print"
+    easy = plan.edition.language.easy
     title = f"{site.name}: {words.label}" + (f" ({strings.text('pack.large_print')})" if large else "")
     html = _environment().get_template("pack.html").render(
         site=site,
@@ -175,19 +181,22 @@ def pack_document(plan: PackPlan, variant: str, *, built: dt.date, base_config: 
         edition_name=plan.edition.name,
         edition_words=edition_words,
         large=large,
-        built=format_date(built, strings.tag),
+        built=format_date(built, strings.locale),
         built_iso=built.isoformat(),
         urgent=urgent_box(site, content.helplines, strings, (plan.audience,)),
         parts=[(topic, getattr(site.topics, topic), [(m, module_html(plan, m, extensions_config)) for m in modules])
                for topic, modules in plan.parts],
+        easy=easy,
+        pictures=any(use.kind == "picture" for m in plan.modules for use in bodies.shortcodes(m.body)),
         worksheets=[(sheet, paper_html(sheet, heading_level=2)) for sheet in plan.worksheets],
         local_helplines=[(h, help_card(h, strings, heading_level=3)) for h in plan.helplines if h.local],
         helplines=[(h, help_card(h, strings, heading_level=3 if _has_local(plan) else 2)) for h in plan.helplines
                    if not h.local],
         strings=strings, dir=plan.edition.language.dir, page_of=_page_of(strings),
-        stylesheets=["print.css", *(["large-print.css"] if large else [])],
+        # Easy read is printed at large print's 16pt, with its own layout on top.
+        stylesheets=["print.css", *(["large-print.css"] if large or easy else []), *(["easy-read.css"] if easy else [])],
     )
-    return PackDocument(plan.audience, plan.edition.name, variant, title, plan.edition.language.tag, html)
+    return PackDocument(plan.audience, plan.edition.name, variant, title, plan.edition.language.lang, html)
 
 
 def _page_of(strings) -> str:

@@ -23,7 +23,7 @@ from .cache import PrintCache
 from .document import pack_document
 from .offline import write_bundle
 from .pdf import PrintedPack, print_pdf
-from .plan import PACK_EDITIONS, VARIANTS, offline_name, pdf_name, plan_pack
+from .plan import PACK_EDITIONS, offline_name, pdf_name, plan_pack, variants_of
 
 CHECK = "packs"
 
@@ -56,9 +56,12 @@ def make_packs(content: Content, stage_site: Path, packs_dir: Path, *, editions:
     packs_dir.mkdir(parents=True, exist_ok=True)
     documents = [
         (pdf_name(audience, variant, "" if language.tag == content.source_language else language.tag),
-         pack_document(plan_pack(local, audience), variant, built=built.date(), base_config=base_config))
+         pack_document(plan, variant, built=built.date(), base_config=base_config))
         for language, local in ((language, localized(content, language)) for language in content.languages)
-        for audience, edition in PACK_EDITIONS.items() if edition in editions for variant in VARIANTS
+        for audience, edition in PACK_EDITIONS.items() if edition in editions
+        # An audience with no easy read module gets no easy read pack (it would hold only the services).
+        for plan in [plan_pack(local, audience)] if plan.modules or not language.easy
+        for variant in variants_of(language.tag, edition)
     ]
     html_dir = print_html_dir(packs_dir)
     html_dir.mkdir(parents=True, exist_ok=True)

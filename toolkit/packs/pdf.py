@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.pictures import openmoji_folder
 from .document import ASSETS_DIR, PackDocument
 
 
@@ -49,7 +50,7 @@ def print_pdf(document: PackDocument, target: Path, allowed_folders: list[Path])
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        fetcher = LocalOnlyFetcher([ASSETS_DIR, *allowed_folders])
+        fetcher = LocalOnlyFetcher([ASSETS_DIR, openmoji_folder(), *allowed_folders])
         html = weasyprint.HTML(string=document.html, base_url=ASSETS_DIR.as_uri() + "/", url_fetcher=fetcher)
         rendered = html.render()
         result.pages = len(rendered.pages)

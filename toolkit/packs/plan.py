@@ -15,7 +15,8 @@ from ..compile.helpcards import urgent_routes
 from ..compile.pages import Edition
 from ..content import body as bodies
 from ..content.loader import Content
-from ..content.model import TOPICS
+from ..content.model import TOPICS, is_restricted
+from ..content.variants import EASY
 
 # audience -> the edition its pack is made from
 PACK_EDITIONS = {
@@ -25,6 +26,14 @@ PACK_EDITIONS = {
     "professionals": "professional",
 }
 VARIANTS = ("standard", "large-print")
+
+
+def variants_of(language: str, edition: str) -> tuple[str, ...]:
+    """The pack variants printed in a language for an edition: easy read is one pack, for the public only
+    (its type is already 16pt, so it needs no large-print copy)."""
+    if language == EASY:
+        return () if is_restricted(edition) else ("standard",)
+    return VARIANTS
 
 
 def pdf_name(audience: str, variant: str, language: str = "") -> str:
@@ -41,7 +50,8 @@ def offline_name(edition: str) -> str:
 def pack_files(edition: str, translations: list[str] = ()) -> list[str]:
     """Every file the pack step writes to packs/ for one edition, the translations' packs too."""
     names = [pdf_name(audience, variant, language) for audience, made_from in PACK_EDITIONS.items()
-             if made_from == edition for variant in VARIANTS for language in ["", *translations]]
+             if made_from == edition for language in ["", *translations]
+             for variant in variants_of(language, made_from)]
     return [*names, offline_name(edition)]
 
 

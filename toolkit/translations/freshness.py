@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from ..content.loader import Content
-from ..content.variants import Variant, stamped_source
+from ..content.variants import EASY, Variant, stamped_source
 from ..findings import Finding, Severity
 
 RELEASE_NOTE = "A release build (--release) refuses it."
@@ -59,7 +59,13 @@ def freshness_findings(content: Content, severity: Severity) -> list[Finding]:
                                          f"\n    Update the translation, then run `toolkit translations stamp "
                                          f"{variant.file}`. " + RELEASE_NOTE,
                                     extra={"changed": lines}, **where))
-        if variant.draft:
+        if variant.draft and variant.tag == EASY:
+            findings.append(Finding(severity, "translations", "draft easy read version: not yet checked by a "
+                                    "reviewer with a learning disability; published with a notice.",
+                                    hint="When a review group of people with learning disabilities has checked it, "
+                                         "set status: reviewed and reviewed_by: (the group). " + RELEASE_NOTE,
+                                    **where))
+        elif variant.draft:
             findings.append(Finding(severity, "translations", f"draft translation into '{variant.tag}': not yet "
                                     "checked by a fluent reviewer; published with a notice.",
                                     hint="When a fluent reviewer has checked it, set status: reviewed and "
