@@ -47,7 +47,7 @@ from .outputs import Output, refuse_unsafe
 from .pagescan import PageScan
 from .publish import publish, recover
 from .render import import_renderer, render
-from .unchanged import inputs_fingerprint, last_build, remember
+from .unchanged import inputs_fingerprint, last_record, remember, reusable
 
 if TYPE_CHECKING:  # the pack step is imported only by builds that make packs
     from .packs import PackOutput
@@ -297,12 +297,15 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     Raises toolkit.outputs.UnsafeOutput, before touching anything, when an output folder is unsafe.
     """
     options.prepare()  # first, whatever happens next: a failing build must not keep a half-published site
+    started = time.time()
     timings: dict[str, float] = {}
-    fingerprint = ""
+    fingerprint, hashes = "", {}
     if options.cache:
         with _timed(timings, "unchanged"):
-            fingerprint = inputs_fingerprint(options, checks, today or dt.date.today(), declared_epoch(options.root))
-            last = last_build(options, fingerprint)
+            record = last_record(options)
+            fingerprint, hashes = inputs_fingerprint(options, checks, today or dt.date.today(),
+                                                     declared_epoch(options.root), record)
+            last = reusable(options, fingerprint, record)
         if last is not None:  # site/ and packs/ are what this build would make: keep them
             findings, text = last
             result = BuildResult(ok=True, content=None, findings=findings, timings=timings, reused=text,
@@ -377,7 +380,9 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
             publish(pairs, journal=options.journal)
             result.published = True
-            remember(options, fingerprint, result.findings)
+            remember(options, fingerprint, hashes, result.findings)
+            if options.cache:
+                BuildCache(options.build_dir).prune(started)
     return result
 
 

@@ -58,14 +58,29 @@ def toolkit_fingerprint() -> str:
     return digest(*parts)
 
 
-def tree_fingerprint(folder: Path) -> list[bytes | str]:
-    """Every file under `folder` (relative name and bytes), in a fixed order; [] if it does not exist."""
-    parts: list[bytes | str] = []
-    if folder.is_dir():
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
-    return parts
+def tree_hashes(folder: Path, known: dict | None = None) -> dict[str, tuple[int, int, str]]:
+    """Every file under `folder`: relative name -> (size, modification time, hash of its bytes).
+
+    A file whose size and time equal those in `known` (an earlier result, made at `known["at"]`,
+    a time.time_ns()) keeps its hash without being read, as git's index does; one modified within
+    two seconds of that moment is read again, since a coarse clock could hide a second change.
+    """
+    known = known or {}
+    trusted_before = known.get("at", 0) - 2_000_000_000
+    result: dict = {}
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            path = os.path.join(root, name)
+            stat = os.stat(path)
+            relative = os.path.relpath(path, folder)
+            old = known.get(relative)
+            if old and old[:2] == (stat.st_size, stat.st_mtime_ns) and stat.st_mtime_ns < trusted_before:
+                result[relative] = old
+            else:
+                with open(path, "rb") as handle:
+                    result[relative] = (stat.st_size, stat.st_mtime_ns, digest(handle.read()))
+    return result
 
 
 def tree_manifest(folder: Path) -> dict[str, tuple[int, int]]:
@@ -105,10 +120,12 @@ class BuildCache:
             path.unlink(missing_ok=True)  # damaged: never trusted, made again
             return None
         try:
-            return pickle.loads(body)
+            value = pickle.loads(body)
         except Exception:  # a verified body that still does not load (another Python): a miss
             path.unlink(missing_ok=True)
             return None
+        os.utime(path)  # used by this build: prune() keeps it
+        return value
 
     def put(self, kind: str, key: str, value) -> None:
         """Store a value; written under a temporary name and renamed, so no reader sees half of it."""
@@ -119,6 +136,15 @@ class BuildCache:
         temporary = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         temporary.write_bytes(_MAGIC + hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest() + body)
         os.replace(temporary, path)
+
+    def prune(self, started: float, kinds: tuple[str, ...] = ("render", "harden", "compressed")) -> None:
+        """Delete the entries of `kinds` that no build since `started` (a time.time()) read or wrote,
+        so the cache holds about one build's pages, not every version of them."""
+        for kind in kinds:
+            folder = self.folder / kind
+            for path in folder.rglob("*") if folder.is_dir() else []:
+                if path.is_file() and path.stat().st_mtime < started - 2:  # a coarse clock keeps a few more
+                    path.unlink(missing_ok=True)
 
     def _tidy(self) -> None:
         """Delete caches of other toolkit versions, once per build, before the first write."""

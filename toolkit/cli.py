@@ -202,7 +202,7 @@ def cmd_build(args) -> int:
     if result.reused is not None:
         print(result.reused)
         kept = f"{options.site_dir}/ and {options.packs_dir}/ are" if options.packs else f"{options.site_dir}/ is"
-        print(f"Nothing changed since that build: {kept} as it left them (checked in "
+        print(f"Nothing changed since that build: {kept} as it left it (checked in "
               f"{sum(result.timings.values()):.2f} s).")
         return EXIT_OK
     text = summary(result, options)

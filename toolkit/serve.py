@@ -32,6 +32,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .build import BuildOptions, build_edition, source_date_epoch
+from .buildcache import BuildCache
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
 from .content import load_content
 from .content.model import is_restricted
@@ -106,6 +107,7 @@ class Preview:
         """Load, then build the edition in every language as `toolkit build` does, reusing every page
         whose inputs did not change (toolkit.buildcache); served files are rewritten only where their
         bytes changed. Returns (findings, pages rewritten)."""
+        started = time.time()
         content = load_content(self.options.content_dir, local_contacts=self.options.local_contacts)
         findings = list(content.findings)
         if has_errors(findings):
@@ -122,6 +124,7 @@ class Preview:
             return findings, 0
         pages = sync_tree(stage / self.edition, self.site_dir)
         shutil.rmtree(stage)
+        BuildCache(self.stages.build_dir).prune(started)
         output = EditionOutput(self.edition, self.site_dir, built.compiled.sources)
         output.store_scans(built.scans)
         site = BuiltSite(content=content, editions={self.edition: output},

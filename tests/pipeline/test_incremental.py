@@ -149,8 +149,9 @@ def test_a_damaged_or_old_cache_is_ignored_and_made_again(projects):
         raw = entry.read_bytes()
         if number % 3 == 0:
             entry.write_bytes(raw[:len(raw) // 2])  # truncated
-        elif number % 3 == 1:
-            entry.write_bytes(raw[:-1] + bytes([raw[-1] ^ 1]))  # one bit flipped
+        elif number % 3 == 1:  # one bit flipped inside the stored value: it may still load, but it is not ours
+            middle = len(raw) * 3 // 4
+            entry.write_bytes(raw[:middle] + bytes([raw[middle] ^ 1]) + raw[middle + 1:])
         else:
             entry.write_bytes(b"")
     # Every cache entry under the old name: it must not be read.

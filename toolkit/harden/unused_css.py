@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 import tinycss2
@@ -154,7 +154,13 @@ def _pruned_rules(table: tuple, features: Features) -> list[str]:
 
 def prune_css(css: str, features: Features) -> str:
     """The stylesheet with only the rules (and selectors) the features allow."""
-    return "".join(_pruned_rules(rule_table(css), features))
+    return _prune_css(css, tuple(frozenset(getattr(features, name.name)) for name in fields(features)))
+
+
+@functools.lru_cache(maxsize=4)
+def _prune_css(css: str, features: tuple[frozenset[str], ...]) -> str:
+    # Remembered: the live preview prunes again after each edit, nearly always with the same names.
+    return "".join(_pruned_rules(rule_table(css), Features(*(set(names) for names in features))))
 
 
 def script_words(site_dir: Path, scripts: set[str]) -> set[str]:
