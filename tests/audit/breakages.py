@@ -73,6 +73,8 @@ PROMISES = (
     "nothing of the professional edition is in the public one",
     "one build reports the problems of every stage",
     "an incremental build is byte for byte a clean build",
+    "easy read versions keep to the easy read rules",
+    "a draft easy read version is refused by --release and says on its page that it is not yet checked",
 )
 
 PROMISES_TEST = "tests/pipeline/test_promises.py"
@@ -85,6 +87,7 @@ BOUNDED_TESTS = ("tests/content/test_bounded_work.py", "tests/content/test_fuzz.
 OPEN_NOW_TESTS = "tests/browser/test_open_now.py"
 ONE_RUN_TESTS = ("tests/pipeline/test_one_run.py",)
 INCREMENTAL_TESTS = ("tests/pipeline/test_incremental.py",)
+EASY_READ_TESTS = "tests/easy_read/test_easy_read.py"
 
 BREAKAGES = (
     # --- privacy: the Content-Security-Policy and other headers -----------------------------
@@ -300,4 +303,20 @@ BREAKAGES = (
              "toolkit/render.py", "json.dumps(shared, sort_keys=True, default=str)", "\"\"", INCREMENTAL_TESTS),
     Breakage("damaged-cache-trusted", "an incremental build is byte for byte a clean build", "toolkit/buildcache.py",
              "        if raw[:len(_MAGIC)] != _MAGIC or", "        if False and", INCREMENTAL_TESTS),
+    # --- easy read ---------------------------------------------------------------------------------
+    Breakage("build-skips-easy-read", "easy read versions keep to the easy read rules", "toolkit/checks/__init__.py",
+             "    for module in checks:\n", "    for module in [m for m in checks if m.NAME != 'easy-read']:\n",
+             (f"{EASY_READ_TESTS}::test_the_easy_read_check_finds_each_broken_rule",)),
+    Breakage("release-publishes-draft-easy-read",
+             "a draft easy read version is refused by --release and says on its page that it is not yet checked",
+             "toolkit/translations/freshness.py",
+             'findings.append(Finding(severity, "translations", "draft easy read version',
+             'findings.append(Finding(Severity.WARNING, "translations", "draft easy read version',
+             (f"{EASY_READ_TESTS}::test_release_refuses_draft_easy_read_versions",)),
+    Breakage("easy-read-draft-without-notice",
+             "a draft easy read version is refused by --release and says on its page that it is not yet checked",
+             "toolkit/strings/easy.yml",
+             '    draft: "This easy read page is new. People with learning disabilities have not checked it yet.',
+             '    draft: "This easy read page is new.',
+             (f"{EASY_READ_TESTS}::test_the_easy_read_tree_is_in_the_public_edition_only_with_its_modules_pictures_and_search",)),
 )
