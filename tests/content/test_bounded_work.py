@@ -14,7 +14,7 @@ import sys
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, build_project
 from toolkit.content import load_content
 from toolkit.findings import Severity, sort_key
 
@@ -195,6 +195,22 @@ def test_a_named_pipe_is_refused_without_being_opened(project, name, never_block
     assert f"content/{name}: error: is a named pipe, not a file." + SPECIAL_HINT in found
     assert [message for message in found if message.startswith(f"content/{name}:")] == [
         f"content/{name}: error: is a named pipe, not a file." + SPECIAL_HINT]
+
+
+@pytest.mark.parametrize("kind", ["named pipe", "link to a device"])
+def test_a_build_never_opens_a_special_file_before_the_loader_refuses_it(project, kind, never_blocks):
+    # The build's "nothing changed" fingerprint hashes content/ before loading: it must not open these.
+    body = project / "content" / BODY
+    body.unlink()
+    if kind == "named pipe":
+        os.mkfifo(body)
+    else:
+        os.symlink("/dev/zero", body)
+    build_project(project)  # once, so that the second build has a record to compare with
+    result = build_project(project)
+    message = "is a named pipe, not a file." if kind == "named pipe" else "is a device, not a file."
+    assert f"{BODY_FILE}: error: {message}" + SPECIAL_HINT in [f.format() for f in result.findings]
+    assert not result.published and result.reused is None
 
 
 def test_a_device_in_place_of_a_body_is_refused(project):

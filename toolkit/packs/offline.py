@@ -25,8 +25,8 @@ It works without the internet. Nothing you read, search or type is sent
 anywhere or saved. The worksheets folder has each worksheet as a page you can
 fill in and print, and as a plain text file (.txt) you can open in any editor.
 
-Built {built}. Phone numbers and opening hours change: each service shows the
-date its details were last checked.
+Built {built}. Phone numbers and opening hours change: each service shows whether
+its details have been confirmed with the service, and when.
 """
 
 
