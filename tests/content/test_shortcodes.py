@@ -37,7 +37,8 @@ from tests.content.test_validation import edit, load, messages
          "opens it.\n    hint: Did you mean '{{ phone: samaritans }}'? A shortcode starts with {{."),
         ("{{ }}",
          "content/modules/first-steps/body.md:3:61: error: unknown shortcode '{{ }}'.\n    hint: Shortcodes: "
-         "{{ help-card: id }}, {{ phone: id }}, {{ worksheet: id }}, {{ pause }}, {{ organisation }}."),
+         "{{ help-card: id }}, {{ phone: id }}, {{ worksheet: id }}, {{ pause }}, {{ organisation }}, "
+             "{{ picture: id }}."),
     ],
     ids=["unclosed", "capital", "single-braces", "extra-words", "typo", "one-closing-brace", "not-opened", "empty"],
 )
