@@ -38,7 +38,7 @@ from tests.content.test_validation import edit, load, messages
         ("{{ }}",
          "content/modules/first-steps/body.md:3:61: error: unknown shortcode '{{ }}'.\n    hint: Shortcodes: "
          "{{ help-card: id }}, {{ phone: id }}, {{ worksheet: id }}, {{ pause }}, {{ organisation }}, "
-             "{{ picture: id }}."),
+         "{{ picture: id }}."),
     ],
     ids=["unclosed", "capital", "single-braces", "extra-words", "typo", "one-closing-brace", "not-opened", "empty"],
 )
