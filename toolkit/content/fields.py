@@ -51,6 +51,10 @@ class Record:
     def as_dict(self) -> dict:
         return {key: value for key, value in self.__dict__.items() if not key.startswith("_")}
 
+    def copy(self, **changes) -> Record:
+        """A copy from the same place in the same file, with `changes` to its fields."""
+        return Record({**self.as_dict(), **changes}, self._source, self._path)
+
     def __repr__(self) -> str:
         return f"Record({self.as_dict()!r})"
 

@@ -104,6 +104,15 @@ class Content:
         """Items visible in an edition: public items everywhere, professional ones only there."""
         return [item for item in items.values() if edition == "professional" or item.edition == "public"]
 
+    def items_of(self, kind: str) -> dict[str, Record]:
+        """The valid items a reference of `kind` (a shortcode's or id link's) may name, by id."""
+        return {"helpline": self.helplines, "module": self.modules, "worksheet": self.worksheets,
+                "page": self.pages, "picture": self.pictures}[kind]
+
+    def source_of(self, variant: Variant) -> Record | None:
+        """The module or page a variant with a body is a version of (None if it failed validation)."""
+        return (self.modules if variant.kind == "module" else self.pages).get(variant.id)
+
 
 def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     """Read and validate content/ (and an optional local-contacts file)."""
@@ -496,9 +505,7 @@ LOADERS = {"site": _variant_site, "helplines": _variant_helplines, "module": _va
 
 
 def _known(kind: str, content: Content) -> _KnownOrBroken:
-    known = {"helpline": content.helplines, "module": content.modules,
-             "worksheet": content.worksheets, "page": content.pages, "picture": content.pictures}[kind]
-    return _KnownOrBroken(known, content.broken_ids)
+    return _KnownOrBroken(content.items_of(kind), content.broken_ids)
 
 
 class _KnownOrBroken:
@@ -639,7 +646,7 @@ def _report_malformed(bad: bodies.Malformed, findings: list[Finding], where: dic
 
 def _check_variant_body(content: Content, variant: Variant, findings: list[Finding]) -> None:
     """A translated body is checked like its source, and may link only to modules that exist in its language."""
-    source = (content.modules if variant.kind == "module" else content.pages).get(variant.id)
+    source = content.source_of(variant)
     public = f"this {variant.kind}" if source is not None and source.edition == "public" else ""
     variant.assets = sorted(_check_body(content, variant.folder, variant.body, variant.body_file,
                                         variant.body_line_offset, findings, public))

@@ -39,17 +39,9 @@ def renderable(content):
     return view
 
 
-def _copy(record: Record, **changes) -> Record:
-    copy = Record(record.as_dict(), record._source, record._path)
-    copy.__dict__.update(changes)
-    return copy
-
-
 def _resolves(content, kind: str, target: str, public: bool) -> bool:
     """Whether `target` is an item the build renders (and, from a public text, not a professional-only service)."""
-    items = {"helpline": content.helplines, "module": content.modules,
-             "worksheet": content.worksheets, "page": content.pages, "picture": content.pictures}[kind]
-    item = items.get(target)
+    item = content.items_of(kind).get(target)
     return item is not None and not (public and kind == "helpline" and item.edition == "professional")
 
 
@@ -61,13 +53,13 @@ def _item(content, record: Record, public: bool, assets) -> Record:
     changes = {"body": body_to_render(content, record.body, public, assets)}
     if hasattr(record, "helplines"):
         changes["helplines"] = _helplines(content, record.helplines, public)
-    return _copy(record, **changes)
+    return record.copy(**changes)
 
 
 def _variant(content, variant):
     if variant.body is None:
         return variant
-    source = (content.modules if variant.kind == "module" else content.pages).get(variant.id)
+    source = content.source_of(variant)
     public = source is not None and source.edition == "public"
     assets = variant.assets if variant.kind == "module" else None
     return replace(variant, body=body_to_render(content, variant.body, public, assets))
@@ -75,8 +67,8 @@ def _variant(content, variant):
 
 def _site(content, site: Record) -> Record:
     urgent = site.urgent_help
-    routes = [_copy(route, helplines=_helplines(content, route.helplines, True)) for route in urgent.routes]
-    return _copy(site, urgent_help=_copy(urgent, routes=routes))
+    routes = [route.copy(helplines=_helplines(content, route.helplines, True)) for route in urgent.routes]
+    return site.copy(urgent_help=urgent.copy(routes=routes))
 
 
 def body_to_render(content, text: str, public: bool, assets) -> str:

@@ -267,9 +267,7 @@ def localized(content, language: Language):
     def translated(kind: str, item_id: str, record: Record) -> Record | None:
         variant = content.variants.get((kind, item_id, tag))
         if variant is None:
-            copy = Record(record.as_dict(), record._source, record._path)
-            copy.text_language, copy.draft = source, False
-            return copy
+            return record.copy(text_language=source, draft=False)
         copy = overlay(record, variant.record)
         copy.text_language, copy.draft = tag, variant.draft
         if variant.body is not None:
