@@ -186,8 +186,8 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
     result: EditionBuild | None = None
     trees: dict[str, tuple[str, list[str]]] = {}
     for language in content.languages:
-        if language.easy and is_restricted(edition):
-            continue  # easy read is for the public: the professional edition has none
+        if not language.published_in(edition):
+            continue
         root = language_root(language.tag, content.source_language)
         part = build_language(localized(content, language), edition, options, stage_site / edition / root,
                               options.build_dir / "projects" / edition / (root or language.tag), epoch, timings)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .content.body import FENCE, HTML_COMMENT, SHORTCODE
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")  # an English word, as the formula counts it
 _SENTENCE_END = re.compile(r"[.!?]+[\"'’”)]*(?:\s|$)")
 
 
@@ -94,7 +94,7 @@ def _blocks(markdown: str) -> tuple[str, ...]:
 
 
 def measure(text: str) -> Reading:
-    words = _WORD.findall(text)
+    words = WORD.findall(text)
     sentences = max(1, len(_SENTENCE_END.findall(text + " "))) if words else 0
     # Counted per distinct word: prose repeats its words, and each lookup costs more than counting.
     return Reading(len(words), sentences, sum(syllables(word) * n for word, n in Counter(words).items()))

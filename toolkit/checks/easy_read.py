@@ -26,7 +26,7 @@ from ..content import body as bodies
 from ..content.renderable import LEFT_OUT
 from ..content.variants import EASY
 from ..findings import Finding, error
-from ..readability import measure_markdown, plain_text, syllables
+from ..readability import WORD, measure_markdown, plain_text, syllables
 from .site import BuiltSite
 
 NAME = "easy-read"
@@ -38,9 +38,10 @@ SUBORDINATING = ("because(?!\\s+of\\b)", "although", "though", "unless", "wherea
 _SECOND_CLAUSE = re.compile(r"(;)\s*\w|,\s*(" + "|".join(AFTER_COMMA) + r")\b|(?<=[\w,])\s+("
                             + "|".join(word.replace(" ", r"\s+") for word in SUBORDINATING) + r")\b", re.I)
 _PICTURE_FIRST = re.compile(r"^\{\{\s*picture\s*:")
-_BOX_ONLY = re.compile(r"^\{\{\s*(pause|help-card|worksheet|organisation)\b[^}]*\}\}$")
+# Shortcodes that stand as a paragraph of their own (a box): they need no picture, and are no words.
+BOXES = ("pause", "help-card", "worksheet", "organisation")
+_BOX_ONLY = re.compile(r"^\{\{\s*(" + "|".join(BOXES) + r")\b[^}]*\}\}$")
 _SENTENCE = re.compile(r"[^.!?]+[.!?]*")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 
 
 def check(site: BuiltSite) -> list[Finding]:
@@ -66,7 +67,7 @@ def check(site: BuiltSite) -> list[Finding]:
 def _words_only(text: str) -> str:
     """The text with each shortcode inside a sentence read as one word, pictures and boxes dropped."""
     def one_word(match: re.Match) -> str:
-        return "" if match["name"] in ("picture", "pause", "help-card", "worksheet", "organisation") else "Name"
+        return "" if match["name"] in ("picture", *BOXES) else "Name"
     return bodies.SHORTCODE.sub(one_word, text)
 
 
@@ -101,7 +102,7 @@ def body_findings(text: str, file: str, line_offset: int, explained: set[str]) -
                                   **where))
         prose = plain_text(_words_only(paragraph.replace(LEFT_OUT, "Name")), end_blocks=False)
         for sentence in (part.strip() for part in _SENTENCE.findall(prose)):
-            words = _WORD.findall(sentence)
+            words = WORD.findall(sentence)
             if not words:
                 continue
             quoted = sentence if len(sentence) <= 60 else sentence[:57] + "..."

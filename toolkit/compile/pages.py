@@ -14,11 +14,11 @@ from html import escape
 
 from ..content import body as bodies
 from ..content.loader import Content
-from ..content.model import AUDIENCES, PUBLIC_AUDIENCES, TOPICS, is_restricted
+from ..content.model import AUDIENCES, PUBLIC_AUDIENCES, TOPICS
 from ..content.pictures import LINK_PICTURE, picture_file
 from ..content.schedules import holiday_dates
 from ..content.strings import Strings
-from ..content.variants import EASY
+from ..content.variants import EASY, EASY_READ
 from . import links
 from .helpcards import NowContext, help_card, inline_phone
 from .review import review_note
@@ -88,19 +88,6 @@ class Edition:
     def strings(self) -> Strings:
         """The theme and build texts in the language this edition is built in."""
         return self.content.strings[self.language.tag]
-
-    @property
-    def easy(self) -> bool:
-        """Whether this is the easy read tree."""
-        return self.language.easy
-
-    def easy_version(self, target: str, module_id: str = "") -> str:
-        """The path, inside the easy read tree, of the easy read version of a source page; '' if it has none."""
-        content = self.content
-        if (not content.easy_read or is_restricted(self.name) or self.language.tag != content.source_language
-                or (module_id and ("module", module_id, EASY) not in content.variants)):
-            return ""
-        return links.EASY_READ_TREE + links.html_path(target)
 
     def pause_target(self) -> str:
         """The page every "Need a pause?" link goes to."""
@@ -218,13 +205,16 @@ def picture_img(src: str, alt: str) -> str:
     return f'<img class="tk-picture" src="{escape(src)}" alt="{escape(alt)}" width="64" height="64">'
 
 
-def easy_read_link(edition: Edition, page_path: str, target: str, module_id: str = "") -> tuple[str, set[str]]:
+def easy_read_link(edition: Edition, page_path: str, module_id: str = "") -> tuple[str, set[str]]:
     """The "Easy read version" link, with its picture, of a source page that has one; ('', set()) if none."""
-    easy = edition.easy_version(target, module_id)
-    if not easy:
+    content = edition.content
+    if (not content.easy_read or not EASY_READ.published_in(edition.name)
+            or edition.language.tag != content.source_language
+            or (module_id and ("module", module_id, EASY) not in content.variants)):
         return "", set()
+    href = links.across_languages(page_path, page_path, "", links.language_root(EASY, content.source_language))
     picture = picture_img(links.relative(page_path, picture_file(LINK_PICTURE)), "")
-    link = (f'<p class="tk-easy-link"><a href="{escape(links.relative(page_path, easy))}">{picture}'
+    link = (f'<p class="tk-easy-link"><a href="{escape(href)}">{picture}'
             f"<span>{escape(edition.strings.text('page.easy_read'))}</span></a></p>")
     return link, {LINK_PICTURE}
 
@@ -287,7 +277,7 @@ def module_page(edition: Edition, module) -> Page:
     path = links.module(module.id)
     renderer = BodyRenderer(edition, path, module.audiences)
     body = renderer.render(module.body, folder_prefix=module.id)
-    easy_link, pictures = easy_read_link(edition, path, path, module.id)
+    easy_link, pictures = easy_read_link(edition, path, module.id)
     parts = [front_matter(module.title, module.summary), f"# {_md_text(module.title)}\n",
              f'<p class="tk-lead">{escape(module.summary)}</p>\n', *([easy_link + "\n"] if easy_link else []),
              '<aside class="tk-keypoints" aria-labelledby="key-points">'
@@ -435,8 +425,8 @@ def home_page(edition: Edition) -> Page:
         extra.append(f"<li>{html_link(strings.text('home.how_to_use'), path, links.page('start-here'))}</li>")
     extra.append(f"<li>{html_link(strings.text('nav.help'), path, links.HELP)}</li>")
     extra.append(f"<li>{html_link(strings.text('home.worksheets'), path, links.WORKSHEETS)}</li>")
-    easy_link, pictures = easy_read_link(edition, path, path)
-    if edition.easy:  # easy read's start page lists its pages by audience: one step fewer to the text
+    easy_link, pictures = easy_read_link(edition, path)
+    if edition.language.easy:  # easy read's start page lists its pages by audience: one step fewer to the text
         choices = "".join(f"<li><h3>{escape(getattr(site.audiences, a).label)}</h3>"
                           + module_list([m for m in edition.modules if a in m.audiences], path, strings) + "</li>"
                           for a in edition.audiences)

@@ -78,7 +78,7 @@ def _alternates(content: Content, page: Page) -> list[dict]:
     here = links.language_root(content.language.tag, source)
     module_id = page.path[len("modules/"):-len(".md")] if page.kind == "module" else None
     result = []
-    for language in (language for language in content.languages if not language.easy):
+    for language in content.switcher_languages:
         exists = module_id is None or language.tag == source or ("module", module_id, language.tag) in content.variants
         if page.path == DOWNLOADS_PAGE:  # made in the source language only (with the packs)
             exists = language.tag == source
@@ -100,8 +100,7 @@ def _page_settings(content: Content, page: Page, strings: Strings) -> dict:
     source = content.languages[0]
     fallback = page.text_language and page.text_language != tag
     return {"kind": page.kind, "language": page.language, "toc": page.toc, "scripts": page.scripts,
-            "alternates": _alternates(content, page)
-            if any(not language.easy for language in content.languages[1:]) else [],
+            "alternates": _alternates(content, page) if len(content.switcher_languages) > 1 else [],
             "notices": notices,
             "content_lang": source.tag if fallback else "", "content_dir": source.dir if fallback else ""}
 

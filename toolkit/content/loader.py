@@ -92,6 +92,11 @@ class Content:
         return [language.tag for language in self.languages if language.tag != self.source_language]
 
     @property
+    def switcher_languages(self) -> list[Language]:
+        """The languages a reader can switch between (easy read is not one: pages link to their easy read version)."""
+        return [language for language in self.languages if not language.easy]
+
+    @property
     def easy_read(self) -> bool:
         """Whether the content has easy read versions (and so the public edition an easy-read/ tree)."""
         return any(language.easy for language in self.languages)
@@ -139,7 +144,7 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     if (root / "pictures.yml").exists():
         pictures = _load_document(root / "pictures.yml", root, SCHEMAS["pictures"], findings)
         if pictures is not None:
-            content.pictures = check_pictures(pictures, root, findings)
+            content.pictures = check_pictures(pictures, findings)
 
     _load_modules(content, findings)
     _load_worksheets(content, findings)

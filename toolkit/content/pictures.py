@@ -34,7 +34,7 @@ def picture_file(hexcode: str) -> str:
     return f"pictures/{hexcode}.svg"
 
 
-def check_pictures(document: Record, root: Path, findings: list[Finding]) -> dict[str, Record]:
+def check_pictures(document: Record, findings: list[Finding]) -> dict[str, Record]:
     """The pictures of content/pictures.yml by name; each hexcode must be an OpenMoji SVG that holds only drawing."""
     pictures: dict[str, Record] = {}
     for index, picture in enumerate(document.pictures):

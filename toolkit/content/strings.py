@@ -13,7 +13,7 @@ from pathlib import Path
 from ..findings import Finding, error
 from .fields import INVALID, Object, validate
 from .model import TRANSLATION
-from .variants import EASY
+from .variants import lang_of
 from .yamlfile import load_yaml
 
 FOLDER = Path(__file__).resolve().parent.parent / "strings"
@@ -32,7 +32,7 @@ class Strings:
     @property
     def locale(self) -> str:
         """The language dates and times are written in: easy read writes them as British English does."""
-        return "en-GB" if self.tag == EASY else self.tag
+        return lang_of(self.tag)
 
     def text(self, key: str, **fields) -> str:
         value = self.texts[key]

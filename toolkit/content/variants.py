@@ -24,9 +24,16 @@ from babel import Locale, UnknownLocaleError
 
 from ..findings import Finding, error
 from .fields import ListOf, Object, Record, by_likeness, did_you_mean
+from .model import is_restricted
 
 STAMPS = ".stamped"  # content/.stamped/<hash>.json: the source text as it was when stamped
 EASY = "easy"  # the variant tag of easy read versions
+
+
+def lang_of(tag: str) -> str:
+    """The BCP 47 tag of text in a variant tree (pages' lang, dates and times): easy read is British English."""
+    return "en-GB" if tag == EASY else tag
+
 # Fields a variant may have that its source has not: the block itself, and easy read's word list.
 VARIANT_ONLY = ("translation", "words")
 
@@ -41,12 +48,16 @@ class Language:
 
     @property
     def lang(self) -> str:
-        """The BCP 47 tag pages in this language carry: easy read is British English."""
-        return "en-GB" if self.tag == EASY else self.tag
+        """The BCP 47 tag pages in this language carry."""
+        return lang_of(self.tag)
 
     @property
     def easy(self) -> bool:
         return self.tag == EASY
+
+    def published_in(self, edition: str) -> bool:
+        """Whether this language has a tree (and packs) in `edition`: easy read is for the public only."""
+        return not (self.easy and is_restricted(edition))
 
 
 EASY_READ = Language(EASY, "Easy read", "ltr")
@@ -214,7 +225,7 @@ def overlay(source: Record, translation: Record) -> Record:
     """A copy of `source` with the translated human text in place of the source's (the rest unchanged)."""
     values = source.as_dict()
     for name, value in translation.as_dict().items():
-        if name in VARIANT_ONLY or value is None or values.get(name) is None:
+        if value is None or values.get(name) is None:  # also the block and word list, which no source has
             continue
         original = values[name]
         if isinstance(value, Record):

@@ -16,8 +16,8 @@ from ..compile.helpcards import urgent_routes
 from ..compile.pages import Edition
 from ..content import body as bodies
 from ..content.loader import Content
-from ..content.model import TOPICS, is_restricted
-from ..content.variants import EASY
+from ..content.model import TOPICS
+from ..content.variants import EASY, EASY_READ
 
 # audience -> the edition its pack is made from
 PACK_EDITIONS = {
@@ -33,7 +33,7 @@ def variants_of(language: str, edition: str) -> tuple[str, ...]:
     """The pack variants printed in a language for an edition: easy read is one pack, for the public only
     (its type is already 16pt, so it needs no large-print copy)."""
     if language == EASY:
-        return () if is_restricted(edition) else ("standard",)
+        return ("standard",) if EASY_READ.published_in(edition) else ()
     return VARIANTS
 
 
