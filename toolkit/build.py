@@ -57,9 +57,8 @@ log = logging.getLogger("toolkit.build")
 # From this many modules (and with more than one CPU), the editions are built at the same
 # time in separate processes. Starting a second Python costs about 0.4 s, which a small
 # site does not win back. A forked copy of the command line's process starts at once with
-# everything imported, so there the editions overlap at any size (FORKED_PARALLEL_FROM).
+# everything imported, so there the editions overlap at any size.
 PARALLEL_FROM = 100
-FORKED_PARALLEL_FROM = 0
 
 
 @dataclass
@@ -78,6 +77,7 @@ class BuildOptions:
     parallel_from: int = PARALLEL_FROM
     # The command line sets this: its process may fork, when it runs no other thread.
     may_fork: bool = False
+    cache: bool = True  # reuse what earlier builds made from the same inputs (toolkit.buildcache)
 
     def forks(self) -> bool:
         """Whether a second process is forked from this one (else a new Python is spawned).
@@ -86,12 +86,14 @@ class BuildOptions:
         (the tests, the live preview's server), and the child could wait on them for ever."""
         return (self.may_fork and threading.active_count() == 1
                 and "fork" in multiprocessing.get_all_start_methods())
-    cache: bool = True  # reuse what earlier builds made from the same inputs (toolkit.buildcache)
 
     def parallel(self, content: Content) -> bool:
         """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
-        threshold = min(self.parallel_from, FORKED_PARALLEL_FROM) if self.forks() else self.parallel_from
-        return (os.cpu_count() or 1) > 1 and len(content.modules) >= threshold
+        return (os.cpu_count() or 1) > 1 and (self.forks() or len(content.modules) >= self.parallel_from)
+
+    def store(self) -> BuildCache | None:
+        """The build cache under the build folder, or None when this build makes everything anew."""
+        return BuildCache(self.build_dir) if self.cache else None
 
     def outputs(self, *, publishes: bool = True) -> list[Output]:
         """The folders this run writes, each with the option that names it (only build/ unless it publishes)."""
@@ -217,7 +219,7 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         compiled = compile_edition(content, edition, project_dir, base_config=options.root / "mkdocs.yml",
                                    csp=meta_policy(), site_dir=site_dir,
                                    downloads=options.packs and content.language.tag == content.source_language)
-    cache = BuildCache(options.build_dir) if options.cache else None
+    cache = options.store()
     with _timed(timings, "render"):
         findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources, cache=cache)
         release_rendered(compiled)
@@ -334,7 +336,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     editions = build_editions(content, options, stage_site, epoch, timings)
     for name, edition in editions.items():
         result.compiled[name] = edition.compiled
-        result.findings += without_restated(edition.findings, content.findings)
+        result.findings += edition.findings
     built_editions = [name for name in editions if (stage_site / name).exists()]  # MkDocs may have failed
 
     if options.packs:  # the pack step: PDFs from content, offline zips from the staged editions
@@ -372,17 +374,16 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     result.ok = not has_errors(result.findings, strict=options.strict)
     if result.ok:
         with _timed(timings, "precompress"):  # after the checks, which read the plain files only
-            cache = BuildCache(options.build_dir) if options.cache else None
             for name in built_editions:
-                precompress(stage_site / name, cache)
+                precompress(stage_site / name, options.store())
         with _timed(timings, "publish"):
             # site/ and packs/ together, all or none: a crash never pairs a new site with old packs.
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
             publish(pairs, journal=options.journal)
             result.published = True
             remember(options, fingerprint, hashes, result.findings)
-            if options.cache:
-                BuildCache(options.build_dir).prune(started)
+            if (cache := options.store()) is not None:
+                cache.prune(started)
     return result
 
 

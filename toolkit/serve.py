@@ -32,8 +32,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .build import BuildOptions, build_edition, source_date_epoch
-from .buildcache import BuildCache
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
+from .compile.project import remove_others, write_if_changed
 from .content import load_content
 from .content.model import is_restricted
 from .findings import Finding, Severity, count, format_report, has_errors
@@ -124,7 +124,8 @@ class Preview:
             return findings, 0
         pages = sync_tree(stage / self.edition, self.site_dir)
         shutil.rmtree(stage)
-        BuildCache(self.stages.build_dir).prune(started)
+        if (cache := self.stages.store()) is not None:
+            cache.prune(started)
         output = EditionOutput(self.edition, self.site_dir, built.compiled.sources)
         output.store_scans(built.scans)
         site = BuiltSite(content=content, editions={self.edition: output},
@@ -136,21 +137,10 @@ class Preview:
 def sync_tree(source: Path, target: Path) -> int:
     """Make `target` hold exactly the files of `source`, writing only files whose bytes differ (a page
     open in the browser keeps being served meanwhile). Returns how many pages (.html) were written."""
-    wanted = {path.relative_to(source) for path in source.rglob("*") if path.is_file()}
-    pages = 0
-    for name in sorted(wanted):
-        new, old = source / name, target / name
-        data = new.read_bytes()
-        if old.is_file() and old.read_bytes() == data:
-            continue
-        old.parent.mkdir(parents=True, exist_ok=True)
-        old.write_bytes(data)
-        pages += name.suffix == ".html"
-    for old in sorted(target.rglob("*"), reverse=True) if target.exists() else []:
-        if old.is_file() and old.relative_to(target) not in wanted:
-            old.unlink()
-        elif old.is_dir() and not any(old.iterdir()):
-            old.rmdir()
+    wanted = {target / path.relative_to(source) for path in source.rglob("*") if path.is_file()}
+    pages = sum(path.suffix == ".html" for path in sorted(wanted)
+                if write_if_changed(path, (source / path.relative_to(target)).read_bytes()))
+    remove_others(target, wanted)
     return pages
 
 

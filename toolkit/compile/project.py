@@ -48,6 +48,15 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
     return True
 
 
+def remove_others(folder: Path, wanted: set[Path]) -> None:
+    """Delete every file under `folder` that is not in `wanted`, and the folders that leaves empty."""
+    for old in sorted(folder.rglob("*"), reverse=True) if folder.exists() else []:
+        if old.is_file() and old not in wanted:
+            old.unlink()
+        elif old.is_dir() and not any(old.iterdir()):
+            old.rmdir()
+
+
 def _nav(edition: Edition, strings: Strings) -> list:
     site = edition.content.site
     nav: list = [{strings.text("nav.start"): links.HOME}]
@@ -137,13 +146,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
             target = docs / links.module_asset(module.id, name)
             write_if_changed(target, (module.folder / name).read_bytes())
             wanted.add(target)
-    # Remove pages of modules that were deleted or moved out of this edition.
-    if docs.exists():
-        for old in sorted(docs.rglob("*"), reverse=True):
-            if old.is_file() and old not in wanted:
-                old.unlink()
-            elif old.is_dir() and not any(old.iterdir()):
-                old.rmdir()
+    remove_others(docs, wanted)  # pages of modules that were deleted or moved out of this edition
 
     base = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
     theme = dict(base.get("theme") or {})
