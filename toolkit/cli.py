@@ -174,13 +174,17 @@ def cmd_validate(args) -> int:
     return EXIT_CONTENT if errors else EXIT_OK
 
 
-def _has_renderer_settings(command: str, root: Path) -> bool:
-    """Whether the project folder has the renderer's base settings; if not, say so (not a crash in the toolkit)."""
-    if (root / "mkdocs.yml").is_file():
+def _missing_inputs(command: str, args) -> bool:
+    """Whether a file the build reads besides content/ is missing (the local contacts named, the renderer's
+    base settings); if so it is said, as a usage error rather than a crash in the toolkit."""
+    if args.local_contacts and not args.local_contacts.is_file():
+        print(f"toolkit {command}: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
         return True
-    print(f"toolkit {command}: error: {root / 'mkdocs.yml'} not found: the renderer's base settings are missing.\n"
-          "    hint: Run the command in the project folder (the one with content/ and mkdocs.yml), or give it "
-          "with --root. Nothing was changed.", file=sys.stderr)
+    if not (args.root / "mkdocs.yml").is_file():
+        print(f"toolkit {command}: error: {args.root / 'mkdocs.yml'} not found: the renderer's base settings are "
+              "missing.\n    hint: Run the command in the project folder (the one with content/ and mkdocs.yml), "
+              "or give it with --root. Nothing was changed.", file=sys.stderr)
+        return True
     return False
 
 
@@ -192,10 +196,7 @@ def cmd_build(args) -> int:
                            build_dir=args.build, local_contacts=args.local_contacts, strict=args.strict, release=args.release,
                            online=args.online, packs=not args.no_packs, cache=not args.no_cache,
                            may_fork=True)
-    if args.local_contacts and not args.local_contacts.is_file():
-        print(f"toolkit build: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
-        return EXIT_USAGE
-    if not _has_renderer_settings("build", args.root):
+    if _missing_inputs("build", args):
         return EXIT_USAGE
     result = build(options)
     _print_findings(result.findings, args.verbose)
@@ -318,10 +319,7 @@ def cmd_serve(args) -> int:
     from .build import BuildOptions
     from .serve import report_to_terminal, serve
 
-    if args.local_contacts and not args.local_contacts.is_file():
-        print(f"toolkit serve: error: --local-contacts file not found: {args.local_contacts}", file=sys.stderr)
-        return EXIT_USAGE
-    if not _has_renderer_settings("serve", args.root):
+    if _missing_inputs("serve", args):
         return EXIT_USAGE
     options = BuildOptions(root=args.root, content_dir=args.content, build_dir=args.build,
                            local_contacts=args.local_contacts)
@@ -428,7 +426,7 @@ def cmd_new(args) -> int:
 def cmd_review(args) -> int:
     import datetime as dt
 
-    from . import review_desk as review
+    from . import review_desk
     from .content import load_content
     from .findings import has_errors
 
@@ -440,13 +438,14 @@ def cmd_review(args) -> int:
               file=sys.stderr)
         return EXIT_CONTENT
     today = args.today or dt.date.today()
-    rows = review.items(content, root, today)
+    rows = review_desk.items(content, root, today)
     out = args.out or root / "build" / "reports"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "review.csv").write_text(review.to_csv(rows, today), encoding="utf-8")
-    (out / "review.ics").write_text(review.to_ical(rows, today, content.site.name), encoding="utf-8", newline="")
+    (out / "review.csv").write_text(review_desk.to_csv(rows, today), encoding="utf-8")
+    (out / "review.ics").write_text(review_desk.to_ical(rows, today, content.site.name), encoding="utf-8",
+                                    newline="")
     overdue = [row for row in rows if row.overdue(today)]
-    print(review.table(rows, today))
+    print(review_desk.table(rows, today))
     print(f"{len(rows)} review(s), {len(overdue)} overdue or never done. Wrote {out / 'review.csv'} and "
           f"{out / 'review.ics'}.")
     if args.release and overdue:

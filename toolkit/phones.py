@@ -166,7 +166,11 @@ def closest_number(digits: str, registry: dict[str, RegisteredNumber]) -> Regist
 def did_you_mean(digits: str, registry: dict[str, RegisteredNumber]) -> str:
     """A sentence naming the entry a mistyped number probably meant, or an empty string."""
     match = closest_number(digits, registry)
-    return f" Did you mean '{match.number}' ({match.helpline_id})?" if match else ""
+    return f" {_meant(match)}" if match else ""
+
+
+def _meant(match: RegisteredNumber) -> str:
+    return f"Did you mean '{match.number}' ({match.helpline_id})?"
 
 
 def shortcode_hint(digits: str, registry: dict[str, RegisteredNumber],
@@ -177,7 +181,7 @@ def shortcode_hint(digits: str, registry: dict[str, RegisteredNumber],
     if match is None:
         return f"{lead} {{{{ phone: helpline-id }}}} or {{{{ help-card: helpline-id }}}}."
     which = (f"That is the registry's number for {match.helpline_id}." if exact
-             else f"Did you mean '{match.number}' ({match.helpline_id})?")
+             else _meant(match))
     return f"{which} {lead} {{{{ phone: {match.helpline_id} }}}} or {{{{ help-card: {match.helpline_id} }}}}."
 
 

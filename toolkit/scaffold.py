@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from .content.fields import ID_MAX_LENGTH, SLUG, Context, Slug, by_likeness, closest, did_you_mean
+from .content.fields import ID_MAX_LENGTH, SLUG, Context, Slug, by_likeness, did_you_mean
 from .content.loader import page_name_problem
 from .content.model import AUDIENCES, EDITIONS, REGIONS, TOPICS
 from .content.yamlfile import Positions
@@ -72,7 +72,8 @@ def _id_problem(request: Request) -> str:
 def _one_of(noun: str, values, allowed) -> None:
     for value in values:
         if value not in allowed:
-            hint = f" {did_you_mean(value, allowed)}" if closest(value, allowed) else ""
+            close = did_you_mean(value, allowed)
+            hint = f" {close}" if close else ""
             raise ScaffoldError(f"unknown {noun} '{value}'.{hint} Choose one of: {', '.join(by_likeness(value, allowed))}.")
 
 
