@@ -20,6 +20,7 @@ from .outputs import HINT as OUTPUT_HINT
 from .outputs import UnsafeOutput
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+REUSED = "Nothing changed since that build"  # how a reused build starts its report (scripts/bench looks for it)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -203,7 +204,7 @@ def cmd_build(args) -> int:
     if result.reused is not None:
         print(result.reused)
         kept = f"{options.site_dir}/ and {options.packs_dir}/ are" if options.packs else f"{options.site_dir}/ is"
-        print(f"Nothing changed since that build: {kept} as it left it (checked in "
+        print(f"{REUSED}: {kept} as it left it (checked in "
               f"{sum(result.timings.values()):.2f} s).")
         return EXIT_OK
     text = summary(result, options)

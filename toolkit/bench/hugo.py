@@ -10,10 +10,12 @@ the figure is skipped, with a line that says so.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 from .measure import Run, run_measured
+from .vanilla import fresh_copy
 
 HUGO = "hugo"
 
@@ -57,11 +59,7 @@ def available() -> bool:
 
 def write_hugo_project(docs: Path, folder: Path, site_name: str) -> None:
     """A Hugo project in `folder` with the Markdown of `docs` (an index.md becomes its folder's _index.md)."""
-    import json
-
-    if folder.exists():
-        shutil.rmtree(folder)
-    shutil.copytree(docs, folder / "content")
+    fresh_copy(docs, folder, "content")
     for index in (folder / "content").rglob("index.md"):
         index.rename(index.with_name("_index.md"))
     (folder / "hugo.toml").write_text(CONFIG.format(title=json.dumps(site_name)), encoding="utf-8")

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..cli import REUSED
 from .measure import Run, build_toolkit
-
-REUSED = "Nothing changed since that build"
 
 
 def time_unchanged_rebuild(project: Path, root: Path) -> Run:

@@ -109,24 +109,18 @@ def bench_size(modules: int, work: Path, root: Path, browser, *, languages_too: 
     result = {
         "modules": modules,
         "page": f"modules/{module}.html",
-        "build_s": round(ours.seconds, 2),
-        "vanilla_build_s": round(vanilla.seconds, 2),
+        **_run_figures("", ours),
+        **_run_figures("vanilla_", vanilla),
+        **_run_figures("hugo_", hugo),
         "build_ratio": ratio(ours.seconds, vanilla.seconds),
-        "cpu_s": round(ours.cpu_seconds, 2),
-        "vanilla_cpu_s": round(vanilla.cpu_seconds, 2),
         "cpu_ratio": ratio(ours.cpu_seconds, vanilla.cpu_seconds),
-        "hugo_build_s": round(hugo.seconds, 2) if hugo else None,
-        "hugo_cpu_s": round(hugo.cpu_seconds, 2) if hugo else None,
         "hugo_ratio": ratio(ours.seconds, hugo.seconds) if hugo else None,
         "hugo_cpu_ratio": ratio(ours.cpu_seconds, hugo.cpu_seconds) if hugo else None,
         "rebuild_unchanged_s": round(unchanged.seconds, 2),
         "rebuild_unchanged_ratio": ratio(unchanged.seconds, vanilla.seconds),
         "rebuild_one_module_s": round(one_changed.seconds, 2),
         "rebuild_one_module_ratio": ratio(one_changed.seconds, vanilla.seconds),
-        "peak_rss_mb": round(ours.max_rss_bytes / 2**20, 1),
-        "vanilla_peak_rss_mb": round(vanilla.max_rss_bytes / 2**20, 1),
         "peak_rss_ratio": ratio(ours.max_rss_bytes, vanilla.max_rss_bytes),
-        "hugo_peak_rss_mb": round(hugo.max_rss_bytes / 2**20, 1) if hugo else None,
         **_load_figures("", our_load),
         **_load_figures("vanilla_", their_load),
         "first_load_ratio": ratio(our_load.gzip_bytes, their_load.gzip_bytes),
@@ -137,7 +131,7 @@ def bench_size(modules: int, work: Path, root: Path, browser, *, languages_too: 
         "check_command_ratio": ratio(standalone.seconds, vanilla.seconds),
         "checks_s": {key.split(":", 1)[1]: round(value, 3) for key, value in sorted(timings.items())
                      if key.startswith("check:")},
-        "stages_s": {key: round(value, 2) for key, value in sorted(timings.items()) if not key.startswith("check:")},
+        "stages_s": _stages(timings),
         "preview_edit_s": preview_s,
         "preview_edit_ratio": ratio(preview_s, vanilla.seconds),
     }
@@ -159,17 +153,29 @@ def bench_languages(modules: int, work: Path, root: Path, browser, one: dict) ->
         loads[tag] = measure_first_load(browser, project / "site" / "public", f"{tag}/{page}")
     return {
         "tags": ["en-GB", *LANGUAGES],
-        "build_s": round(run.seconds, 2),
+        **_run_figures("", run),
         "build_s_ratio": ratio(run.seconds, one["build_s"]),
-        "cpu_s": round(run.cpu_seconds, 2),
         "cpu_s_ratio": ratio(run.cpu_seconds, one["cpu_s"]),
-        "peak_rss_mb": round(run.max_rss_bytes / 2**20, 1),
         "peak_rss_mb_ratio": ratio(run.max_rss_bytes / 2**20, one["peak_rss_mb"]),
         "first_load_gzip_bytes": loads["en-GB"].gzip_bytes,
         "first_load_gzip_bytes_ratio": ratio(loads["en-GB"].gzip_bytes, one["first_load_gzip_bytes"]),
         "first_load_gzip_bytes_by_language": {tag: load.gzip_bytes for tag, load in loads.items()},
-        "stages_s": {key: round(value, 2) for key, value in sorted(timings.items()) if not key.startswith("check:")},
+        "stages_s": _stages(timings),
     }
+
+
+def _run_figures(prefix: str, run) -> dict:
+    """A build's wall time, processor time and peak memory under bench.json's names (None: not run)."""
+    names = (f"{prefix}build_s", f"{prefix}cpu_s", f"{prefix}peak_rss_mb")
+    if run is None:
+        return dict.fromkeys(names)
+    return dict(zip(names, (round(run.seconds, 2), round(run.cpu_seconds, 2), round(run.max_rss_bytes / 2**20, 1)),
+                    strict=True))
+
+
+def _stages(timings: dict) -> dict:
+    """The time of each stage (the checks are listed apart)."""
+    return {key: round(value, 2) for key, value in sorted(timings.items()) if not key.startswith("check:")}
 
 
 def _load_figures(prefix: str, load: FirstLoad) -> dict:

@@ -22,8 +22,10 @@ from pathlib import Path
 
 import yaml
 
+from ..content import load_content
 from ..content.fields import ListOf, Object
 from ..content.model import HELPLINE, MODULE, PAGE, PUBLIC_AUDIENCES, SITE, TOPICS, WORKSHEET
+from ..translations.stamp import stamp
 
 WORDS_PER_MODULE = 600
 HELPLINE_IDS = ("stop-it-now", "samaritans", "nspcc-helpline", "childline", "police-non-emergency")
@@ -421,9 +423,6 @@ def write_translations(folder: Path, tag: str) -> None:
 
 def stamp_all(folder: Path) -> int:
     """Stamp every translation under `folder` with its source's hash (`toolkit translations stamp`); how many."""
-    from ..content import load_content
-    from ..translations.stamp import stamp
-
     return len(stamp(load_content(folder)))
 
 

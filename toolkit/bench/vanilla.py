@@ -17,11 +17,16 @@ from .measure import Run, run_measured
 VANILLA_CONFIG = "site_name: {name}\ntheme:\n  name: material\n"
 
 
-def write_vanilla_project(docs: Path, folder: Path, site_name: str) -> Path:
-    """Copy `docs` into `folder`/docs and write its mkdocs.yml; returns the config file."""
+def fresh_copy(docs: Path, folder: Path, name: str) -> None:
+    """A new `folder` holding a copy of `docs` as `folder`/`name` (what an earlier run left there is removed)."""
     if folder.exists():
         shutil.rmtree(folder)
-    shutil.copytree(docs, folder / "docs")
+    shutil.copytree(docs, folder / name)
+
+
+def write_vanilla_project(docs: Path, folder: Path, site_name: str) -> Path:
+    """Copy `docs` into `folder`/docs and write its mkdocs.yml; returns the config file."""
+    fresh_copy(docs, folder, "docs")
     config = folder / "mkdocs.yml"
     config.write_text(VANILLA_CONFIG.format(name=json.dumps(site_name)), encoding="utf-8")
     return config

@@ -15,11 +15,10 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote
 
+# The package, not its engine: linkcheck imports the engine (urllib3, asyncio) when a build checks online.
+from .. import linkcheck
 from ..findings import Finding, error, info, warning
-
-# Only the cache and the results: the engine (urllib3, asyncio) is imported when a build checks online.
-from ..linkcheck.cache import CacheError, LinkCache
-from ..linkcheck.results import LinkResult, Outcome
+from ..linkcheck import CacheError, LinkCache, LinkResult, Outcome
 from ..schemes import http_problem
 from ..urls import without_fragment
 from .locate import merge_repeats, where
@@ -49,11 +48,9 @@ def collect(site: BuiltSite) -> dict[str, list[Occurrence]]:
     return found
 
 
-def settings_for(site: BuiltSite):
-    """The online check's settings (toolkit.linkcheck.Settings) from the build's options."""
-    from ..linkcheck import Settings
-
-    return Settings(**site.options.link_settings)
+def settings_for(site: BuiltSite) -> linkcheck.Settings:
+    """The online check's settings from the build's options."""
+    return linkcheck.Settings(**site.options.link_settings)
 
 
 def max_age_days(site: BuiltSite) -> int:
@@ -109,9 +106,7 @@ def results_for(site: BuiltSite, web_urls: list[str], cache: LinkCache) -> tuple
     todo = web_urls if options.online else [
         url for url, (result, age) in answers.items() if result is None or age is None or age > limit]
     settings = settings_for(site)
-    from ..linkcheck import check_urls
-
-    run = check_urls(todo, settings)
+    run = linkcheck.check_urls(todo, settings)
     for url, result in run.results.items():
         answers[url] = (result, 0)
     cache.update(run.results)

@@ -12,6 +12,7 @@ import re
 
 import lxml.html
 
+from .. import linkcheck  # the package: its engine is imported when a build checks online
 from ..findings import Finding, info, warning
 from ..linkcheck import Outcome
 from ..phones import digits_of
@@ -61,9 +62,7 @@ def check(site: BuiltSite) -> list[Finding]:
         return []
     helplines = site.content.helplines.values()
     pages = {helpline.id: source_page(helpline) for helpline in helplines}
-    from ..linkcheck import fetch_pages  # online only
-
-    run = fetch_pages([url for url in pages.values() if url], settings_for(site))
+    run = linkcheck.fetch_pages([url for url in pages.values() if url], settings_for(site))
     findings = []
     for helpline in helplines:
         url = pages[helpline.id]

@@ -49,15 +49,19 @@ def make_packs(content: Content, stage_site: Path, packs_dir: Path, *, editions:
     With `cache_dir`, a PDF whose inputs are unchanged since the last build is copied, not printed.
     """
     packs_dir.mkdir(parents=True, exist_ok=True)
-    documents = [
-        (pdf_name(audience, variant, "" if language.tag == content.source_language else language.tag),
-         pack_document(plan, variant, built=built.date(), base_config=base_config))
-        for language, local in ((language, localized(content, language)) for language in content.languages)
-        for audience, edition in PACK_EDITIONS.items() if edition in editions
-        # An audience with no easy read module gets no easy read pack (it would hold only the services).
-        for plan in [plan_pack(local, audience)] if plan.modules or not language.easy
-        for variant in variants_of(language.tag, edition)
-    ]
+    documents = []
+    for language in content.languages:
+        local = localized(content, language)
+        tag = "" if language.tag == content.source_language else language.tag
+        for audience, edition in PACK_EDITIONS.items():
+            if edition not in editions:
+                continue
+            plan = plan_pack(local, audience)
+            if language.easy and not plan.modules:
+                continue  # an audience with no easy read module gets no easy read pack (only the services)
+            documents += [(pdf_name(audience, variant, tag),
+                           pack_document(plan, variant, built=built.date(), base_config=base_config))
+                          for variant in variants_of(language.tag, edition)]
     html_dir = print_html_dir(packs_dir)
     html_dir.mkdir(parents=True, exist_ok=True)
     for name, document in documents:
