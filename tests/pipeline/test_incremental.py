@@ -11,14 +11,17 @@ is compared through the key), the offline zips byte for byte.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sqlite3
+import subprocess
 import sys
 from contextlib import closing
 
 import pytest
 
-from tests.conftest import FIXTURES, copy_content
+from tests.conftest import FIXTURES, ROOT, copy_content
 from tests.pipeline.test_output_guarantees import snapshot
 from toolkit.build import BuildOptions, build
 from toolkit.buildcache import BuildCache, toolkit_fingerprint
@@ -200,3 +203,34 @@ def test_the_toolkit_fingerprint_changes_with_any_installed_package_version(tmp_
     assert toolkit_fingerprint() != before
     monkeypatch.undo()
     toolkit_fingerprint.cache_clear()
+
+
+# What a build imports that a build with nothing changed must not: the pipeline, the renderer,
+# the HTML parser, the content loader and the checks (most of a second of start-up).
+PIPELINE = ("toolkit.build", "toolkit.render", "toolkit.checks", "toolkit.content.loader", "toolkit.harden",
+            "toolkit.compile", "mkdocs", "material", "markdown", "jinja2", "lxml", "phonenumbers", "yaml")
+
+
+def test_the_command_answers_a_build_with_nothing_changed_without_importing_the_pipeline(project):
+    def run(*python_flags: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, *python_flags, "-m", "toolkit", "build", "--root", str(project),
+                               "--no-packs"], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": "1790000000"})
+
+    first = run()
+    assert first.returncode == 0, first.stderr
+    findings = (project / "build" / "reports" / "findings.json").read_text(encoding="utf-8")
+    again = run("-X", "importtime")
+    imported = [line.rsplit("|", 1)[1].strip() for line in again.stderr.splitlines() if line.startswith("import time:")]
+    assert "toolkit.unchanged" in imported  # what it did import is listed
+    assert [name for name in imported if name in PIPELINE or name.startswith(tuple(f"{top}." for top in PIPELINE))] == []
+    # The last build's findings, its summary, and one line more; its findings.json as it was.
+    assert again.returncode == 0
+    assert "\n".join(line for line in again.stderr.splitlines() if not line.startswith("import time:")) + "\n" \
+        == first.stderr
+    assert "warning: 13 words; a module should have 400 to 900" in first.stderr
+    printed, last = again.stdout.rstrip("\n").rsplit("\n", 1)
+    assert printed + "\n" == first.stdout
+    assert re.fullmatch(rf"Nothing changed since that build: {re.escape(str(project))}/site/ is as it left it "
+                        r"\(checked in \d+\.\d\d s\)\.", last)
+    assert (project / "build" / "reports" / "findings.json").read_text(encoding="utf-8") == findings
