@@ -19,7 +19,7 @@ Every entry lives in one SQLite database named after the toolkit's fingerprint
 written by another version of the toolkit or renderer is never read (and is deleted). One
 database, not a file per entry: at 20 modules a build stored 316 entries, and creating that
 many files (a folder, a temporary name, a rename each) cost a third of a second. Entries
-are written in one transaction per stage (`flush`; one per 4 MB in a larger stage); two
+are written in one transaction per stage (`flush`; one per megabyte in a larger stage); two
 processes (the editions built in parallel) share the database through SQLite's locks, one
 waiting while the other commits. Each entry carries a hash of its own bytes: a corrupt or truncated entry
 is a miss, deleted and made again, never trusted; a damaged database file is deleted whole.
@@ -158,8 +158,8 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, key TEXT NOT
 # How long a process waits for the other's transaction (the parallel edition's) before giving up.
 _WAIT_SECONDS = 120
 # Values waiting for a transaction are written once they reach this size: a stage's pages held
-# until its end added 9 MB to the peak memory of a 200-module build (about 5 a thousand pages).
-_BATCH_BYTES = 4 * 1024 * 1024
+# until its end added 9 MB to the peak memory of a 200-module build.
+_BATCH_BYTES = 1024 * 1024
 
 
 class BuildCache:
@@ -190,6 +190,7 @@ class BuildCache:
                 # back and syncs, a tenth of a second per stage. No syncing either: a crash may lose
                 # or damage what was written, and each entry's own hash turns that into a miss.
                 db.execute("PRAGMA synchronous=OFF")
+                db.execute("PRAGMA cache_size=-512")  # KiB: entries are read once each, a page cache only costs memory
                 db.execute(_SCHEMA)
             except sqlite3.Error:
                 db.close()
