@@ -57,7 +57,8 @@ class ContentFiles:
             self.resolved: Path | None = root.resolve()
         except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
             self.resolved = None
-        self.folders: dict[Path, list[str]] = {}  # each folder listed, in the order os.walk visits them: its names
+        # Each folder listed, in the order os.walk visits them, with its entries sorted by name.
+        self.folders: dict[Path, list[Path]] = {}
         self.entries: dict[Path, Entry] = {}
         if listed:
             self._list()
@@ -72,13 +73,13 @@ class ContentFiles:
                     found = list(listing)
             except OSError:
                 continue  # as os.walk does: a folder that cannot be listed is passed over
-            self.folders[folder] = sorted(item.name for item in found)
+            paths = {item.name: folder / item.name for item in found}
+            self.folders[folder] = [paths[name] for name in sorted(paths)]
             below = []
-            for item in found:
-                path = folder / item.name
-                entry = self.entries[path] = _entry(item, path)
+            for item in found:  # in the system's order, which os.walk follows into subfolders (findings keep it)
+                entry = self.entries[paths[item.name]] = _entry(item, paths[item.name])
                 if not entry.link and entry.mode is not None and stat.S_ISDIR(entry.mode):
-                    below.append(path)
+                    below.append(paths[item.name])
             stack.extend(reversed(below))
 
     def inside(self, path: Path) -> bool:
@@ -96,9 +97,11 @@ class ContentFiles:
 
     def _mode(self, path: Path) -> int | None:
         """The file type of `path` with links followed, None when it does not exist; listed paths cost nothing."""
+        entry = self.entries.get(path)
+        if entry is not None:
+            return entry.mode
         if path.parent in self.folders:
-            entry = self.entries.get(path)
-            return entry.mode if entry is not None else None
+            return None  # not there when the folder was listed
         try:
             return path.stat().st_mode
         except (OSError, ValueError):
@@ -120,10 +123,8 @@ class ContentFiles:
 
     def children(self, folder: Path) -> list[Path]:
         """The entries of `folder`, sorted by name (sorted(folder.iterdir())); a folder behind a link is read."""
-        names = self.folders.get(folder)
-        if names is None:
-            return sorted(folder.iterdir())
-        return [folder / name for name in names]
+        listed = self.folders.get(folder)
+        return sorted(folder.iterdir()) if listed is None else listed
 
     def glob(self, pattern: str) -> list[Path]:
         """sorted(root.glob(pattern)) for a pattern of names and '*' wildcards (no '**'), from the listing."""
@@ -138,13 +139,13 @@ class ContentFiles:
         """Everything under `folder` at any depth, links not followed, sorted (sorted(folder.rglob('*')))."""
         if folder not in self.folders:
             return sorted(folder.rglob("*"))
-        found, stack = [], [folder]
+        # Depth first through name-sorted folders is sorted order: a folder sorts just before what it holds.
+        found, stack = [], self.folders[folder][::-1]
         while stack:
-            for path in self.children(stack.pop()):
-                found.append(path)
-                if path in self.folders:
-                    stack.append(path)
-        return sorted(found)
+            path = stack.pop()
+            found.append(path)
+            stack.extend(self.folders.get(path, ())[::-1])
+        return found
 
 
 def _entry(item: os.DirEntry, path: Path) -> Entry:

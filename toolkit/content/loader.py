@@ -609,11 +609,11 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
 def _unpublished_files(module: Record, files: ContentFiles, shown: set[str]) -> list[Finding]:
     """A warning for each file of a module folder that no body (body.md or a translation) shows: it is left out
     of the site."""
-    found = []
+    found, published = [], {"module.yml", "body.md", *shown}
     for path in files.below(module.folder):
-        name = path.relative_to(module.folder).as_posix()
-        if files.is_dir(path) or name in ("module.yml", "body.md", *shown) or any(
-                part.startswith(".") for part in path.relative_to(module.folder).parts):
+        inner = path.relative_to(module.folder)
+        name = inner.as_posix()
+        if files.is_dir(path) or name in published or any(part.startswith(".") for part in inner.parts):
             continue
         if (split_variant(name, ".yml") or ("",))[0] == "module" or (split_variant(name, ".md") or ("",))[0] == "body":
             continue  # a translation, read beside its source
