@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from babel import Locale, UnknownLocaleError
 from ..findings import Finding, error
 from .fields import ListOf, Object, Record, by_likeness, did_you_mean
 from .model import is_restricted
+from .yamlfile import format_path
 
 STAMPS = ".stamped"  # content/.stamped/<hash>.json: the source text as it was when stamped
 EASY = "easy"  # the variant tag of easy read versions
@@ -193,48 +195,200 @@ def _collect(shape, value, path: str, out: list[str]) -> None:
         out.append(f"{path}: {value}")
 
 
+# A field's paragraph starts with its path (format_path's form: urgent_help.routes[1].when) and ': '.
+_FIELD_PATH = re.compile(r"[\w-]+(\[\d+\])?(\.[\w-]+(\[\d+\])?)*")
+
+
+def source_texts(paragraphs: list[str]) -> dict[str, str]:
+    """The field texts among a source's paragraphs (human_paragraphs), by field path.
+
+    A body paragraph that happens to read 'Word: text' is taken too; it is never asked for, since
+    only the paths of list items (which carry an index, like key_points[0]) are looked up.
+    """
+    texts = {}
+    for paragraph in paragraphs:
+        path, colon, text = paragraph.partition(": ")
+        if colon and _FIELD_PATH.fullmatch(path):
+            texts.setdefault(path, text)
+    return texts
+
+
+def followed_texts(content_root: Path, variant: Variant) -> dict[str, str] | None:
+    """The human text, by field path, of the source version `variant` translates; None when that is not known.
+
+    That is the current source when the translation is current, the copy kept when it was
+    stamped when the source has changed since, and unknown when it was never stamped or the
+    copy is not kept: then no list item of the translation can be matched with the source's.
+    """
+    if variant.block.source is None:
+        return None
+    if not variant.stale:
+        return source_texts(variant.source_paragraphs)
+    old = stamped_source(content_root, variant.block.source)
+    return source_texts(old["paragraphs"]) if old else None
+
+
+def _item_texts(texts: dict[str, str], path: tuple) -> list[tuple[str, str]]:
+    """The texts of the list item at `path` that are its own (not those of a list inside it), by path in the item."""
+    prefix = format_path(path)
+    found = []
+    for key, text in texts.items():
+        rest = key[len(prefix):]
+        if key.startswith(prefix) and rest[:1] in ("", ".") and "[" not in rest:
+            found.append((rest, text))
+    return found
+
+
+def _texts_within(texts: dict[str, str], path: tuple) -> list[str]:
+    """Every text of the item or list at `path`, lists inside it included, in the source's order."""
+    prefix = format_path(path)
+    return [text for key, text in texts.items() if key.startswith(prefix) and key[len(prefix):][:1] in ("", ".", "[")]
+
+
+def _item_count(texts: dict[str, str], path: tuple) -> int:
+    """How many items the list at `path` has, as far as its texts show (trailing items without text do not)."""
+    pattern = re.compile(re.escape(format_path(path)) + r"\[(\d+)\]")
+    return max((int(match.group(1)) + 1 for key in texts if (match := pattern.match(key))), default=0)
+
+
 def paragraphs_hash(paragraphs: list[str]) -> str:
     """Twelve hex digits of SHA-256 over the paragraphs: short enough to read, long enough never to collide."""
     return hashlib.sha256("\n\n".join(paragraphs).encode("utf-8")).hexdigest()[:12]
 
 
-def compare_with_source(translation: Record, source: Record, findings: list[Finding], path: tuple = ()) -> None:
-    """Report fields the source does not have and lists whose length differs from the source's."""
+def compare_with_source(variant: Variant, source: Record, content_root: Path, findings: list[Finding]) -> None:
+    """Report fields the source does not have and lists whose length differs from the source the variant translates.
+
+    A translation's list items follow its source as it was when the translation was stamped.
+    When an author adds, removes or moves an item after that, the translation is out of date,
+    not wrong (`overlay` shows that item in the source language), so the lists of an out-of-date
+    translation are counted against the stamped copy of its source; without a copy they cannot
+    be counted. A translator who gives more or fewer items than that source is still an error.
+    """
+    if variant.block.source is None or not variant.stale:
+        _compare(variant.record, source, findings, stale=False, stamped=None, path=())
+    else:
+        _compare(variant.record, source, findings, stale=True, stamped=followed_texts(content_root, variant), path=())
+
+
+ITEMS_HINT = "Translate each item of the source, in the same order: no more, no fewer."
+
+
+def _compare(translation: Record, source: Record, findings: list[Finding], *, stale: bool,
+             stamped: dict[str, str] | None, path: tuple) -> None:
     for name, value in translation.as_dict().items():
         if name in VARIANT_ONLY or value is None:
             continue
         original = getattr(source, name, None)
-        where = translation.where(*path, name) if path else translation.where(name)
-        if original in (None, [], ""):
+        where = translation.where(name)
+        if isinstance(value, list) and stale:
+            if stamped is not None:
+                _count_stamped(value, _item_count(stamped, (*path, name)), where, findings)
+        elif original in (None, [], ""):
             findings.append(error("translations", "the source has no such field.",
                                   hint="Remove it from the translation, or add it to the source first.", **where))
         elif isinstance(value, list):
             if len(value) != len(original):
-                findings.append(error("translations", f"has {len(value)} item{'s' * (len(value) != 1)}; the source "
-                                      f"has {len(original)}.", hint="Translate each item of the source, in the same "
-                                      "order: no more, no fewer.", **where))
+                findings.append(error("translations", f"has {_items(len(value))}; the source has {len(original)}.",
+                                      hint=ITEMS_HINT, **where))
             else:
                 for item, original_item in zip(value, original, strict=True):
                     if isinstance(item, Record):
-                        compare_with_source(item, original_item, findings)
+                        _compare(item, original_item, findings, stale=False, stamped=None, path=())
         elif isinstance(value, Record):
-            compare_with_source(value, original, findings)
+            _compare(value, original, findings, stale=stale, stamped=stamped, path=(*path, name))
 
 
-def overlay(source: Record, translation: Record) -> Record:
-    """A copy of `source` with the translated human text in place of the source's (the rest unchanged)."""
+def _count_stamped(items: list, count: int, where: dict, findings: list[Finding]) -> None:
+    # An item past the stamped source's last text is harmless while it holds no text of its own
+    # (a `- {}` for a number without a label): the stamped copy keeps only texts, not such items.
+    extra = any(_carries_text(item) for item in items[count:])
+    if len(items) < count or extra:
+        findings.append(error("translations", f"has {_items(len(items))}; the source had {count} when the "
+                              "translation was stamped.", hint=ITEMS_HINT, **where))
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' * (count != 1)}"
+
+
+def _carries_text(value) -> bool:
+    if isinstance(value, Record):
+        return any(_carries_text(part) for part in value.as_dict().values())
+    if isinstance(value, list):
+        return any(_carries_text(part) for part in value)
+    return value is not None
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    """A list item shown in the source language in a translation, because no translated item is known to be its."""
+
+    list_path: tuple  # the list in the translation file (for the finding's line)
+    item_path: tuple | None  # the item in the source; None: every item of the list
+    text: str  # the item's first text, to name it
+
+
+def overlay(source: Record, translation: Record, current: dict[str, str], followed: dict[str, str] | None,
+            untranslated: list[Untranslated] | None = None, *, at: tuple = (), was: tuple = ()) -> Record:
+    """A copy of `source` with the translated human text in place of the source's (the rest unchanged).
+
+    A list item is translated only by the translated item of the source item with the same text
+    in `followed` (the source the translation was made from, as source_texts: see followed_texts),
+    so an item the author moved keeps its translation, and one they added or changed since the
+    translation was stamped is shown in the source language (and recorded in `untranslated`):
+    a translated situation never sits beside another situation's numbers. With `followed`
+    unknown, every list is shown in the source language. `at` is the path in the source, `was`
+    the same place in the translation (they differ inside a moved item).
+    """
     values = source.as_dict()
     for name, value in translation.as_dict().items():
         if value is None or values.get(name) is None:  # also the block and word list, which no source has
             continue
         original = values[name]
         if isinstance(value, Record):
-            values[name] = overlay(original, value)
-        elif isinstance(value, list) and len(value) == len(original):
-            values[name] = [overlay(o, v) if isinstance(v, Record) else v for o, v in zip(original, value, strict=True)]
-        elif not isinstance(value, list):
+            values[name] = overlay(original, value, current, followed, untranslated, at=(*at, name),
+                                   was=(*was, name))
+        elif isinstance(value, list):
+            values[name] = _paired(original, value, current, followed, untranslated, (*at, name), (*was, name))
+        else:
             values[name] = value
     return Record(values, source._source, source._path)
+
+
+def _paired(original: list, translated: list, current: dict[str, str], followed: dict[str, str] | None,
+            untranslated: list[Untranslated] | None, at: tuple, was: tuple) -> list:
+    notes = untranslated if untranslated is not None else []
+    if followed is None:
+        if _texts_within(current, at):
+            notes.append(Untranslated(was, None, ""))
+        return original
+    # Each translated item stands for the stamped source's item at its place; items with the same
+    # text are taken in order, so an unchanged list pairs every item with the one at its own place.
+    stamped = [_item_texts(followed, (*was, index)) for index in range(len(translated))]
+    free = list(range(len(translated)))
+    result = []
+    for index, item in enumerate(original):
+        texts = _item_texts(current, (*at, index))
+        match = next((other for other in free if stamped[other] == texts), None)
+        if match is None:
+            shown = _texts_within(current, (*at, index))
+            if shown:
+                notes.append(Untranslated(was, (*at, index), shown[0]))
+            result.append(item)
+            continue
+        free.remove(match)
+        other = translated[match]
+        result.append(overlay(item, other, current, followed, untranslated, at=(*at, index), was=(*was, match))
+                      if isinstance(other, Record) else other)
+    return result
+
+
+def translated_record(content_root: Path, variant: Variant, source: Record,
+                      untranslated: list[Untranslated] | None = None) -> Record:
+    """`source` as `variant` translates it: its text over the source's, each list item beside its own (overlay)."""
+    return overlay(source, variant.record, source_texts(variant.source_paragraphs),
+                   followed_texts(content_root, variant), untranslated)
 
 
 def stamp_record(content_root: Path, paragraphs: list[str], today: str) -> str:
@@ -255,9 +409,15 @@ def stamped_source(content_root: Path, digest: str | None) -> dict | None:
         return None
     path = content_root / STAMPS / f"{digest}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        kept = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    # Written by stamp_record; anything else (a damaged or hand-edited copy) is as good as none.
+    if not isinstance(kept, dict) or not isinstance(kept.get("stamped"), str) \
+            or not isinstance(kept.get("paragraphs"), list) \
+            or not all(isinstance(paragraph, str) for paragraph in kept["paragraphs"]):
+        return None
+    return kept
 
 
 def localized(content, language: Language):
@@ -279,7 +439,7 @@ def localized(content, language: Language):
         variant = content.variants.get((kind, item_id, tag))
         if variant is None:
             return record.copy(text_language=source, draft=False)
-        copy = overlay(record, variant.record)
+        copy = translated_record(content.root, variant, record)
         copy.text_language, copy.draft = tag, variant.draft
         if variant.body is not None:
             copy.body, copy.body_file = variant.body, variant.body_file

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from ..content.loader import Content
-from ..content.variants import EASY, Variant, stamped_source
+from ..content.variants import EASY, Untranslated, Variant, stamped_source, translated_record
 from ..findings import Finding, Severity
 
 RELEASE_NOTE = "A release build (--release) refuses it."
@@ -59,6 +59,8 @@ def freshness_findings(content: Content, severity: Severity) -> list[Finding]:
                                          f"\n    Update the translation, then run `toolkit translations stamp "
                                          f"{variant.file}`. " + RELEASE_NOTE,
                                     extra={"changed": lines}, **where))
+        findings += [_untranslated_finding(variant, current, note, severity)
+                     for note in untranslated_items(content, variant)]
         if variant.draft and variant.tag == EASY:
             findings.append(Finding(severity, "translations", "draft easy read version: not yet checked by a "
                                     "reviewer with a learning disability; published with a notice.",
@@ -71,6 +73,31 @@ def freshness_findings(content: Content, severity: Severity) -> list[Finding]:
                                     hint="When a fluent reviewer has checked it, set status: reviewed and "
                                          "reviewed_by:. " + RELEASE_NOTE, **where))
     return findings
+
+
+def untranslated_items(content: Content, variant: Variant) -> list[Untranslated]:
+    """The list items of its source that `variant`'s pages show in the source language (overlay decides)."""
+    source = content.site if variant.kind == "site" else content.items_of(variant.kind).get(variant.id)
+    notes: list[Untranslated] = []
+    if source is not None:
+        translated_record(content.root, variant, source, notes)
+    return notes
+
+
+def _untranslated_finding(variant: Variant, current: str, note: Untranslated, severity: Severity) -> Finding:
+    where = variant.record.where(*note.list_path)
+    stamp = f"`toolkit translations stamp {variant.file}`"
+    if note.item_path is not None:
+        return Finding(severity, "translations", f"shown in the source language: '{_short(note.text)}' is new or "
+                       f"changed in {variant.source_files[0]} since the translation was stamped.",
+                       hint="Translate it, keeping the items in the source's order, then run " + stamp + ".",
+                       **{**where, "field": variant.record.where(*note.item_path)["field"]})
+    reason = "the translation has not been stamped" if current == "unstamped" else \
+        f"no copy of source version {variant.block.source} is kept in content/.stamped/"
+    return Finding(severity, "translations", f"every item shown in the source language: {reason}, so its items "
+                   "cannot be matched with the source's.",
+                   hint=f"Check that the items follow {variant.source_files[0]}, item for item, then run {stamp}.",
+                   **where)
 
 
 def _line(variant: Variant) -> dict:
