@@ -199,56 +199,58 @@ def _collect(shape, value, path: str, out: list[str]) -> None:
 _FIELD_PATH = re.compile(r"[\w-]+(\[\d+\])?(\.[\w-]+(\[\d+\])?)*")
 
 
-def source_texts(paragraphs: list[str]) -> dict[str, str]:
-    """The field texts among a source's paragraphs (human_paragraphs), by field path.
+@dataclass(frozen=True)
+class SourceText:
+    """A source's human text by field path, as human_paragraphs gives it, indexed for pairing list items."""
 
-    A body paragraph that happens to read 'Word: text' is taken too; it is never asked for, since
-    only the paths of list items (which carry an index, like key_points[0]) are looked up.
-    """
-    texts = {}
-    for paragraph in paragraphs:
-        path, colon, text = paragraph.partition(": ")
-        if colon and _FIELD_PATH.fullmatch(path):
+    texts: dict[str, str]  # field path -> text, in the source's order
+    items: dict[str, tuple]  # list item path -> its own texts, as ((path within the item, text), ...)
+
+    @classmethod
+    def of(cls, paragraphs: list[str]) -> SourceText:
+        """The field paragraphs come first, each 'path: text'; the body's paragraphs (if any) after them."""
+        texts: dict[str, str] = {}
+        for paragraph in paragraphs:
+            path, colon, text = paragraph.partition(": ")
+            if not (colon and _FIELD_PATH.fullmatch(path)):
+                break
             texts.setdefault(path, text)
-    return texts
+        items: dict[str, list] = {}
+        for path, text in texts.items():
+            if "]" in path:  # in a list: its own item is the last index's (a list inside has items of its own)
+                cut = path.rindex("]") + 1
+                items.setdefault(path[:cut], []).append((path[cut:], text))
+        return cls(texts, {path: tuple(own) for path, own in items.items()})
+
+    def own(self, path: tuple) -> tuple:
+        """The texts of the list item at `path` that are its own, not those of a list inside it."""
+        return self.items.get(format_path(path), ())
+
+    def within(self, path: tuple) -> list[str]:
+        """Every text of the item or list at `path`, lists inside it included."""
+        prefix = format_path(path)
+        return [text for key, text in self.texts.items()
+                if key.startswith(prefix) and key[len(prefix):][:1] in ("", ".", "[")]
+
+    def count(self, path: tuple) -> int:
+        """How many items the list at `path` has, as far as its texts show (trailing items without text do not)."""
+        pattern = re.compile(re.escape(format_path(path)) + r"\[(\d+)\]")
+        return max((int(match.group(1)) + 1 for key in self.texts if (match := pattern.match(key))), default=0)
 
 
-def followed_texts(content_root: Path, variant: Variant) -> dict[str, str] | None:
-    """The human text, by field path, of the source version `variant` translates; None when that is not known.
+def followed_text(content_root: Path, variant: Variant, current: SourceText | None = None) -> SourceText | None:
+    """The human text of the source version `variant` translates; None when that is not known.
 
-    That is the current source when the translation is current, the copy kept when it was
-    stamped when the source has changed since, and unknown when it was never stamped or the
-    copy is not kept: then no list item of the translation can be matched with the source's.
+    That is the current source (`current`, if given) when the translation is current, the copy
+    kept when it was stamped when the source has changed since, and unknown when it was never
+    stamped or the copy is not kept: then no list item of the translation can be paired.
     """
     if variant.block.source is None:
         return None
     if not variant.stale:
-        return source_texts(variant.source_paragraphs)
+        return current or SourceText.of(variant.source_paragraphs)
     old = stamped_source(content_root, variant.block.source)
-    return source_texts(old["paragraphs"]) if old else None
-
-
-def _item_texts(texts: dict[str, str], path: tuple) -> list[tuple[str, str]]:
-    """The texts of the list item at `path` that are its own (not those of a list inside it), by path in the item."""
-    prefix = format_path(path)
-    found = []
-    for key, text in texts.items():
-        rest = key[len(prefix):]
-        if key.startswith(prefix) and rest[:1] in ("", ".") and "[" not in rest:
-            found.append((rest, text))
-    return found
-
-
-def _texts_within(texts: dict[str, str], path: tuple) -> list[str]:
-    """Every text of the item or list at `path`, lists inside it included, in the source's order."""
-    prefix = format_path(path)
-    return [text for key, text in texts.items() if key.startswith(prefix) and key[len(prefix):][:1] in ("", ".", "[")]
-
-
-def _item_count(texts: dict[str, str], path: tuple) -> int:
-    """How many items the list at `path` has, as far as its texts show (trailing items without text do not)."""
-    pattern = re.compile(re.escape(format_path(path)) + r"\[(\d+)\]")
-    return max((int(match.group(1)) + 1 for key in texts if (match := pattern.match(key))), default=0)
+    return SourceText.of(old["paragraphs"]) if old else None
 
 
 def paragraphs_hash(paragraphs: list[str]) -> str:
@@ -268,14 +270,14 @@ def compare_with_source(variant: Variant, source: Record, content_root: Path, fi
     if variant.block.source is None or not variant.stale:
         _compare(variant.record, source, findings, stale=False, stamped=None, path=())
     else:
-        _compare(variant.record, source, findings, stale=True, stamped=followed_texts(content_root, variant), path=())
+        _compare(variant.record, source, findings, stale=True, stamped=followed_text(content_root, variant), path=())
 
 
 ITEMS_HINT = "Translate each item of the source, in the same order: no more, no fewer."
 
 
 def _compare(translation: Record, source: Record, findings: list[Finding], *, stale: bool,
-             stamped: dict[str, str] | None, path: tuple) -> None:
+             stamped: SourceText | None, path: tuple) -> None:
     for name, value in translation.as_dict().items():
         if name in VARIANT_ONLY or value is None:
             continue
@@ -283,7 +285,7 @@ def _compare(translation: Record, source: Record, findings: list[Finding], *, st
         where = translation.where(name)
         if isinstance(value, list) and stale:
             if stamped is not None:
-                _count_stamped(value, _item_count(stamped, (*path, name)), where, findings)
+                _count_stamped(value, stamped.count((*path, name)), where, findings)
         elif original in (None, [], ""):
             findings.append(error("translations", "the source has no such field.",
                                   hint="Remove it from the translation, or add it to the source first.", **where))
@@ -329,12 +331,12 @@ class Untranslated:
     text: str  # the item's first text, to name it
 
 
-def overlay(source: Record, translation: Record, current: dict[str, str], followed: dict[str, str] | None,
+def overlay(source: Record, translation: Record, current: SourceText, followed: SourceText | None,
             untranslated: list[Untranslated] | None = None, *, at: tuple = (), was: tuple = ()) -> Record:
     """A copy of `source` with the translated human text in place of the source's (the rest unchanged).
 
     A list item is translated only by the translated item of the source item with the same text
-    in `followed` (the source the translation was made from, as source_texts: see followed_texts),
+    in `followed` (the source the translation was made from: see followed_text),
     so an item the author moved keeps its translation, and one they added or changed since the
     translation was stamped is shown in the source language (and recorded in `untranslated`):
     a translated situation never sits beside another situation's numbers. With `followed`
@@ -356,23 +358,23 @@ def overlay(source: Record, translation: Record, current: dict[str, str], follow
     return Record(values, source._source, source._path)
 
 
-def _paired(original: list, translated: list, current: dict[str, str], followed: dict[str, str] | None,
+def _paired(original: list, translated: list, current: SourceText, followed: SourceText | None,
             untranslated: list[Untranslated] | None, at: tuple, was: tuple) -> list:
     notes = untranslated if untranslated is not None else []
     if followed is None:
-        if _texts_within(current, at):
+        if current.within(at):
             notes.append(Untranslated(was, None, ""))
         return original
     # Each translated item stands for the stamped source's item at its place; items with the same
     # text are taken in order, so an unchanged list pairs every item with the one at its own place.
-    stamped = [_item_texts(followed, (*was, index)) for index in range(len(translated))]
+    stamped = [followed.own((*was, index)) for index in range(len(translated))]
     free = list(range(len(translated)))
     result = []
     for index, item in enumerate(original):
-        texts = _item_texts(current, (*at, index))
+        texts = current.own((*at, index))
         match = next((other for other in free if stamped[other] == texts), None)
         if match is None:
-            shown = _texts_within(current, (*at, index))
+            shown = current.within((*at, index))
             if shown:
                 notes.append(Untranslated(was, (*at, index), shown[0]))
             result.append(item)
@@ -387,8 +389,8 @@ def _paired(original: list, translated: list, current: dict[str, str], followed:
 def translated_record(content_root: Path, variant: Variant, source: Record,
                       untranslated: list[Untranslated] | None = None) -> Record:
     """`source` as `variant` translates it: its text over the source's, each list item beside its own (overlay)."""
-    return overlay(source, variant.record, source_texts(variant.source_paragraphs),
-                   followed_texts(content_root, variant), untranslated)
+    current = SourceText.of(variant.source_paragraphs)
+    return overlay(source, variant.record, current, followed_text(content_root, variant, current), untranslated)
 
 
 def stamp_record(content_root: Path, paragraphs: list[str], today: str) -> str:
