@@ -117,3 +117,16 @@ def test_without_the_stamped_copy_every_translated_item_is_left_out(translated):
         "source version bffb3cd8849f is kept in content/.stamped/, so its items cannot be matched with the "
         "source's.\n    hint: Check that the items follow content/site.yml, item for item, then run "
         "`toolkit translations stamp content/site.pl.yml`."]
+
+
+def test_an_unstamped_translation_shows_its_lists_in_english(translated):
+    edit(translated, "site.pl.yml", "  source: bffb3cd8849f\n", "")
+    content = load(translated)
+    polish = localized(content, next(language for language in content.languages if language.tag == "pl"))
+    assert [route.when for route in polish.site.urgent_help.routes] == [
+        "A child is in danger right now", "You, or someone else, may be about to harm themselves"]
+    assert [f.format() for f in freshness_findings(content, Severity.WARNING)
+            if f.file == "content/site.pl.yml" and f.message.startswith("every item")] == [
+        "content/site.pl.yml:8:5: warning: urgent_help.routes: every item shown in the source language: the "
+        "translation has not been stamped, so its items cannot be matched with the source's.\n    hint: Check that "
+        "the items follow content/site.yml, item for item, then run `toolkit translations stamp content/site.pl.yml`."]
