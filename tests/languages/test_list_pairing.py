@@ -3,7 +3,9 @@
 Translations give their lists in the source's order. When an author moves, adds or removes an
 item after a translation was stamped, each translated item must stay with its own source item
 (a situation with its own services, a label with its own number), and an item nobody has
-translated yet is shown in the source language, with a warning naming it.
+translated yet is shown in the source language, with a warning naming it. The same holds for a
+single text: a service's confidentiality limits widened in the source are never shown in a
+translation's old, narrower words.
 """
 
 from __future__ import annotations
@@ -71,6 +73,48 @@ PHONES = """    phones:
 """
 
 
+def help_card_rows(project, helpline: str) -> list[str]:
+    """Each row of a helpline's card on the Polish help page, as text: label, then value."""
+    page = (project / "site" / "public" / "pl" / "help.html").read_text(encoding="utf-8")
+    card = re.search(rf'<section class="tk-card" id="help-{helpline}".*?</section>', page, re.S).group(0)
+    return [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in re.findall(r"<dt>.*?</dd>", card, re.S)]
+
+
+WIDER = ("You do not have to give your name. If you tell us a child is at risk, we may pass that on to the "
+         "police.")
+
+
+def test_a_confidentiality_text_changed_in_the_source_is_shown_in_english_until_translated(translated):
+    edit(translated, "helplines.yml", "    confidentiality: You do not have to give your name.\n",
+         f"    confidentiality: {WIDER}\n")
+    result = build_project(translated, editions=("public",))
+    assert result.ok, [f.format() for f in result.findings if f.severity is Severity.ERROR]
+    assert help_card_rows(translated, "stop-it-now") == [
+        "Zadzwoń 0808 1000 900 (bezpłatnie)", "Strona internetowa www.stopitnow.org.uk/scotland",
+        "Godziny otwarcia poniedziałek–czwartek: 09:00–21:00. piątek: 09:00–17:00. Godziny testowe, nieprawdziwe. "
+        "Godziny według czasu w Wielkiej Brytanii.", f"Co zostaje poufne {WIDER}"]
+    assert translation_warnings(result, "content/helplines.pl.yml") == [
+        "content/helplines.pl.yml:6:22: warning: helplines.stop-it-now.confidentiality: shown in the source "
+        "language: 'You do not have to give your name. If you tell us a child is at risk, we may pass that on to "
+        "the police.' changed in content/helplines.yml since the translation was stamped.\n    hint: Translate "
+        "it, then run `toolkit translations stamp content/helplines.pl.yml`."]
+
+
+def test_a_field_removed_from_the_source_takes_its_translation_with_it_and_only_warns(translated):
+    edit(translated, "helplines.yml", "      note: Fixture hours, not real.\n", "")
+    content = load(translated)
+    assert messages(content) == []
+    polish = localized(content, next(language for language in content.languages if language.tag == "pl"))
+    stop_it_now = polish.helplines["stop-it-now"]
+    assert (stop_it_now.hours.note, stop_it_now.confidentiality) == (None, "Nie musisz podawać swojego imienia.")
+    assert [f.format() for f in freshness_findings(content, Severity.WARNING)
+            if f.file == "content/helplines.pl.yml" and not f.message.startswith(("draft", "out of date"))] == [
+        "content/helplines.pl.yml:5:13: warning: helplines.stop-it-now.hours.note: translated text no longer shown: "
+        "content/helplines.yml has had no such field since the translation was stamped.\n    hint: Remove it from "
+        "the translation (or put the field back in content/helplines.yml), then run `toolkit translations stamp "
+        "content/helplines.pl.yml`."]
+
+
 def test_a_number_removed_from_the_registry_takes_its_translated_label_with_it(translated):
     edit(translated, "helplines.yml", """    phones:
       - number: "999"
@@ -110,7 +154,7 @@ def test_without_the_stamped_copy_every_translated_item_is_left_out(translated):
     polish = localized(content, next(language for language in content.languages if language.tag == "pl"))
     assert [route.when for route in polish.site.urgent_help.routes] == [
         "You, or someone else, may be about to harm themselves", "A child is in danger right now"]
-    assert polish.site.urgent_help.title == "Potrzebujesz pomocy teraz?"  # a single text is not paired
+    assert polish.site.urgent_help.title == "Need help now?"  # nor can a single text be checked
     assert [f.format() for f in freshness_findings(content, Severity.WARNING)
             if f.file == "content/site.pl.yml" and f.message.startswith("every item")] == [
         "content/site.pl.yml:8:5: warning: urgent_help.routes: every item shown in the source language: no copy of "

@@ -287,6 +287,8 @@ def _compare(translation: Record, source: Record, findings: list[Finding], *, st
             if stamped is not None:
                 _count_stamped(value, stamped.count((*path, name)), where, findings)
         elif original in (None, [], ""):
+            if stale and stamped is not None and stamped.within((*path, name)):
+                continue  # the author removed it since the stamp: out of date, not wrong (overlay warns)
             findings.append(error("translations", "the source has no such field.",
                                   hint="Remove it from the translation, or add it to the source first.", **where))
         elif isinstance(value, list):
@@ -322,13 +324,23 @@ def _carries_text(value) -> bool:
     return value is not None
 
 
+ITEM, LIST, FIELD, REMOVED = "item", "list", "field", "removed"  # what an Untranslated note is about
+
+
 @dataclass(frozen=True)
 class Untranslated:
-    """A list item shown in the source language in a translation, because no translated item is known to be its."""
+    """A source text shown in the source language in a translation, or a translated text no longer shown.
 
-    list_path: tuple  # the list in the translation file (for the finding's line)
-    item_path: tuple | None  # the item in the source; None: every item of the list
-    text: str  # the item's first text, to name it
+    `kind` says which: ITEM, a list item no translated item is known to be; LIST, every item of
+    a list (the followed source is unknown); FIELD, a single text the translation is not known to
+    follow (changed since the stamp, or the followed source unknown); REMOVED, a translated text
+    whose field the source no longer has.
+    """
+
+    list_path: tuple  # the list or field in the translation file (for the finding's line)
+    item_path: tuple | None  # ITEM: the item in the source; FIELD: the field in the source when known changed
+    text: str  # ITEM and FIELD: the source's first text there, to name it
+    kind: str = ITEM
 
 
 def overlay(source: Record, translation: Record, current: SourceText, followed: SourceText | None,
@@ -339,31 +351,48 @@ def overlay(source: Record, translation: Record, current: SourceText, followed: 
     in `followed` (the source the translation was made from: see followed_text),
     so an item the author moved keeps its translation, and one they added or changed since the
     translation was stamped is shown in the source language (and recorded in `untranslated`):
-    a translated situation never sits beside another situation's numbers. With `followed`
-    unknown, every list is shown in the source language. `at` is the path in the source, `was`
-    the same place in the translation (they differ inside a moved item).
+    a translated situation never sits beside another situation's numbers. A single text (a
+    title, a service's confidentiality limits) is translated only while the source's text there
+    is the one the translation followed: a service that widens its limits is never shown with
+    the old, narrower wording. With `followed` unknown, every list and text is shown in the
+    source language. `at` is the path in the source, `was` the same place in the translation
+    (they differ inside a moved item).
     """
+    notes = untranslated if untranslated is not None else []
     values = source.as_dict()
     for name, value in translation.as_dict().items():
-        if value is None or values.get(name) is None:  # also the block and word list, which no source has
+        if value is None:
+            continue
+        if values.get(name) is None:  # also the block and word list, which no source has
+            if followed is not None and followed.within((*was, name)):
+                notes.append(Untranslated((*was, name), None, "", REMOVED))
             continue
         original = values[name]
         if isinstance(value, Record):
-            values[name] = overlay(original, value, current, followed, untranslated, at=(*at, name),
-                                   was=(*was, name))
+            values[name] = overlay(original, value, current, followed, notes, at=(*at, name), was=(*was, name))
         elif isinstance(value, list):
-            values[name] = _paired(original, value, current, followed, untranslated, (*at, name), (*was, name))
+            values[name] = _paired(original, value, current, followed, notes, (*at, name), (*was, name))
         else:
-            values[name] = value
+            values[name] = _single(original, value, current, followed, notes, (*at, name), (*was, name))
     return Record(values, source._source, source._path)
 
 
+def _single(original: str, translated: str, current: SourceText, followed: SourceText | None,
+            notes: list[Untranslated], at: tuple, was: tuple) -> str:
+    """The translated text while the source's text at its place is the one it followed; else the source's."""
+    now = current.texts.get(format_path(at))
+    if followed is not None and followed.texts.get(format_path(was)) == now:
+        return translated
+    if now is not None:
+        notes.append(Untranslated(was, at if followed is not None else None, now, FIELD))
+    return original
+
+
 def _paired(original: list, translated: list, current: SourceText, followed: SourceText | None,
-            untranslated: list[Untranslated] | None, at: tuple, was: tuple) -> list:
-    notes = untranslated if untranslated is not None else []
+            notes: list[Untranslated], at: tuple, was: tuple) -> list:
     if followed is None:
         if current.within(at):
-            notes.append(Untranslated(was, None, ""))
+            notes.append(Untranslated(was, None, "", LIST))
         return original
     # Each translated item stands for the stamped source's item at its place; items with the same
     # text are taken in order, so an unchanged list pairs every item with the one at its own place.
@@ -381,7 +410,7 @@ def _paired(original: list, translated: list, current: SourceText, followed: Sou
             continue
         free.remove(match)
         other = translated[match]
-        result.append(overlay(item, other, current, followed, untranslated, at=(*at, index), was=(*was, match))
+        result.append(overlay(item, other, current, followed, notes, at=(*at, index), was=(*was, match))
                       if isinstance(other, Record) else other)
     return result
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 import difflib
 
 from ..content.loader import Content
-from ..content.variants import EASY, Untranslated, Variant, stamped_source, translated_record
+from ..content.variants import (
+    EASY,
+    FIELD,
+    ITEM,
+    REMOVED,
+    Untranslated,
+    Variant,
+    stamped_source,
+    translated_record,
+)
 from ..findings import Finding, Severity
 
 RELEASE_NOTE = "A release build (--release) refuses it."
@@ -76,7 +85,7 @@ def freshness_findings(content: Content, severity: Severity) -> list[Finding]:
 
 
 def untranslated_items(content: Content, variant: Variant) -> list[Untranslated]:
-    """The list items of its source that `variant`'s pages show in the source language (overlay decides)."""
+    """The texts of its source that `variant`'s pages show in the source language, and translated ones no longer shown (overlay decides)."""
     source = content.site if variant.kind == "site" else content.items_of(variant.kind).get(variant.id)
     notes: list[Untranslated] = []
     if source is not None:
@@ -86,17 +95,29 @@ def untranslated_items(content: Content, variant: Variant) -> list[Untranslated]
 
 def _untranslated_finding(variant: Variant, current: str, note: Untranslated, severity: Severity) -> Finding:
     where = variant.record.where(*note.list_path)
+    source = variant.source_files[0]
     stamp = f"`toolkit translations stamp {variant.file}`"
+    if note.kind == REMOVED:
+        return Finding(severity, "translations", f"translated text no longer shown: {source} has had no such field "
+                       "since the translation was stamped.",
+                       hint=f"Remove it from the translation (or put the field back in {source}), then run {stamp}.",
+                       **where)
     if note.item_path is not None:
-        return Finding(severity, "translations", f"shown in the source language: '{_short(note.text)}' is new or "
-                       f"changed in {variant.source_files[0]} since the translation was stamped.",
-                       hint="Translate it, keeping the items in the source's order, then run " + stamp + ".",
+        what = "is new or changed" if note.kind == ITEM else "changed"
+        keeping = ", keeping the items in the source's order" if note.kind == ITEM else ""
+        return Finding(severity, "translations", f"shown in the source language: '{_short(note.text)}' {what} in "
+                       f"{source} since the translation was stamped.",
+                       hint=f"Translate it{keeping}, then run {stamp}.",
                        **{**where, "field": variant.record.where(*note.item_path)["field"]})
     reason = "the translation has not been stamped" if current == "unstamped" else \
         f"no copy of source version {variant.block.source} is kept in content/.stamped/"
+    if note.kind == FIELD:
+        return Finding(severity, "translations", f"shown in the source language: {reason}, so its text cannot be "
+                       "checked against the source's.",
+                       hint=f"Check that the translation follows {source}, then run {stamp}.", **where)
     return Finding(severity, "translations", f"every item shown in the source language: {reason}, so its items "
                    "cannot be matched with the source's.",
-                   hint=f"Check that the items follow {variant.source_files[0]}, item for item, then run {stamp}.",
+                   hint=f"Check that the items follow {source}, item for item, then run {stamp}.",
                    **where)
 
 
