@@ -36,6 +36,12 @@ def translation_warnings(result, file: str) -> list[str]:
             and not f.message.startswith(("draft", "out of date"))]
 
 
+def shown_in_english(content, file: str) -> list[str]:
+    """The warnings of a loaded project about `file`'s texts shown in the source language."""
+    return [f.format() for f in freshness_findings(content, Severity.WARNING)
+            if f.file == file and "shown in the source language" in f.message]
+
+
 def test_reordered_urgent_routes_keep_each_translated_situation_beside_its_own_services(translated):
     edit(translated, "site.yml", CHILD + HARM, HARM + CHILD)
     result = build_project(translated, editions=("public",))
@@ -129,10 +135,7 @@ def test_a_number_removed_from_the_registry_takes_its_translated_label_with_it(t
          "        label: Call\n", "")
     result = build_project(translated, editions=("public",))
     assert result.ok, [f.format() for f in result.findings if f.severity is Severity.ERROR]
-    page = (translated / "site" / "public" / "pl" / "help.html").read_text(encoding="utf-8")
-    card = re.search(r'<section class="tk-card" id="help-emergency-services".*?</section>', page, re.S).group(0)
-    rows = [" ".join(re.sub(r"<[^>]+>", " ", row).split()) for row in re.findall(r"<dt>.*?</dd>", card, re.S)]
-    assert rows == ["Przez TextRelay 18000", "Godziny otwarcia Czynne całą dobę, codziennie.",
+    assert help_card_rows(translated, "emergency-services") == ["Przez TextRelay 18000", "Godziny otwarcia Czynne całą dobę, codziennie.",
                     "Co zostaje poufne Połączenia alarmowe nie są anonimowe."]
     assert translation_warnings(result, "content/helplines.pl.yml") == []
 
@@ -155,12 +158,16 @@ def test_without_the_stamped_copy_every_translated_item_is_left_out(translated):
     assert [route.when for route in polish.site.urgent_help.routes] == [
         "You, or someone else, may be about to harm themselves", "A child is in danger right now"]
     assert polish.site.urgent_help.title == "Need help now?"  # nor can a single text be checked
-    assert [f.format() for f in freshness_findings(content, Severity.WARNING)
-            if f.file == "content/site.pl.yml" and f.message.startswith("every item")] == [
+    assert shown_in_english(content, "content/site.pl.yml") == [
         "content/site.pl.yml:8:5: warning: urgent_help.routes: every item shown in the source language: no copy of "
         "source version bffb3cd8849f is kept in content/.stamped/, so its items cannot be matched with the "
         "source's.\n    hint: Check that the items follow content/site.yml, item for item, then run "
-        "`toolkit translations stamp content/site.pl.yml`."]
+        "`toolkit translations stamp content/site.pl.yml`.",
+        "content/site.pl.yml:37:11: warning: translation.source: 20 texts outside lists shown in the source "
+        "language: no "
+        "copy of source version bffb3cd8849f is kept in content/.stamped/, so they cannot be checked against the "
+        "source's.\n    hint: Check that the translation follows content/site.yml, then run `toolkit translations "
+        "stamp content/site.pl.yml`."]
 
 
 def test_an_unstamped_translation_shows_its_lists_in_english(translated):
@@ -169,8 +176,11 @@ def test_an_unstamped_translation_shows_its_lists_in_english(translated):
     polish = localized(content, next(language for language in content.languages if language.tag == "pl"))
     assert [route.when for route in polish.site.urgent_help.routes] == [
         "A child is in danger right now", "You, or someone else, may be about to harm themselves"]
-    assert [f.format() for f in freshness_findings(content, Severity.WARNING)
-            if f.file == "content/site.pl.yml" and f.message.startswith("every item")] == [
+    assert (polish.site.name, polish.site.quick_exit.label) == ("Fixture toolkit", "Exit this page")
+    assert shown_in_english(content, "content/site.pl.yml") == [
         "content/site.pl.yml:8:5: warning: urgent_help.routes: every item shown in the source language: the "
         "translation has not been stamped, so its items cannot be matched with the source's.\n    hint: Check that "
-        "the items follow content/site.yml, item for item, then run `toolkit translations stamp content/site.pl.yml`."]
+        "the items follow content/site.yml, item for item, then run `toolkit translations stamp content/site.pl.yml`.",
+        "content/site.pl.yml:37:3: warning: translation: 20 texts outside lists shown in the source language: the "
+        "translation has not been stamped, so they cannot be checked against the source's.\n    hint: Check that "
+        "the translation follows content/site.yml, then run `toolkit translations stamp content/site.pl.yml`."]

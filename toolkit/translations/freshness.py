@@ -68,8 +68,7 @@ def freshness_findings(content: Content, severity: Severity) -> list[Finding]:
                                          f"\n    Update the translation, then run `toolkit translations stamp "
                                          f"{variant.file}`. " + RELEASE_NOTE,
                                     extra={"changed": lines}, **where))
-        findings += [_untranslated_finding(variant, current, note, severity)
-                     for note in untranslated_items(content, variant)]
+        findings += _untranslated_findings(variant, current, untranslated_items(content, variant), severity, where)
         if variant.draft and variant.tag == EASY:
             findings.append(Finding(severity, "translations", "draft easy read version: not yet checked by a "
                                     "reviewer with a learning disability; published with a notice.",
@@ -93,6 +92,26 @@ def untranslated_items(content: Content, variant: Variant) -> list[Untranslated]
     return notes
 
 
+def _untranslated_findings(variant: Variant, current: str, notes: list[Untranslated], severity: Severity,
+                           where: dict) -> list[Finding]:
+    # Without the followed source every text outside a list is shown in the source language:
+    # one warning for them all (at the translation block), not one per title and label.
+    unknown = [note for note in notes if note.kind == FIELD and note.item_path is None]
+    findings = [_untranslated_finding(variant, current, note, severity) for note in notes if note not in unknown]
+    if unknown:
+        findings.append(Finding(severity, "translations", f"{len(unknown)} text{'s' * (len(unknown) != 1)} outside "
+                                f"lists shown in the source language: {_reason(variant, current)}, so "
+                                f"{'they' if len(unknown) != 1 else 'it'} cannot be checked against the source's.",
+                                hint=f"Check that the translation follows {variant.source_files[0]}, then run "
+                                     f"`toolkit translations stamp {variant.file}`.", **where))
+    return findings
+
+
+def _reason(variant: Variant, current: str) -> str:
+    return "the translation has not been stamped" if current == "unstamped" else \
+        f"no copy of source version {variant.block.source} is kept in content/.stamped/"
+
+
 def _untranslated_finding(variant: Variant, current: str, note: Untranslated, severity: Severity) -> Finding:
     where = variant.record.where(*note.list_path)
     source = variant.source_files[0]
@@ -109,13 +128,7 @@ def _untranslated_finding(variant: Variant, current: str, note: Untranslated, se
                        f"{source} since the translation was stamped.",
                        hint=f"Translate it{keeping}, then run {stamp}.",
                        **{**where, "field": variant.record.where(*note.item_path)["field"]})
-    reason = "the translation has not been stamped" if current == "unstamped" else \
-        f"no copy of source version {variant.block.source} is kept in content/.stamped/"
-    if note.kind == FIELD:
-        return Finding(severity, "translations", f"shown in the source language: {reason}, so its text cannot be "
-                       "checked against the source's.",
-                       hint=f"Check that the translation follows {source}, then run {stamp}.", **where)
-    return Finding(severity, "translations", f"every item shown in the source language: {reason}, so its items "
+    return Finding(severity, "translations", f"every item shown in the source language: {_reason(variant, current)}, so its items "
                    "cannot be matched with the source's.",
                    hint=f"Check that the items follow {source}, item for item, then run {stamp}.",
                    **where)
