@@ -380,6 +380,8 @@ def overlay(source: Record, translation: Record, current: SourceText, followed: 
 def _single(original: str, translated: str, current: SourceText, followed: SourceText | None,
             notes: list[Untranslated], at: tuple, was: tuple) -> str:
     """The translated text while the source's text at its place is the one it followed; else the source's."""
+    if followed is current and at == was:  # a current translation at its own place: the same text, by definition
+        return translated
     now = current.texts.get(format_path(at))
     if followed is not None and followed.texts.get(format_path(was)) == now:
         return translated
