@@ -337,7 +337,7 @@ class Untranslated:
     whose field the source no longer has.
     """
 
-    list_path: tuple  # the list or field in the translation file (for the finding's line)
+    path: tuple  # the list or field in the translation file (for the finding's line)
     item_path: tuple | None  # ITEM: the item in the source; FIELD: the field in the source when known changed
     text: str  # ITEM and FIELD: the source's first text there, to name it
     kind: str = ITEM

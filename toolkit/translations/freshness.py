@@ -113,7 +113,7 @@ def _reason(variant: Variant, current: str) -> str:
 
 
 def _untranslated_finding(variant: Variant, current: str, note: Untranslated, severity: Severity) -> Finding:
-    where = variant.record.where(*note.list_path)
+    where = variant.record.where(*note.path)
     source = variant.source_files[0]
     stamp = f"`toolkit translations stamp {variant.file}`"
     if note.kind == REMOVED:
