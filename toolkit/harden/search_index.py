@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..deploy.fingerprint import content_name
+from ..memo import remembered
 from .pages import PageText
 
 # Stop words by language (the primary subtag of its tag), written as search folds them (no accents).
@@ -66,14 +67,22 @@ def build_index(pages: list[PageText], stopwords: frozenset[str] = STOPWORDS["en
     docs = [[p.title, p.url, p.summary] for p in ordered]
     chunks: dict[str, dict[str, list]] = defaultdict(dict)
     for index, page in enumerate(ordered):
-        weights = Counter(words(page.text, stopwords))
-        for word in words(page.summary, stopwords):
-            weights[word] += SUMMARY_WEIGHT
-        for word in words(page.title, stopwords):
-            weights[word] += TITLE_WEIGHT
+        # The live preview weighs again only the pages an edit changed (toolkit.memo).
+        weights = remembered(("search-weights", page.title, page.summary, page.text, stopwords),
+                             lambda page=page: page_weights(page, stopwords))
         for term, weight in weights.items():
             chunks[chunk_key(term)].setdefault(term, []).append([index, weight])
     return docs, {key: dict(sorted(terms.items())) for key, terms in sorted(chunks.items())}
+
+
+def page_weights(page: PageText, stopwords: frozenset[str]) -> Counter:
+    """Each term of a page with its weight: once for each use in the text, more in the summary and title."""
+    weights = Counter(words(page.text, stopwords))
+    for word in words(page.summary, stopwords):
+        weights[word] += SUMMARY_WEIGHT
+    for word in words(page.title, stopwords):
+        weights[word] += TITLE_WEIGHT
+    return weights
 
 
 def _script(call: str, *args) -> str:
