@@ -179,18 +179,30 @@ def _load_document(path: Path, root: Path, definition, findings: list[Finding], 
         text = read_text(path, root, findings)
         if text is None:
             return None
-    # The live preview parses again only the files an edit changed (toolkit.memo).
-    data, positions, yaml_findings = remembered(("yaml", text, shown, line_offset),
-                                                lambda: load_yaml(text, shown, line_offset=line_offset))
+    # The live preview parses and validates again only the files an edit changed (toolkit.memo); what
+    # it remembers is never changed, so each load gets its own copy of the record (fields are set on it).
+    record, found, left = remembered(("document", text, shown, line_offset, id(definition)),
+                                     lambda: _parsed(text, shown, line_offset, definition))
+    findings.extend(found)
+    if dropped is not None:
+        dropped.extend(left)
+    return record.copy() if isinstance(record, Record) else record
+
+
+def _parsed(text: str, shown: str, line_offset: int, definition) -> tuple[Record | None, list[Finding], list]:
+    """One file's text parsed and validated: (record or None, its findings, the raw items validation dropped)."""
+    findings: list[Finding] = []
+    dropped: list = []
+    data, positions, yaml_findings = load_yaml(text, shown, line_offset=line_offset)
     findings.extend(yaml_findings)
     if yaml_findings and data is None:
-        return None
+        return None, findings, dropped
     if data is None:
         findings.append(error("schema", "file is empty.", file=shown,
                               hint="Fill in the required fields; see the README section 'Content model'."))
-        return None
+        return None, findings, dropped
     record = validate(definition, data, positions, findings, dropped)
-    return None if record is INVALID else record
+    return (None if record is INVALID else record), findings, dropped
 
 
 def _load_registry(path: Path, root: Path, content: Content, findings: list[Finding]) -> list[Record]:
