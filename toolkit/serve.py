@@ -30,15 +30,18 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import gc
 import hashlib
 import html as html_text
 import http.server
 import os
 import shutil
+import stat
 import sys
 import threading
 import time
 import traceback
+import weakref
 from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -150,6 +153,9 @@ class Preview:
         self.checks = checks
         self.site_dir = self.stages.build_dir / "site" / edition
         self.served = ServedTree(self.site_dir)
+        self.staging = staging_folder(self.stages.build_dir)
+        if self.staging != self.stages.build_dir:
+            weakref.finalize(self, shutil.rmtree, self.staging, ignore_errors=True)
         self.build = 0  # goes up by one each time new pages are served
         self.epoch: int | None = None
         self.errors: list[Finding] = []  # shown above every page until fixed
@@ -196,7 +202,13 @@ class Preview:
         self._set_errors(shown.findings + found, 0)
         if (cache := self.stages.store()) is not None:
             cache.prune(self.started)
-        shutil.rmtree(self.stages.build_dir / "served-stage", ignore_errors=True)
+        shutil.rmtree(self.staging / "served-stage", ignore_errors=True)
+        # A full collection now, while nobody waits, then everything that lives on (the memo, the
+        # server) is left out of later ones: the collection the render makes (toolkit.build.release_rendered)
+        # then looks only at what the next rebuild makes.
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
         return shown.findings + found
 
     def _set_errors(self, findings: list[Finding], pages: int) -> None:
@@ -217,8 +229,8 @@ class Preview:
             return Shown(findings, 0, 0.0)  # keep serving the last good pages
         if self.epoch is None:
             self.epoch = source_date_epoch(self.options.root, content)
-        stage = self.stages.build_dir / "next"
-        for old in (stage, self.stages.build_dir / "served-stage"):
+        stage = self.staging / "next"
+        for old in (stage, self.staging / "served-stage"):
             if old.exists():
                 shutil.rmtree(old)
         stage.mkdir(parents=True)
@@ -227,12 +239,36 @@ class Preview:
         if not (stage / self.edition).exists():
             return Shown(findings, 0, 0.0)
         pages = self.served.update(stage / self.edition)
-        stage.rename(self.stages.build_dir / "served-stage")  # deleted after the checks, not while the author waits
+        stage.rename(self.staging / "served-stage")  # deleted after the checks, not while the author waits
         output = EditionOutput(self.edition, self.site_dir, built.compiled.sources)
         output.store_scans(built.scans)
         site = BuiltSite(content=content, editions={self.edition: output},
                          options=CheckOptions(today=dt.date.today(), link_cache=self.options.root / "link-cache.json"))
         return Shown(findings, pages, 0.0, site)
+
+
+def staging_folder(build_dir: Path) -> Path:
+    """Where each rebuild stages the whole edition before the files that changed are copied into the served tree.
+
+    A folder of this user's in memory (/dev/shm), when the system has one: the stages write every
+    file of the edition anew, and creating a thousand files on a busy disk took longer than all
+    the rest of a rebuild. Otherwise the preview's build folder. Its name follows the build folder,
+    so the pages' cache keys (which include the generated project's settings) stay the same from one
+    preview to the next.
+    """
+    memory = Path("/dev/shm")
+    if not (memory.is_dir() and os.access(memory, os.W_OK)):
+        return build_dir
+    folder = memory / ("toolkit-preview-" + hashlib.blake2b(str(build_dir).encode(), digest_size=8).hexdigest())
+    with contextlib.suppress(FileExistsError):
+        try:
+            folder.mkdir(mode=0o700)
+        except OSError:
+            return build_dir
+    info = os.lstat(folder)  # never a link or a folder someone else made
+    if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) == 0o700:
+        return folder
+    return build_dir
 
 
 class ServedTree:

@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..deploy.fingerprint import content_name
-from ..memo import remembered, remembers
+from ..memo import bytes_key, remembered, remembers
 from .pages import PageText
 
 # Stop words by language (the primary subtag of its tag), written as search folds them (no accents).
@@ -117,15 +117,15 @@ def _write(folder: Path, name: str, text: str, fingerprint: bool) -> str:
 def _write_remembered_chunks(folder: Path, pages: list[PageText], stopwords: frozenset[str],
                              fingerprint: bool) -> dict[str, str]:
     """The chunk files of build_index, for the live preview: each page's terms are grouped by chunk once, and a
-    chunk is made again only when a page with terms in it changed (toolkit.memo). Returns {chunk: file name}."""
-    # chunk -> the pages with terms in it (what decides the chunk), and those terms
+    chunk is made again only when the terms of some page in it changed (toolkit.memo). Returns {chunk: file name}."""
+    # chunk -> the pages with terms in it and a key of their terms there (what decides the chunk), and those terms
     contributors: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
     for index, page in enumerate(sorted(pages, key=lambda p: p.url)):
         grouped = remembered(("search-terms", page.title, page.summary, page.text, stopwords),
                              lambda page=page: _terms_by_chunk(page, stopwords))
-        for key, terms in grouped.items():
+        for key, (terms, token) in grouped.items():
             decided_by, their_terms = contributors[key]
-            decided_by.append((index, page.title, page.summary, page.text))
+            decided_by.append((index, token))
             their_terms.append(terms)
     files = {}
     for key in sorted(contributors):
@@ -145,8 +145,10 @@ def _write_remembered_chunks(folder: Path, pages: list[PageText], stopwords: fro
     return files
 
 
-def _terms_by_chunk(page: PageText, stopwords: frozenset[str]) -> dict[str, tuple]:
+def _terms_by_chunk(page: PageText, stopwords: frozenset[str]) -> dict[str, tuple[tuple, bytes]]:
+    """A page's (term, weight) pairs by chunk, each with a short key of those pairs: a chunk is made again
+    only when a page's terms in it changed."""
     grouped: dict[str, list] = defaultdict(list)
     for term, weight in page_weights(page, stopwords).items():
         grouped[chunk_key(term)].append((term, weight))
-    return {key: tuple(terms) for key, terms in grouped.items()}
+    return {key: (tuple(terms), bytes_key(repr(terms).encode())) for key, terms in grouped.items()}
