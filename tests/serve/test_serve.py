@@ -301,3 +301,26 @@ def test_after_each_edit_the_served_tree_is_byte_for_byte_a_fresh_preview_build(
         served, expected = served_tree(preview), served_tree(fresh)
         assert sorted(served) == sorted(expected), what
         assert [name for name in expected if served[name] != expected[name]] == [], what
+
+
+def test_an_edit_is_served_before_its_checks_run_and_a_newer_edit_stops_them(project):
+    preview = Preview(BuildOptions(root=project), "public")
+    page = preview.site_dir / "modules" / "first-steps.html"
+    seen: list[tuple[int, bool]] = []  # (build number, whether the page had the sentence) as each check ran
+
+    class Spy:
+        NAME = "spy"
+
+        @staticmethod
+        def check(site):
+            seen.append((preview.build, "The kettle sings." in page.read_text(encoding="utf-8")))
+            return []
+
+    preview.checks = (Spy, Spy)
+    preview.rebuild()
+    assert seen == [(1, False), (1, False)]
+    body = project / "content" / "modules" / "first-steps" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\nThe kettle sings.\n", encoding="utf-8")
+    preview.newer_edit = lambda: len(seen) == 3  # another save arrives during the first check
+    assert preview.rebuild() is None  # that save's rebuild reports
+    assert seen == [(1, False), (1, False), (2, True)]
