@@ -137,6 +137,8 @@ class Declaration(NamedTuple):
 
 
 class Rule(NamedTuple):
+    """A rule: its selectors, each on its own, and its declarations."""
+
     selectors: tuple[str, ...]
     declarations: tuple[Declaration, ...]
 
@@ -149,6 +151,8 @@ class Group(NamedTuple):
 
 
 class Keyframes(NamedTuple):
+    """An @keyframes block and the name of the animation it defines."""
+
     name: str
     text: str
 
