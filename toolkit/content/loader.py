@@ -442,12 +442,12 @@ def _load_variants(content: Content, findings: list[Finding]) -> None:
 
 def _add_variant(content: Content, variant: Variant, source: Record, definition, body: str | None,
                  findings: list[Finding]) -> None:
-    compare_with_source(variant.record, source, findings)
+    variant.source_paragraphs = human_paragraphs(definition, source, body)
+    compare_with_source(variant, source, content.root, findings)
     if variant.block.status == "reviewed" and not variant.block.reviewed_by:
         findings.append(error("translations", "a reviewed translation must say who reviewed it.",
                               hint="Add reviewed_by: (a role is enough), or set status: draft.",
                               **variant.record.where("translation", "status")))
-    variant.source_paragraphs = human_paragraphs(definition, source, body)
     content.variants[(variant.kind, variant.id, variant.tag)] = variant
 
 
