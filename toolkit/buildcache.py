@@ -231,6 +231,11 @@ class BuildCache:
         self._used.add((kind, key))
         return value
 
+    def mark_used(self, kind: str, key: str) -> None:
+        """Count an entry as used by this build, as a `get` does, so that `prune` keeps it (the preview's
+        memory answers some gets without reading the database)."""
+        self._used.add((kind, key))
+
     def put(self, kind: str, key: str, value) -> None:
         """Keep a value to store at the next `flush` (or sooner, once _BATCH_BYTES are waiting); `get` sees it at once."""
         body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
