@@ -184,7 +184,9 @@ class BuildCache:
         """This process's connection (a forked process opens its own: SQLite's may not cross a fork)."""
         if self._db is None or self._pid != os.getpid():
             self.top.mkdir(parents=True, exist_ok=True)
-            db = sqlite3.connect(self.path, timeout=_WAIT_SECONDS, isolation_level=None)
+            # The preview's rebuilds run one after another in different threads, on one cache: SQLite's
+            # serialized mode (Python's default build) makes that safe.
+            db = sqlite3.connect(self.path, timeout=_WAIT_SECONDS, isolation_level=None, check_same_thread=False)
             try:
                 # No write-ahead log: closing a connection to a database in WAL mode copies the log
                 # back and syncs, a tenth of a second per stage. No syncing either: a crash may lose
