@@ -4,7 +4,16 @@ Builds one edition, in every language, into build/preview/, serves it on 127.0.0
 rebuilds when anything in content/ changes. A rebuild runs the build's own stages
 (toolkit.build.build_edition) with the build's cache (toolkit.buildcache), so only the
 pages whose inputs an edit changed are rendered and hardened again, and the served files
-are rewritten only where their bytes changed. Pages open in the browser reload themselves through a small script the server adds to
+are rewritten only where their bytes changed. What the stages did per file and per page is
+also kept in this process's memory between rebuilds (toolkit.memo, and the cache's entries),
+so an edit costs the loader and harden only the files and pages it changed.
+
+Show first, check after: as soon as the edited pages are in the served tree, the build number
+goes up and open pages reload; then every check runs over what is served, and its findings are
+reported (terminal and error panel) when they are done. A newer edit stops the checks of an
+older one between two checks; the newer rebuild reports instead.
+
+Pages open in the browser reload themselves through a small script the server adds to
 each page it sends (never to the built files): it is a file, not inline code, so
 the strict Content-Security-Policy stays as it is. Findings are printed as they
 come; a problem never stops the preview, and the last good pages stay up.
@@ -18,26 +27,34 @@ reload when the errors change, so the panel goes as soon as the author fixes the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
+import gc
+import hashlib
 import html as html_text
 import http.server
+import os
 import shutil
+import stat
 import sys
 import threading
 import time
 import traceback
-from dataclasses import replace
+import weakref
+from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from .build import BuildOptions, build_edition, source_date_epoch
+from .buildcache import BuildCache
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
-from .compile.project import remove_others, write_if_changed
+from .compile.project import remove_others
 from .content import load_content
 from .content.model import is_restricted
 from .findings import Finding, Severity, count, format_report, has_errors
 from .harden.csp import all_headers
+from .memo import Memo, remembering
 
 PREFIX = "/__preview__/"
 RELOAD_SCRIPT = """\
@@ -74,6 +91,51 @@ html, body { overflow-anchor: none; }
 QUIET_SECONDS = 0.05  # wait for an editor's burst of file events to end before rebuilding
 
 
+class RememberingCache(BuildCache):
+    """The build cache, with every entry this preview read or wrote also kept in memory (toolkit.memo.Memo).
+
+    A hit in memory still marks the entry on disk as used, so the cache's pruning keeps what the
+    preview serves."""
+
+    def __init__(self, build_dir: Path, memo: Memo):
+        super().__init__(build_dir)
+        self.memo = memo
+
+    def get(self, kind: str, key: str):
+        def from_disk():
+            return super(RememberingCache, self).get(kind, key)
+
+        hit = self.memo.holds((kind, key))
+        value = self.memo.get((kind, key), from_disk)
+        if hit:
+            with contextlib.suppress(OSError):
+                os.utime(self._path(kind, key))
+        return value
+
+    def put(self, kind: str, key: str, value) -> None:
+        super().put(kind, key, value)
+        self.memo.put((kind, key), value)
+
+
+class PreviewOptions(BuildOptions):
+    """The build's options for the preview's stages: the same, but every rebuild shares one remembering cache."""
+
+    remembering_cache: RememberingCache | None = None
+
+    def store(self) -> BuildCache | None:
+        return self.remembering_cache
+
+
+@dataclass
+class Shown:
+    """One rebuild's first half: what was loaded and built and is now served."""
+
+    findings: list[Finding]  # of loading and building
+    pages: int  # pages rewritten in the served tree
+    seconds: float  # from the start of the rebuild until it was served
+    site: BuiltSite | None = None  # what the checks read; None when nothing was built
+
+
 class Preview:
     """One edition, every language, built into build/preview/ by the build's own stages and caches."""
 
@@ -81,67 +143,167 @@ class Preview:
         # Its own build folder (projects, cache, staging), no packs: the preview never touches
         # what `toolkit build` keeps, and a build and a preview can run side by side.
         self.options = options
-        self.stages = replace(options, build_dir=options.build_dir / "preview", packs=False)
+        self.stages = PreviewOptions(**{f.name: getattr(options, f.name) for f in fields(BuildOptions)})
+        self.stages.build_dir = options.build_dir / "preview"
+        self.stages.packs = False
+        self.memo = Memo()
+        if options.cache:
+            self.stages.remembering_cache = RememberingCache(self.stages.build_dir, self.memo)
         self.edition = edition
         self.checks = checks
         self.site_dir = self.stages.build_dir / "site" / edition
+        self.served = ServedTree(self.site_dir)
+        self.staging = staging_folder(self.stages.build_dir)
+        if self.staging != self.stages.build_dir:
+            weakref.finalize(self, shutil.rmtree, self.staging, ignore_errors=True)
         self.build = 0  # goes up by one each time new pages are served
         self.epoch: int | None = None
         self.errors: list[Finding] = []  # shown above every page until fixed
+        self.check_errors: list[Finding] = []  # of the last checks that ran to the end
+        self.newer_edit = lambda: False  # the watcher's: whether an edit came after this rebuild began
+        self.shown_seconds = 0.0  # of the last rebuild: how long until its pages were served
+        self.started = 0.0  # the last rebuild's start, a time.time(): the cache keeps what it used
 
-    def rebuild(self) -> tuple[list[Finding], int]:
-        """Rebuild what changed and remember its errors. Returns (findings, pages rewritten).
+    def rebuild(self) -> tuple[list[Finding], int] | None:
+        """Rebuild what changed, serve it, then check it. Returns (findings, pages rewritten), or None when
+        a newer edit stopped the checks (that edit's rebuild reports)."""
+        shown = self.show()
+        self.shown_seconds = shown.seconds
+        findings = self.check(shown)
+        return None if findings is None else (findings, shown.pages)
 
-        When the errors change but no page was rewritten (content that fails validation is not
-        rendered), the build number still goes up, so open pages reload and show the new list.
+    def show(self) -> Shown:
+        """Load and build what changed and serve it, with the build number up when pages or errors changed.
+
+        The error panel then lists this rebuild's errors and those of the last checks, until the
+        checks of this rebuild say otherwise. When the errors change but no page was rewritten
+        (content that fails validation is not rendered), the build number still goes up, so open
+        pages reload and show the new list.
         """
-        findings, pages = self._rebuild()
+        started = time.perf_counter()
+        with remembering(self.memo):
+            shown = self._show()
+        if shown.site is not None:
+            self.memo.sweep()  # a whole site was made: forget what it did not use
+        shown.seconds = time.perf_counter() - started
+        self._set_errors(shown.findings + (self.check_errors if shown.site is not None else []), shown.pages)
+        return shown
+
+    def check(self, shown: Shown) -> list[Finding] | None:
+        """Every check over what show() served; all findings, or None when a newer edit came first."""
+        if shown.site is None:
+            return shown.findings
+        found: list[Finding] = []
+        for module in self.checks:  # one at a time, so that a newer edit need not wait for them all
+            if self.newer_edit():
+                return None
+            found += run_checks(shown.site, (module,))
+        self.check_errors = [finding for finding in found if finding.severity is Severity.ERROR]
+        self._set_errors(shown.findings + found, 0)
+        if (cache := self.stages.store()) is not None:
+            cache.prune(self.started)
+        shutil.rmtree(self.staging / "served-stage", ignore_errors=True)
+        # A full collection now, while nobody waits, then everything that lives on (the memo, the
+        # server) is left out of later ones: the collection the render makes (toolkit.build.release_rendered)
+        # then looks only at what the next rebuild makes.
+        gc.unfreeze()
+        gc.collect()
+        gc.freeze()
+        return shown.findings + found
+
+    def _set_errors(self, findings: list[Finding], pages: int) -> None:
         errors = [finding for finding in findings if finding.severity is Severity.ERROR]
         changed = [e.format() for e in errors] != [e.format() for e in self.errors]
         self.errors = errors  # before the new build number, so a reload never sees the old list
         if pages or changed:
             self.build += 1
-        return findings, pages
 
-    def _rebuild(self) -> tuple[list[Finding], int]:
+    def _show(self) -> Shown:
         """Load, then build the edition in every language as `toolkit build` does, reusing every page
         whose inputs did not change (toolkit.buildcache); served files are rewritten only where their
-        bytes changed. Returns (findings, pages rewritten)."""
-        started = time.time()
+        bytes changed."""
+        self.started = time.time()
         content = load_content(self.options.content_dir, local_contacts=self.options.local_contacts)
         findings = list(content.findings)
         if has_errors(findings):
-            return findings, 0  # keep serving the last good pages
+            return Shown(findings, 0, 0.0)  # keep serving the last good pages
         if self.epoch is None:
             self.epoch = source_date_epoch(self.options.root, content)
-        stage = self.stages.build_dir / "next"
-        if stage.exists():
-            shutil.rmtree(stage)
+        stage = self.staging / "next"
+        for old in (stage, self.staging / "served-stage"):
+            if old.exists():
+                shutil.rmtree(old)
         stage.mkdir(parents=True)
         built = build_edition(content, self.edition, self.stages, stage, self.epoch, {})
         findings += built.findings
         if not (stage / self.edition).exists():
-            return findings, 0
-        pages = sync_tree(stage / self.edition, self.site_dir)
-        shutil.rmtree(stage)
-        if (cache := self.stages.store()) is not None:
-            cache.prune(started)
+            return Shown(findings, 0, 0.0)
+        pages = self.served.update(stage / self.edition)
+        stage.rename(self.staging / "served-stage")  # deleted after the checks, not while the author waits
         output = EditionOutput(self.edition, self.site_dir, built.compiled.sources)
         output.store_scans(built.scans)
         site = BuiltSite(content=content, editions={self.edition: output},
                          options=CheckOptions(today=dt.date.today(), link_cache=self.options.root / "link-cache.json"))
-        findings += run_checks(site, self.checks)
-        return findings, pages
+        return Shown(findings, pages, 0.0, site)
 
 
-def sync_tree(source: Path, target: Path) -> int:
-    """Make `target` hold exactly the files of `source`, writing only files whose bytes differ (a page
-    open in the browser keeps being served meanwhile). Returns how many pages (.html) were written."""
-    wanted = {target / path.relative_to(source) for path in source.rglob("*") if path.is_file()}
-    pages = sum(path.suffix == ".html" for path in sorted(wanted)
-                if write_if_changed(path, (source / path.relative_to(target)).read_bytes()))
-    remove_others(target, wanted)
-    return pages
+def staging_folder(build_dir: Path) -> Path:
+    """Where each rebuild stages the whole edition before the files that changed are copied into the served tree.
+
+    A folder of this user's in memory (/dev/shm), when the system has one: the stages write every
+    file of the edition anew, and creating a thousand files on a busy disk took longer than all
+    the rest of a rebuild. Otherwise the preview's build folder. Its name follows the build folder,
+    so the pages' cache keys (which include the generated project's settings) stay the same from one
+    preview to the next.
+    """
+    memory = Path("/dev/shm")
+    if not (memory.is_dir() and os.access(memory, os.W_OK)):
+        return build_dir
+    folder = memory / ("toolkit-preview-" + hashlib.blake2b(str(build_dir).encode(), digest_size=8).hexdigest())
+    with contextlib.suppress(FileExistsError):
+        try:
+            folder.mkdir(mode=0o700)
+        except OSError:
+            return build_dir
+    info = os.lstat(folder)  # never a link or a folder someone else made
+    if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) == 0o700:
+        return folder
+    return build_dir
+
+
+class ServedTree:
+    """The folder the server sends, with a hash of each file it holds, so an update reads only the new files."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.hashes: dict[Path, bytes] = {}  # of the files as this preview wrote them
+        self.known = False  # whether every file in the folder is one this preview wrote
+
+    def update(self, source: Path) -> int:
+        """Make the folder hold exactly the files of `source`, writing only files whose bytes differ (a page
+        open in the browser keeps being served meanwhile). Returns how many pages (.html) were written."""
+        wanted: set[Path] = set()
+        pages = 0
+        for root, _dirs, names in os.walk(source):
+            for name in names:
+                path = Path(root, name)
+                target = self.folder / path.relative_to(source)
+                wanted.add(target)
+                data = path.read_bytes()
+                digest = hashlib.blake2b(data, digest_size=20).digest()
+                if self.hashes.get(target) == digest and target.is_file():
+                    continue
+                if not (target.is_file() and target.read_bytes() == data):  # first update: compare bytes
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_bytes(data)
+                    pages += target.suffix == ".html"
+                self.hashes[target] = digest
+        if self.hashes.keys() - wanted or not self.known:
+            # The first update also removes what an earlier preview left; later ones know what they wrote.
+            remove_others(self.folder, wanted)
+        self.known = True
+        self.hashes = {path: digest for path, digest in self.hashes.items() if path in wanted}
+        return pages
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
@@ -234,6 +396,7 @@ class Watcher:
         self.changed = threading.Event()
         self.stopped = threading.Event()
         self.observer = Observer()
+        preview.newer_edit = self.changed.is_set  # its checks stop for a newer edit
         watcher = self
 
         class Handler(FileSystemEventHandler):
@@ -270,10 +433,10 @@ class Watcher:
 
 
 def rebuild_and_report(preview: Preview, report, *, verbose: bool = False) -> None:
-    """Rebuild once and report what happened; never raises."""
+    """Rebuild once and report what happened, unless a newer edit stopped the checks; never raises."""
     started = time.perf_counter()
     try:
-        findings, pages = preview.rebuild()
+        done = preview.rebuild()
     except Exception:  # the preview must keep running; keep the details for a maintainer
         crash = preview.options.build_dir / "reports" / "preview-crash.txt"
         crash.parent.mkdir(parents=True, exist_ok=True)
@@ -281,11 +444,15 @@ def rebuild_and_report(preview: Preview, report, *, verbose: bool = False) -> No
         report(f"Internal error in the toolkit (not in your content); the preview shows the last good pages. "
                f"Details for a maintainer: {crash}")
         return
+    if done is None:
+        return  # the newer edit's rebuild reports
+    findings, pages = done
     errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
     text = format_report(findings, show_info=verbose)
     took = time.perf_counter() - started
     if pages:
-        status = f"Rebuilt {pages} page(s) in {took:.2f} s: {errors} error(s), {warnings} warning(s)."
+        status = (f"Rebuilt {pages} page(s) in {preview.shown_seconds:.2f} s, checked in {took:.2f} s: "
+                  f"{errors} error(s), {warnings} warning(s).")
     elif errors:
         status = f"{errors} error(s): fix them and save; the preview shows the last good pages."
     else:

@@ -265,3 +265,62 @@ def test_a_site_with_translations_previews_every_language_without_broken_links(t
     assert [f.format() for f in findings if f.severity.value == "error"] == []
     assert preview.errors == []
     assert (preview.site_dir / "pl" / "index.html").is_file()  # every language's tree, as the build makes them
+
+
+def served_tree(preview: Preview) -> dict[str, bytes]:
+    return {path.relative_to(preview.site_dir).as_posix(): path.read_bytes()
+            for path in sorted(preview.site_dir.rglob("*")) if path.is_file()}
+
+
+def test_after_each_edit_the_served_tree_is_byte_for_byte_a_fresh_preview_build(tmp_path):
+    """What the preview remembers between rebuilds (toolkit.memo, the cache) never changes what it serves."""
+    from tests.conftest import FIXTURES, copy_content
+
+    project = copy_content(tmp_path, FIXTURES / "sites" / "languages" / "content")
+    content = project / "content"
+    preview = Preview(BuildOptions(root=project), "public")
+    preview.rebuild()
+    edits = {
+        "body sentence": ("modules/first-steps/body.md", "\n", "\nA brand new sentence about the river.\n"),
+        "title": ("modules/first-steps/module.yml", "title: What can I do today?", "title: What can I do this week?"),
+        "registry number": ("helplines.yml", '"0808 1000 900"\n        e164: "+448081000900"',
+                            '"0808 1000 901"\n        e164: "+448081000901"'),
+        "translation": ("modules/first-steps/body.pl.md", "\n", "\nNowe zdanie o rzece.\n"),
+    }
+    for number, (what, (name, old, new)) in enumerate(edits.items()):
+        path = content / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, what
+        # A body edit appends; the others replace their field.
+        path.write_text(text + new.lstrip("\n") if old == "\n" else text.replace(old, new, 1), encoding="utf-8")
+        findings, pages = preview.rebuild()
+        assert pages > 0, what
+        fresh = Preview(BuildOptions(root=project, build_dir=tmp_path / f"fresh-{number}", cache=False), "public")
+        fresh_findings, _ = fresh.rebuild()
+        assert [f.format() for f in findings] == [f.format() for f in fresh_findings], what
+        served, expected = served_tree(preview), served_tree(fresh)
+        assert sorted(served) == sorted(expected), what
+        assert [name for name in expected if served[name] != expected[name]] == [], what
+
+
+def test_an_edit_is_served_before_its_checks_run_and_a_newer_edit_stops_them(project):
+    preview = Preview(BuildOptions(root=project), "public")
+    page = preview.site_dir / "modules" / "first-steps.html"
+    seen: list[tuple[int, bool]] = []  # (build number, whether the page had the sentence) as each check ran
+
+    class Spy:
+        NAME = "spy"
+
+        @staticmethod
+        def check(site):
+            seen.append((preview.build, "The kettle sings." in page.read_text(encoding="utf-8")))
+            return []
+
+    preview.checks = (Spy, Spy)
+    preview.rebuild()
+    assert seen == [(1, False), (1, False)]
+    body = project / "content" / "modules" / "first-steps" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\nThe kettle sings.\n", encoding="utf-8")
+    preview.newer_edit = lambda: len(seen) == 3  # another save arrives during the first check
+    assert preview.rebuild() is None  # that save's rebuild reports
+    assert seen == [(1, False), (1, False), (2, True)]

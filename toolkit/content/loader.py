@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import schemes
 from ..compile import links
 from ..findings import Finding, error, warning
+from ..memo import bytes_key, remembered, remembers
 from ..phones import dial_link, find_numbers, registered_numbers, shortcode_hint
 from . import body as bodies
 from . import plaintext, schedules
@@ -85,6 +86,8 @@ class Content:
     pictures: dict[str, Record] = field(default_factory=dict)
     # The language this view of the content is in (toolkit.content.variants.localized); None for the whole.
     language: Language | None = None
+    # What a body's checks read besides the body, once every item is loaded (the live preview's memo key).
+    references_state: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def translation_tags(self) -> list[str]:
@@ -149,6 +152,8 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     _load_modules(content, findings)
     _load_worksheets(content, findings)
     _load_pages(content, findings)
+    if remembers():
+        content.references_state = _references_state(content)
     _check_references(content, findings)
     if content.site is not None:
         _load_variants(content, findings)
@@ -174,16 +179,30 @@ def _load_document(path: Path, root: Path, definition, findings: list[Finding], 
         text = read_text(path, root, findings)
         if text is None:
             return None
+    # The live preview parses and validates again only the files an edit changed (toolkit.memo); what
+    # it remembers is never changed, so each load gets its own copy of the record (fields are set on it).
+    record, found, left = remembered(("document", text, shown, line_offset, id(definition)),
+                                     lambda: _parsed(text, shown, line_offset, definition))
+    findings.extend(found)
+    if dropped is not None:
+        dropped.extend(left)
+    return record.copy() if isinstance(record, Record) else record
+
+
+def _parsed(text: str, shown: str, line_offset: int, definition) -> tuple[Record | None, list[Finding], list]:
+    """One file's text parsed and validated: (record or None, its findings, the raw items validation dropped)."""
+    findings: list[Finding] = []
+    dropped: list = []
     data, positions, yaml_findings = load_yaml(text, shown, line_offset=line_offset)
     findings.extend(yaml_findings)
     if yaml_findings and data is None:
-        return None
+        return None, findings, dropped
     if data is None:
         findings.append(error("schema", "file is empty.", file=shown,
                               hint="Fill in the required fields; see the README section 'Content model'."))
-        return None
+        return None, findings, dropped
     record = validate(definition, data, positions, findings, dropped)
-    return None if record is INVALID else record
+    return (None if record is INVALID else record), findings, dropped
 
 
 def _load_registry(path: Path, root: Path, content: Content, findings: list[Finding]) -> list[Record]:
@@ -672,9 +691,49 @@ def _check_variant_body(content: Content, variant: Variant, findings: list[Findi
                                   line=use.line + variant.body_line_offset, column=use.column, hint=hint))
 
 
+def _references_state(content: Content) -> bytes:
+    """Everything of the content that a body's checks read besides the body: every id with its edition, the
+    ids that failed validation and the registry's numbers."""
+    items = tuple((kind, tuple((key, getattr(item, "edition", None)) for key, item in content.items_of(kind).items()))
+                  for kind in ("helpline", "module", "worksheet", "page", "picture"))
+    numbers = tuple((helpline.id, tuple((phone.number, phone.e164, phone.short, phone.channel)
+                                        for phone in helpline.phones or ())) for helpline in content.helplines.values())
+    return bytes_key(repr((str(content.root), items, sorted(content.broken_ids), numbers)).encode())
+
+
+def _image_state(folder: Path, text: str) -> tuple:
+    """Size and modification time of every file a body shows as an image (None for one that is missing)."""
+    state = []
+    for _alt, src, *_rest in bodies.images(text):
+        try:
+            info = (folder / src).stat()
+            state.append((src, info.st_size, info.st_mtime_ns, info.st_ino))
+        except (OSError, ValueError):
+            state.append((src, None))
+    return tuple(state)
+
+
 def _check_body(content: Content, folder: Path, text: str, file: str, line_offset: int,
                 findings: list[Finding], public_place: str = "") -> set[str]:
-    """Report every problem of one body; returns the images it shows that are fit to publish (paths in `folder`)."""
+    """Report every problem of one body; returns the images it shows that are fit to publish (paths in `folder`).
+
+    The live preview checks again only the bodies an edit changed, or whose images or references did."""
+    if content.references_state is None:
+        return _checked_body(content, folder, text, file, line_offset, findings, public_place)
+
+    def check() -> tuple[list[Finding], set[str]]:
+        found: list[Finding] = []
+        return found, _checked_body(content, folder, text, file, line_offset, found, public_place)
+
+    key = ("body", text, str(folder), file, line_offset, public_place, content.references_state,
+           _image_state(folder, text))
+    found, shown = remembered(key, check)
+    findings.extend(found)
+    return set(shown)
+
+
+def _checked_body(content: Content, folder: Path, text: str, file: str, line_offset: int,
+                  findings: list[Finding], public_place: str = "") -> set[str]:
     shown: set[str] = set()
 
     def at(line: int, column: int) -> dict:

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..deploy.fingerprint import content_name
+from ..memo import bytes_key, remembered, remembers
 from .pages import PageText
 
 # Stop words by language (the primary subtag of its tag), written as search folds them (no accents).
@@ -66,14 +67,19 @@ def build_index(pages: list[PageText], stopwords: frozenset[str] = STOPWORDS["en
     docs = [[p.title, p.url, p.summary] for p in ordered]
     chunks: dict[str, dict[str, list]] = defaultdict(dict)
     for index, page in enumerate(ordered):
-        weights = Counter(words(page.text, stopwords))
-        for word in words(page.summary, stopwords):
-            weights[word] += SUMMARY_WEIGHT
-        for word in words(page.title, stopwords):
-            weights[word] += TITLE_WEIGHT
-        for term, weight in weights.items():
+        for term, weight in page_weights(page, stopwords).items():
             chunks[chunk_key(term)].setdefault(term, []).append([index, weight])
     return docs, {key: dict(sorted(terms.items())) for key, terms in sorted(chunks.items())}
+
+
+def page_weights(page: PageText, stopwords: frozenset[str]) -> Counter:
+    """Each term of a page with its weight: once for each use in the text, more in the summary and title."""
+    weights = Counter(words(page.text, stopwords))
+    for word in words(page.summary, stopwords):
+        weights[word] += SUMMARY_WEIGHT
+    for word in words(page.title, stopwords):
+        weights[word] += TITLE_WEIGHT
+    return weights
 
 
 def _script(call: str, *args) -> str:
@@ -89,10 +95,13 @@ def write_index(site_dir: Path, pages: list[PageText], language: str = "en-GB", 
     folder = site_dir / "search"
     folder.mkdir(parents=True, exist_ok=True)
     stopwords = STOPWORDS.get(language.split("-")[0], frozenset())
-    docs, chunks = build_index(pages, stopwords)
-    files = {}
-    for key, terms in chunks.items():
-        files[key] = _write(folder, f"{key}.js", _script("chunk", key, terms), fingerprint)
+    if remembers():
+        docs = [[p.title, p.url, p.summary] for p in sorted(pages, key=lambda p: p.url)]
+        files = _write_remembered_chunks(folder, pages, stopwords, fingerprint)
+    else:
+        docs, chunks = build_index(pages, stopwords)
+        files = {key: _write(folder, f"{key}.js", _script("chunk", key, terms), fingerprint)
+                 for key, terms in chunks.items()}
     # The chunk files and stop words go with the titles, so a search asks only for chunks that exist.
     return _write(folder, "docs.js", _script("docs", docs, files, sorted(stopwords)), fingerprint)
 
@@ -103,3 +112,43 @@ def _write(folder: Path, name: str, text: str, fingerprint: bool) -> str:
         name = content_name(name, data)
     (folder / name).write_bytes(data)
     return name
+
+
+def _write_remembered_chunks(folder: Path, pages: list[PageText], stopwords: frozenset[str],
+                             fingerprint: bool) -> dict[str, str]:
+    """The chunk files of build_index, for the live preview: each page's terms are grouped by chunk once, and a
+    chunk is made again only when the terms of some page in it changed (toolkit.memo). Returns {chunk: file name}."""
+    # chunk -> the pages with terms in it and a key of their terms there (what decides the chunk), and those terms
+    contributors: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
+    for index, page in enumerate(sorted(pages, key=lambda p: p.url)):
+        grouped = remembered(("search-terms", page.title, page.summary, page.text, stopwords),
+                             lambda page=page: _terms_by_chunk(page, stopwords))
+        for key, (terms, token) in grouped.items():
+            decided_by, their_terms = contributors[key]
+            decided_by.append((index, token))
+            their_terms.append(terms)
+    files = {}
+    for key in sorted(contributors):
+        decided_by, their_terms = contributors[key]
+
+        def make(key=key, decided_by=decided_by, their_terms=their_terms) -> tuple[str, bytes]:
+            terms: dict[str, list] = {}
+            for (index, *_page), page_terms in zip(decided_by, their_terms, strict=True):
+                for term, weight in page_terms:
+                    terms.setdefault(term, []).append([index, weight])
+            data = _script("chunk", key, dict(sorted(terms.items()))).encode("utf-8")
+            return (content_name(f"{key}.js", data) if fingerprint else f"{key}.js"), data
+
+        name, data = remembered(("search-chunk", key, fingerprint, stopwords, tuple(decided_by)), make)
+        (folder / name).write_bytes(data)
+        files[key] = name
+    return files
+
+
+def _terms_by_chunk(page: PageText, stopwords: frozenset[str]) -> dict[str, tuple[tuple, bytes]]:
+    """A page's (term, weight) pairs by chunk, each with a short key of those pairs: a chunk is made again
+    only when a page's terms in it changed."""
+    grouped: dict[str, list] = defaultdict(list)
+    for term, weight in page_weights(page, stopwords).items():
+        grouped[chunk_key(term)].append((term, weight))
+    return {key: (tuple(terms), bytes_key(repr(terms).encode())) for key, terms in grouped.items()}

@@ -29,6 +29,7 @@ from pathlib import Path
 
 import tinycss2
 
+from ..memo import bytes_key, remembered, remembers
 from ..urls import local_target
 
 # Material's files that are pruned, relative to an edition's folder (as MkDocs writes them, before
@@ -73,6 +74,11 @@ class Features:
                     target = local_target(url, text)
                     if target:
                         self.scripts.add(target)
+
+    def add(self, other: Features) -> None:
+        """Every name of `other` too."""
+        for name in fields(self):
+            getattr(self, name.name).update(getattr(other, name.name))
 
     def allows(self, selector: str) -> bool:
         """Whether every name the selector needs is present somewhere."""
@@ -214,5 +220,15 @@ def prune_unused_rules(site_dir: Path) -> dict[str, tuple[int, int]]:
     """Keep only the stylesheet rules that some page under site_dir can use (pages as MkDocs wrote them)."""
     features = Features()
     for page in sorted(site_dir.rglob("*.html")):
-        features.add_html(page.read_bytes(), page.relative_to(site_dir).as_posix())
+        html, url = page.read_bytes(), page.relative_to(site_dir).as_posix()
+        if remembers():  # the live preview reads again only the pages an edit changed
+            features.add(remembered(("css-features", url, bytes_key(html)), functools.partial(_page_features, html, url)))
+        else:
+            features.add_html(html, url)
     return prune_stylesheets(site_dir, features)
+
+
+def _page_features(html: bytes, url: str) -> Features:
+    features = Features()
+    features.add_html(html, url)
+    return features

@@ -1,0 +1,74 @@
+"""Per-file and per-page results the live preview keeps in memory between rebuilds.
+
+A build runs once and keeps nothing: outside `remembering()`, `remembered()` only calls `make`.
+The live preview (toolkit/serve.py) runs each rebuild inside `remembering(memo)`, so the loader's
+per-file work (toolkit/content/loader.py) and harden's per-page work (toolkit/harden/) are done
+again only for the files and pages whose bytes changed. Every key holds everything its value
+depends on (the bytes, and the name or place the value mentions), so a remembered value is the one
+`make` would return. Values are shared between rebuilds: callers never change them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import Any
+
+_current: ContextVar[Memo | None] = ContextVar("toolkit_memo", default=None)
+
+
+class Memo:
+    """Values by key, for one preview: what a rebuild did not use is dropped at the next sweep."""
+
+    def __init__(self) -> None:
+        self._kept: dict = {}
+        self._used: dict = {}
+
+    def get(self, key, make: Callable[[], Any]):
+        """The value remembered under `key`, or `make()` remembered (None is never remembered)."""
+        if key in self._used:
+            return self._used[key]
+        value = self._kept[key] if key in self._kept else make()
+        if value is not None:
+            self._used[key] = value
+        return value
+
+    def holds(self, key) -> bool:
+        """Whether a value is remembered under `key`."""
+        return key in self._used or key in self._kept
+
+    def put(self, key, value) -> None:
+        """Remember a value made elsewhere."""
+        self._used[key] = value
+
+    def sweep(self) -> None:
+        """Keep only what was used since the last sweep: about one site's worth, never every version of it."""
+        self._kept, self._used = self._used, {}
+
+
+def remembered(key, make: Callable[[], Any]):
+    """`make()`, remembered under `key` while a preview's rebuild runs (toolkit.serve), else made each time."""
+    memo = _current.get()
+    return make() if memo is None else memo.get(key, make)
+
+
+def remembers() -> bool:
+    """Whether a memo is in use (so a caller may skip hashing bytes for a key no one reads)."""
+    return _current.get() is not None
+
+
+@contextlib.contextmanager
+def remembering(memo: Memo):
+    """Run the block with `memo` answering `remembered()`."""
+    token = _current.set(memo)
+    try:
+        yield memo
+    finally:
+        _current.reset(token)
+
+
+def bytes_key(data: bytes) -> bytes:
+    """A short key for a page's or file's bytes (the memo then never holds the bytes themselves)."""
+    return hashlib.blake2b(data, digest_size=20).digest()
