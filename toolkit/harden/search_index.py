@@ -68,7 +68,7 @@ def build_index(pages: list[PageText], stopwords: frozenset[str] = STOPWORDS["en
     chunks: dict[str, dict[str, list]] = defaultdict(dict)
     for index, page in enumerate(ordered):
         for term, weight in page_weights(page, stopwords).items():
-            chunks[chunk_key(term)].setdefault(term, []).append([index, weight])
+            chunks[chunk_key(term)].setdefault(term, []).append((index, weight))
     return docs, {key: dict(sorted(terms.items())) for key, terms in sorted(chunks.items())}
 
 
