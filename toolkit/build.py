@@ -48,6 +48,7 @@ from .deploy.precompress import precompress
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
+from .harden.minify import minify_scripts
 from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .harden.sitemap import write_sitemap
@@ -257,9 +258,10 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
     if not site_dir.exists():
         return EditionBuild(compiled, findings)
     with _timed(timings, "harden"):
-        # Unused stylesheet rules go first, then stylesheets and scripts are named by their final
-        # content, so harden writes each page once with the final names.
+        # Unused stylesheet rules and the scripts' comments go first, then stylesheets and scripts are
+        # named by their final content, so harden writes each page once with the final names.
         prune_unused_rules(site_dir)
+        minify_scripts(site_dir)
         renamed = fingerprint_assets(site_dir)
         pages = harden_site(site_dir, renamed, cache)
         findings += [with_source(finding, compiled) for page in pages for finding in page.findings]

@@ -56,6 +56,8 @@ PROMISES = (
     "a draft translation is published with a notice in its language",
     "every page has its lang and dir, and hreflang alternates",
     "a number typed into a translation, in any script's digits, is an error",
+    "a translated list item is shown only beside the source item it was translated from",
+    "a translated text is shown only while the source's text there is the one it was translated from",
     "every server response carries every security header and HSTS",
     "the professional edition asks for a login",
     "pages are revalidated on every use, so a corrected number is never served stale",
@@ -79,6 +81,7 @@ PROMISES = (
 
 PROMISES_TEST = "tests/pipeline/test_promises.py"
 TRANSLATED_TESTS = "tests/languages/test_translated_build.py"
+PAIRING_TESTS = "tests/languages/test_list_pairing.py"
 HOSTING_TESTS = "tests/hosting/test_servers.py"
 PUBLISH_TESTS = ("tests/test_publish.py",)
 INTERRUPTED_TESTS = ("tests/pipeline/test_interrupted_publish.py",)
@@ -248,6 +251,18 @@ BREAKAGES = (
              "toolkit/phones.py", "    text = text.translate(_TO_ASCII_DIGITS)\n",
              '    text = "".join(" " if ch.isdigit() and not ch.isascii() else ch for ch in text)\n',
              (f"{TRANSLATED_TESTS}::test_arabic_indic_digits_typed_into_a_translation_are_a_phone_number",)),
+    Breakage("translated-items-paired-by-place",
+             "a translated list item is shown only beside the source item it was translated from",
+             "toolkit/content/variants.py",
+             "        match = next((other for other in free if stamped[other] == texts), None)\n",
+             "        match = index if index < len(translated) else None\n",
+             (PAIRING_TESTS,)),
+    Breakage("translated-field-shown-after-source-changed",
+             "a translated text is shown only while the source's text there is the one it was translated from",
+             "toolkit/content/variants.py",
+             "    if followed is not None and followed.texts.get(format_path(was)) == now:\n",
+             "    if followed is not None:\n",
+             (f"{PAIRING_TESTS}::test_a_confidentiality_text_changed_in_the_source_is_shown_in_english_until_translated",)),
     # --- deploying -----------------------------------------------------------------------------------
     Breakage("nginx-without-hsts", "every server response carries every security header and HSTS",
              "toolkit/deploy/nginx.py", "    if onion:\n        del headers", "    if True:\n        del headers",

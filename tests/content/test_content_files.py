@@ -3,6 +3,8 @@ things: each a validation error at the file or field to change, word for word.""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import write_tree
@@ -141,3 +143,20 @@ def test_urgent_box_and_audience_pages_with_professional_only_routes(project):
         "professional-only module, but the 'self' page is in the public edition.\n"
         "    hint: Choose a public module, or set edition: professional where it is used.",
     ]
+
+
+def test_a_module_folder_linked_from_inside_content_is_read_through_the_link(project):
+    """The loader lists content/ once without following links; a folder behind a link that stays inside
+    content/ is still read, and its stray files still reported, as when every question went to the file system."""
+    content = project / "content"
+    (content / "shared").mkdir()
+    (content / "modules" / "first-steps").rename(content / "shared" / "first-steps")
+    (content / "shared" / "first-steps" / "notes.txt").write_text("draft\n", encoding="utf-8")
+    (content / "modules" / "first-steps").symlink_to(Path("..") / "shared" / "first-steps")
+    loaded = load(project)
+    assert "first-steps" in loaded.modules
+    assert messages(loaded) == []
+    assert [finding.format() for finding in loaded.findings] == [
+        "content/modules/first-steps/notes.txt: warning: is not shown in body.md, so it is not published.\n"
+        "    hint: Delete it, or keep drafts, notes and backups outside content/. To show an image, write "
+        "![what it shows](notes.txt) in body.md."]

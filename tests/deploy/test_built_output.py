@@ -27,15 +27,14 @@ def test_every_stylesheet_and_script_is_named_by_content_and_every_page_points_a
     for edition in ("public", "professional"):
         site = project / "site" / edition
         scripts = [p for p in site.rglob("*") if p.suffix in (".css", ".js")]
-        assert scripts and all(NAMED.search(p.name) or p.name.startswith("main.") for p in scripts)
+        assert scripts and all(NAMED.search(p.name) for p in scripts)
         for path in scripts:
-            if NAMED.search(path.name):
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
-                assert f".{digest}." in path.name
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+            assert f".{digest}." in path.name
         for page in ("index.html", "404.html", "modules/first-steps.html"):
             html = (site / page).read_text(encoding="utf-8")
             refs = re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html)
-            assert refs and all(NAMED.search(ref) or "/main." in ref for ref in refs), refs
+            assert refs and all(NAMED.search(ref) for ref in refs), refs
         search = (site / "search.html").read_text(encoding="utf-8")
         docs = re.search(r'data-tk-search="(docs\.[0-9a-f]{10}\.js)"', search).group(1)
         assert (site / "search" / docs).is_file()

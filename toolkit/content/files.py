@@ -5,6 +5,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from ..findings import Finding, error
@@ -25,46 +27,165 @@ def display(path: Path, root: Path) -> str:
         return str(path)
 
 
-def inside(path: Path, root: Path) -> bool:
-    """True when `path`, with every link followed, is inside `root` (False for a link loop)."""
-    try:
-        path.resolve().relative_to(root.resolve())
-    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
-        return False
-    return True
-
-
 def special_kind(mode: int) -> str | None:
     """'a named pipe', 'a socket' or 'a device' for a special file's mode; None for files and folders."""
     return next((kind for test, kind in SPECIAL_KINDS if test(mode)), None)
 
 
-def entry_problems(root: Path) -> list[Finding]:
+@dataclass(frozen=True)
+class Entry:
+    """One entry of content/ as the listing found it."""
+
+    link: bool
+    mode: int | None  # its file type with links followed; None for a dangling link or a link loop
+    loop: bool = False  # a link the system cannot follow because it leads back to itself
+
+
+class ContentFiles:
+    """A folder as one load sees it: resolved once and, unless `listed` is False, listed once.
+
+    Every check that lists files or asks whether one is inside the folder asks this object instead of the file
+    system again: at a thousand modules the same few thousand calls were made over and over. The listing
+    follows no link (a link is recorded, with what it points at), so an entry reached through it is by
+    construction inside the folder; anything it did not list (a path through a link, a path with '..') is
+    resolved and compared with the folder as before.
+    """
+
+    def __init__(self, root: Path, *, listed: bool = True) -> None:
+        self.root = root
+        try:
+            self.resolved: Path | None = root.resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
+            self.resolved = None
+        # Each folder listed, in the order os.walk visits them, with its entries sorted by name.
+        self.folders: dict[Path, list[Path]] = {}
+        self.entries: dict[Path, Entry] = {}
+        if listed:
+            self._list()
+
+    def _list(self) -> None:
+        """Walk the tree once, top down in os.walk's order, into real folders only (links are not followed)."""
+        stack = [self.root]
+        while stack:
+            folder = stack.pop()
+            try:
+                with os.scandir(folder) as listing:
+                    found = list(listing)
+            except OSError:
+                continue  # as os.walk does: a folder that cannot be listed is passed over
+            paths = {item.name: folder / item.name for item in found}
+            self.folders[folder] = [paths[name] for name in sorted(paths)]
+            below = []
+            for item in found:  # in the system's order, which os.walk follows into subfolders (findings keep it)
+                entry = self.entries[paths[item.name]] = _entry(item, paths[item.name])
+                if not entry.link and entry.mode is not None and stat.S_ISDIR(entry.mode):
+                    below.append(paths[item.name])
+            stack.extend(reversed(below))
+
+    def inside(self, path: Path) -> bool:
+        """True when `path`, with every link followed, is inside the folder (False for a link loop)."""
+        entry = self.entries.get(path)
+        if entry is not None and not entry.link:
+            return True  # listed, and reached through real folders only
+        if self.resolved is None:
+            return False
+        try:
+            path.resolve().relative_to(self.resolved)
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
+            return False
+        return True
+
+    def _mode(self, path: Path) -> int | None:
+        """The file type of `path` with links followed, None when it does not exist; listed paths cost nothing."""
+        entry = self.entries.get(path)
+        if entry is not None:
+            return entry.mode
+        if path.parent in self.folders:
+            return None  # not there when the folder was listed
+        try:
+            return path.stat().st_mode
+        except (OSError, ValueError):
+            return None
+
+    def exists(self, path: Path) -> bool:
+        """Path.exists() from the listing."""
+        return self._mode(path) is not None
+
+    def is_dir(self, path: Path) -> bool:
+        """Path.is_dir() from the listing."""
+        mode = self._mode(path)
+        return mode is not None and stat.S_ISDIR(mode)
+
+    def is_file(self, path: Path) -> bool:
+        """Path.is_file() from the listing."""
+        mode = self._mode(path)
+        return mode is not None and stat.S_ISREG(mode)
+
+    def children(self, folder: Path) -> list[Path]:
+        """The entries of `folder`, sorted by name (sorted(folder.iterdir())); a folder behind a link is read."""
+        listed = self.folders.get(folder)
+        return sorted(folder.iterdir()) if listed is None else listed
+
+    def glob(self, pattern: str) -> list[Path]:
+        """sorted(root.glob(pattern)) for a pattern of names and '*' wildcards (no '**'), from the listing."""
+        *folders, last = pattern.split("/")
+        found = [self.root]
+        for part in folders:
+            found = [path for folder in found for path in self.children(folder)
+                     if fnmatchcase(path.name, part) and self.is_dir(path)]
+        return sorted(path for folder in found for path in self.children(folder) if fnmatchcase(path.name, last))
+
+    def below(self, folder: Path) -> list[Path]:
+        """Everything under `folder` at any depth, links not followed, sorted (sorted(folder.rglob('*')))."""
+        if folder not in self.folders:
+            return sorted(folder.rglob("*"))
+        # Depth first through name-sorted folders is sorted order: a folder sorts just before what it holds.
+        found, stack = [], self.folders[folder][::-1]
+        while stack:
+            path = stack.pop()
+            found.append(path)
+            stack.extend(self.folders.get(path, ())[::-1])
+        return found
+
+
+def _entry(item: os.DirEntry, path: Path) -> Entry:
+    """What one listed entry is; only links and special files cost a call (the listing says what the rest are)."""
+    try:
+        link = item.is_symlink()
+        if not link:
+            if item.is_dir(follow_symlinks=False):
+                return Entry(False, stat.S_IFDIR)
+            if item.is_file(follow_symlinks=False):
+                return Entry(False, stat.S_IFREG)
+            return Entry(False, stat.S_IFMT(item.stat(follow_symlinks=False).st_mode))
+        return Entry(True, os.stat(path).st_mode)
+    except OSError as exc:
+        return Entry(link, None, link and exc.errno == errno.ELOOP)  # a dangling link: reported as pointing outside
+
+
+def entry_problems(files: ContentFiles) -> list[Finding]:
     """Every entry under content/ the build must not read: links leading outside it, link loops, special files.
 
     Nothing is opened: a named pipe blocks whoever opens it until something writes to it.
     """
     findings = []
-    for folder, dirnames, filenames in os.walk(root, followlinks=False):
-        for name in sorted(dirnames + filenames):
-            path = Path(folder) / name
+    root = files.root
+    for folder, names in files.folders.items():
+        for name in names:
+            path = folder / name
+            entry = files.entries[path]
             shown = display(path, root)
-            try:
-                mode = os.stat(path).st_mode
-            except OSError as exc:
-                if path.is_symlink() and exc.errno == errno.ELOOP:
-                    findings.append(error("files", "is a link that leads back to itself.", file=shown,
-                                          hint=LOOP_HINT))
-                    continue
-                mode = None  # a dangling link: reported below as pointing outside
-            kind = special_kind(mode) if mode is not None else None
-            if path.is_symlink() and mode is not None and stat.S_ISDIR(mode) and inside(path, root) and \
-                    Path(folder).resolve().is_relative_to(path.resolve()):
+            if entry.loop:
+                findings.append(error("files", "is a link that leads back to itself.", file=shown, hint=LOOP_HINT))
+                continue
+            kind = special_kind(entry.mode) if entry.mode is not None else None
+            if entry.link and entry.mode is not None and stat.S_ISDIR(entry.mode) and files.inside(path) and \
+                    folder.resolve().is_relative_to(path.resolve()):
                 # a link to a folder around it: endless for whoever follows links (editors, backups, watchers)
                 findings.append(error("files", "is a link that leads back to itself.", file=shown, hint=LOOP_HINT))
             elif kind:
                 findings.append(error("files", f"is {kind}, not a file.", file=shown, hint=SPECIAL_HINT))
-            elif path.is_symlink() and not inside(path, root):
+            elif entry.link and not files.inside(path):
                 target = os.readlink(path)
                 findings.append(
                     error(
@@ -77,11 +198,11 @@ def entry_problems(root: Path) -> list[Finding]:
     return findings
 
 
-def read_text(path: Path, root: Path, findings: list[Finding]) -> str | None:
+def read_text(path: Path, files: ContentFiles, findings: list[Finding]) -> str | None:
     """The file's text, or None after reporting why it cannot be used."""
-    shown = display(path, root)
-    if not inside(path, root):
-        if path.is_symlink() or path.is_relative_to(root):
+    shown = display(path, files.root)
+    if not files.inside(path):
+        if path.is_symlink() or path.is_relative_to(files.root):
             return None  # entry_problems() has reported it
         findings.append(error("files", "points outside content/.", file=shown,
                               hint="Keep every content file inside content/."))

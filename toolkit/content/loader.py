@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from .. import schemes
@@ -25,7 +26,7 @@ from .fields import (
     did_you_mean,
     validate,
 )
-from .files import display, entry_problems, inside, read_text
+from .files import ContentFiles, display, entry_problems, read_text
 from .images import image_problem
 from .model import (
     HELPLINE,
@@ -68,6 +69,8 @@ class Content:
     """Everything in content/, validated. Modules, pages and worksheets keep their order of id."""
 
     root: Path
+    # content/ resolved and listed once for the load (None when there is no such folder).
+    files: ContentFiles | None = field(default=None, repr=False, compare=False)
     site: Record | None = None
     holidays: Record | None = None  # content/holidays.yml, optional
     helplines: dict[str, Record] = field(default_factory=dict)
@@ -131,21 +134,23 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
         findings.append(error("files", "content folder not found.", file=str(root),
                               hint="Run the build from the project folder, or pass --content PATH."))
         return content
-    findings.extend(entry_problems(root))
+    files = content.files = ContentFiles(root)
+    findings.extend(entry_problems(files))
 
-    content.site = _load_document(root / "site.yml", root, SITE, findings)
+    content.site = _load_document(root / "site.yml", files, SITE, findings)
     if content.site is not None:
         content.languages = check_languages(content.site, findings)
         content.strings = load_strings([language.tag for language in content.languages], findings)
-    _add_helplines(content, _load_registry(root / "helplines.yml", root, content, findings), findings, local=False)
+    _add_helplines(content, _load_registry(root / "helplines.yml", files, content, findings), findings, local=False)
     if local_contacts is not None:
         local = Path(local_contacts)
-        _add_helplines(content, _load_registry(local, local.parent, content, findings), findings, local=True)
-    if (root / "holidays.yml").exists():
-        content.holidays = _load_document(root / "holidays.yml", root, HOLIDAYS, findings)
+        _add_helplines(content, _load_registry(local, ContentFiles(local.parent, listed=False), content, findings),
+                       findings, local=True)
+    if files.exists(root / "holidays.yml"):
+        content.holidays = _load_document(root / "holidays.yml", files, HOLIDAYS, findings)
     schedules.check_registry(content.helplines, content.site, content.holidays, findings)
-    if (root / "pictures.yml").exists():
-        pictures = _load_document(root / "pictures.yml", root, SCHEMAS["pictures"], findings)
+    if files.exists(root / "pictures.yml"):
+        pictures = _load_document(root / "pictures.yml", files, SCHEMAS["pictures"], findings)
         if pictures is not None:
             content.pictures = check_pictures(pictures, findings)
 
@@ -163,20 +168,20 @@ def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
     for module in content.modules.values():  # after the translations: an image only body.pl.md shows is shown
         shown = {*module.assets, *(name for variant in content.variants.values() if variant.kind == "module"
                                    and variant.id == module.id for name in variant.assets)}
-        findings.extend(_unpublished_files(module, content.root, shown))
+        findings.extend(_unpublished_files(module, files, shown))
     return content
 
 
-def _load_document(path: Path, root: Path, definition, findings: list[Finding], *,
+def _load_document(path: Path, files: ContentFiles, definition, findings: list[Finding], *,
                    text: str | None = None, line_offset: int = 0, dropped: list | None = None) -> Record | None:
-    shown = display(path, root)
+    shown = display(path, files.root)
     if text is None:
-        if not path.exists():
+        if not files.exists(path):
             findings.append(error("files", "file is missing.", file=shown,
-                                  hint=_near_name(path.parent, path.name)
+                                  hint=_near_name(path.parent, path.name, files)
                                   or f"Create {path.name}; see the README section 'Content model'."))
             return None
-        text = read_text(path, root, findings)
+        text = read_text(path, files, findings)
         if text is None:
             return None
     # The live preview parses and validates again only the files an edit changed (toolkit.memo); what
@@ -205,10 +210,10 @@ def _parsed(text: str, shown: str, line_offset: int, definition) -> tuple[Record
     return (None if record is INVALID else record), findings, dropped
 
 
-def _load_registry(path: Path, root: Path, content: Content, findings: list[Finding]) -> list[Record]:
+def _load_registry(path: Path, files: ContentFiles, content: Content, findings: list[Finding]) -> list[Record]:
     """Validate a registry; one bad entry is reported without hiding the others."""
     dropped: list = []
-    registry = _load_document(path, root, HELPLINES, findings, dropped=dropped)
+    registry = _load_document(path, files, HELPLINES, findings, dropped=dropped)
     # Entries that failed validation still exist: references to them are not "unknown".
     content.broken_ids.update(raw["id"] for raw in dropped if isinstance(raw, dict) and isinstance(raw.get("id"), str))
     return registry.helplines if registry is not None else []
@@ -229,19 +234,19 @@ def _add_helplines(content: Content, entries: list[Record], findings: list[Findi
 
 
 def _load_modules(content: Content, findings: list[Finding]) -> None:
-    folder = content.root / "modules"
-    if not folder.is_dir():
+    folder, files = content.root / "modules", content.files
+    if not files.is_dir(folder):
         findings.append(error("files", "folder is missing.", file=display(folder, content.root),
                               hint="Create content/modules/<id>/module.yml and body.md for each module."))
         return
-    for stray in sorted(p for p in folder.iterdir() if not p.is_dir() and not p.name.startswith(".")):
+    for stray in (p for p in files.children(folder) if not files.is_dir(p) and not p.name.startswith(".")):
         findings.append(error("files", "is not read: each module is a folder holding module.yml and body.md.",
                               file=display(stray, content.root),
                               hint="Move it into its module's folder, or out of content/."))
-    for module_dir in sorted(p for p in folder.iterdir() if p.is_dir()):
+    for module_dir in (p for p in files.children(folder) if files.is_dir(p)):
         meta_path = module_dir / "module.yml"
-        if not meta_path.exists():
-            orphans = sorted(module_dir.glob("module.*.yml"))
+        if not files.exists(meta_path):
+            orphans = [p for p in files.children(module_dir) if fnmatchcase(p.name, "module.*.yml")]
             if orphans:
                 findings.append(error("translations", f"translation of a module that does not exist: there is no "
                                       f"module.yml in {display(module_dir, content.root)}/.",
@@ -251,12 +256,12 @@ def _load_modules(content: Content, findings: list[Finding]) -> None:
                 continue
             findings.append(error("files", "module folder has no module.yml.",
                                   file=display(module_dir, content.root),
-                                  hint=_near_name(module_dir, "module.yml")
+                                  hint=_near_name(module_dir, "module.yml", files)
                                   or "Every folder in content/modules/ needs module.yml and body.md."))
             content.broken_ids.add(module_dir.name)
             continue
-        module = _load_document(meta_path, content.root, MODULE, findings)
-        body = _read_body(module_dir / "body.md", content.root, findings)
+        module = _load_document(meta_path, files, MODULE, findings)
+        body = _read_body(module_dir / "body.md", files, findings)
         if module is None:
             content.broken_ids.add(module_dir.name)
             if body is not None:
@@ -281,14 +286,14 @@ def _load_modules(content: Content, findings: list[Finding]) -> None:
         content.modules[module.id] = module
 
 
-def _read_body(path: Path, root: Path, findings: list[Finding]) -> str | None:
-    shown = display(path, root)
-    if not path.exists():
+def _read_body(path: Path, files: ContentFiles, findings: list[Finding]) -> str | None:
+    shown = display(path, files.root)
+    if not files.exists(path):
         findings.append(error("files", "body.md is missing.", file=shown,
-                              hint=_near_name(path.parent, "body.md")
+                              hint=_near_name(path.parent, "body.md", files)
                               or "Write the module text in body.md beside module.yml."))
         return None
-    text = read_text(path, root, findings)
+    text = read_text(path, files, findings)
     if text is None:
         return None
     if not text.strip():
@@ -297,22 +302,22 @@ def _read_body(path: Path, root: Path, findings: list[Finding]) -> str | None:
     return text
 
 
-def _near_name(folder: Path, wanted: str) -> str:
+def _near_name(folder: Path, wanted: str, files: ContentFiles) -> str:
     """'Rename 'Module.yaml' to 'module.yml'...' when the folder holds a file nearly called `wanted`, or ''."""
-    names = sorted(path.name for path in folder.iterdir() if path.is_file())
+    names = [path.name for path in files.children(folder) if files.is_file(path)]
     stem = wanted.split(".")[0] + "."
     near = next((name for name in names if name.lower().startswith(stem)), "") or closest(wanted, names)
     return f"Did you mean '{wanted}'? Rename '{near}' to '{wanted}': the build reads only that name." if near else ""
 
 
-def _content_files(folder: Path, root: Path, suffix: str, noun: str, findings: list[Finding]) -> list[Path]:
+def _content_files(folder: Path, files: ContentFiles, suffix: str, noun: str, findings: list[Finding]) -> list[Path]:
     """The files of `folder` the build reads (ending in `suffix`); every other file and folder is reported."""
-    read = []
-    for path in sorted(folder.iterdir()):
+    read, root = [], files.root
+    for path in files.children(folder):
         if path.name.startswith("."):
             continue  # the system's and editors' own files (.DS_Store, .about.md.swp)
         shown = display(path, root)
-        if path.is_dir():
+        if files.is_dir(path):
             findings.append(error("files", f"folder is not read: {noun}s in subfolders are not part of the site.",
                                   file=shown, hint=f"Move its {noun}s into {display(folder, root)}/."))
         elif path.suffix == suffix:
@@ -349,10 +354,10 @@ def page_name_problem(path: Path) -> tuple[str, str] | None:
 
 def _load_worksheets(content: Content, findings: list[Finding]) -> None:
     folder = content.root / "worksheets"
-    if not folder.is_dir():
+    if not content.files.is_dir(folder):
         return
-    for path in _sources(_content_files(folder, content.root, ".yml", "worksheet", findings), ".yml"):
-        sheet = _load_document(path, content.root, WORKSHEET, findings)
+    for path in _sources(_content_files(folder, content.files, ".yml", "worksheet", findings), ".yml"):
+        sheet = _load_document(path, content.files, WORKSHEET, findings)
         if sheet is None:
             content.broken_ids.add(path.stem)
             continue
@@ -367,15 +372,15 @@ def _load_worksheets(content: Content, findings: list[Finding]) -> None:
 
 def _load_pages(content: Content, findings: list[Finding]) -> None:
     folder = content.root / "pages"
-    if not folder.is_dir():
+    if not content.files.is_dir(folder):
         return
-    for path in _sources(_content_files(folder, content.root, ".md", "page", findings), ".md"):
+    for path in _sources(_content_files(folder, content.files, ".md", "page", findings), ".md"):
         problem = page_name_problem(path)
         if problem:
             findings.append(error("files", problem[0], file=display(path, content.root), hint=problem[1]))
             content.broken_ids.add(path.stem)
             continue
-        page = _load_page(path, content.root, PAGE, findings)
+        page = _load_page(path, content.files, PAGE, findings)
         if page is None:
             content.broken_ids.add(path.stem)
             continue
@@ -388,10 +393,10 @@ def _sources(paths: list[Path], suffix: str) -> list[Path]:
     return [path for path in paths if split_variant(path.name, suffix) is None]
 
 
-def _load_page(path: Path, root: Path, definition, findings: list[Finding]) -> Record | None:
+def _load_page(path: Path, files: ContentFiles, definition, findings: list[Finding]) -> Record | None:
     """A Markdown file with front matter: the validated front matter, with body, body_file and body_line_offset."""
-    shown = display(path, root)
-    text = read_text(path, root, findings)
+    shown = display(path, files.root)
+    text = read_text(path, files, findings)
     if text is None:
         return None
     match = FRONT_MATTER.match(text)
@@ -399,7 +404,7 @@ def _load_page(path: Path, root: Path, definition, findings: list[Finding]) -> R
         findings.append(error("schema", "page has no front matter.", file=shown, line=1,
                               hint="Start the file with ---, a line 'title: ...', and ---."))
         return None
-    page = _load_document(path, root, definition, findings, text=match.group(1), line_offset=1)
+    page = _load_document(path, files, definition, findings, text=match.group(1), line_offset=1)
     if page is None:
         return None
     page.body = text[match.end():]
@@ -419,16 +424,16 @@ def _load_variants(content: Content, findings: list[Finding]) -> None:
     for pattern, suffix, kind in (("site.*.yml", ".yml", "site"), ("helplines.*.yml", ".yml", "helplines"),
                                   ("modules/*/module.*.yml", ".yml", "module"),
                                   ("worksheets/*.*.yml", ".yml", "worksheet"), ("pages/*.*.md", ".md", "page")):
-        for path in sorted(root.glob(pattern)):
+        for path in content.files.glob(pattern):
             base, tag = split_variant(path.name, suffix)
             problem = unknown_tag(tag, content.languages, content.source_language, display(path, root))
             if problem is not None:
                 findings.append(problem)
                 continue
             found.append((kind, path, base, tag))
-    for path in sorted(root.glob("modules/*/body.*.md")):
+    for path in content.files.glob("modules/*/body.*.md"):
         _, tag = split_variant(path.name, ".md")
-        if not (path.parent / f"module.{tag}.yml").exists():
+        if not content.files.exists(path.parent / f"module.{tag}.yml"):
             findings.append(error("translations", f"body.{tag}.md has no module.{tag}.yml beside it.",
                                   file=display(path, root),
                                   hint=f"Write module.{tag}.yml with the translated title, summary, key points "
@@ -442,24 +447,24 @@ def _load_variants(content: Content, findings: list[Finding]) -> None:
 
 def _add_variant(content: Content, variant: Variant, source: Record, definition, body: str | None,
                  findings: list[Finding]) -> None:
-    compare_with_source(variant.record, source, findings)
+    variant.source_paragraphs = human_paragraphs(definition, source, body)
+    compare_with_source(variant, source, content.root, findings)
     if variant.block.status == "reviewed" and not variant.block.reviewed_by:
         findings.append(error("translations", "a reviewed translation must say who reviewed it.",
                               hint="Add reviewed_by: (a role is enough), or set status: draft.",
                               **variant.record.where("translation", "status")))
-    variant.source_paragraphs = human_paragraphs(definition, source, body)
     content.variants[(variant.kind, variant.id, variant.tag)] = variant
 
 
 def _variant_site(content: Content, path: Path, base: str, tag: str, findings: list[Finding]) -> None:
-    record = _load_document(path, content.root, SCHEMAS["site.translation"], findings)
+    record = _load_document(path, content.files, SCHEMAS["site.translation"], findings)
     if record is not None:
         _add_variant(content, Variant("site", "", tag, display(path, content.root), record,
                                       source_files=("content/site.yml",)), content.site, SITE, None, findings)
 
 
 def _variant_helplines(content: Content, path: Path, base: str, tag: str, findings: list[Finding]) -> None:
-    registry = _load_document(path, content.root, SCHEMAS["helplines.translation"], findings)
+    registry = _load_document(path, content.files, SCHEMAS["helplines.translation"], findings)
     if registry is None:
         return
     shown = display(path, content.root)
@@ -481,9 +486,9 @@ def _variant_module(content: Content, path: Path, base: str, tag: str, findings:
     if source is None:
         return  # no module.yml (reported by _load_modules), or an invalid one (reported too)
     schema = SCHEMAS["module.easy" if tag == EASY else "module.translation"]
-    record = _load_document(path, content.root, schema, findings)
+    record = _load_document(path, content.files, schema, findings)
     body_path = path.parent / f"body.{tag}.md"
-    body = _read_body(body_path, content.root, findings) if record is not None else None
+    body = _read_body(body_path, content.files, findings) if record is not None else None
     if record is None or body is None:
         return
     variant = Variant("module", module_id, tag, display(path, content.root), record, body=body,
@@ -498,7 +503,7 @@ def _variant_worksheet(content: Content, path: Path, base: str, tag: str, findin
         if base not in content.broken_ids:
             _no_source(content, path, "worksheet", base, content.worksheets, findings)
         return
-    record = _load_document(path, content.root, SCHEMAS["worksheet.translation"], findings)
+    record = _load_document(path, content.files, SCHEMAS["worksheet.translation"], findings)
     if record is not None:
         _add_variant(content, Variant("worksheet", base, tag, display(path, content.root), record,
                                       source_files=(source.source_file,)), source, WORKSHEET, None, findings)
@@ -510,7 +515,7 @@ def _variant_page(content: Content, path: Path, base: str, tag: str, findings: l
         if base not in content.broken_ids:  # a source that failed has its own error; this one would be wrong
             _no_source(content, path, "page", base, content.pages, findings)
         return
-    record = _load_page(path, content.root, SCHEMAS["page.translation"], findings)
+    record = _load_page(path, content.files, SCHEMAS["page.translation"], findings)
     if record is not None:
         _add_variant(content, Variant("page", base, tag, display(path, content.root), record, body=record.body, folder=path.parent,
                                       body_file=record.body_file, body_line_offset=record.body_line_offset,
@@ -620,18 +625,18 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
         _check_body(content, folder, text, file, 0, findings)
 
 
-def _unpublished_files(module: Record, root: Path, shown: set[str]) -> list[Finding]:
+def _unpublished_files(module: Record, files: ContentFiles, shown: set[str]) -> list[Finding]:
     """A warning for each file of a module folder that no body (body.md or a translation) shows: it is left out
     of the site."""
-    found = []
-    for path in sorted(module.folder.rglob("*")):
-        name = path.relative_to(module.folder).as_posix()
-        if path.is_dir() or name in ("module.yml", "body.md", *shown) or any(
-                part.startswith(".") for part in path.relative_to(module.folder).parts):
+    found, published = [], {"module.yml", "body.md", *shown}
+    for path in files.below(module.folder):
+        inner = path.relative_to(module.folder)
+        name = inner.as_posix()
+        if files.is_dir(path) or name in published or any(part.startswith(".") for part in inner.parts):
             continue
         if (split_variant(name, ".yml") or ("",))[0] == "module" or (split_variant(name, ".md") or ("",))[0] == "body":
             continue  # a translation, read beside its source
-        found.append(warning("files", "is not shown in body.md, so it is not published.", file=display(path, root),
+        found.append(warning("files", "is not shown in body.md, so it is not published.", file=display(path, files.root),
                              hint="Delete it, or keep drafts, notes and backups outside content/. To show an "
                                   f"image, write ![what it shows]({name}) in body.md."))
     return found
@@ -793,7 +798,7 @@ def _checked_body(content: Content, folder: Path, text: str, file: str, line_off
         if schemes.problem(src):
             continue  # reported with the other addresses
         target = folder / src
-        if not inside(target, content.root):
+        if not content.files.inside(target):
             findings.append(error("files", f"image '{src}' is outside content/.",
                                   hint="Put the image in the module folder.", **at(line, column)))
         elif not target.is_file():
@@ -814,7 +819,7 @@ def _checked_body(content: Content, folder: Path, text: str, file: str, line_off
         if href.startswith(("mailto", "tel")) or schemes.problem(href):
             continue
         target = (folder / href.split("#", 1)[0]).resolve()
-        if not inside(target, content.root):
+        if not content.files.inside(target):
             findings.append(error("files", f"link '{href}' points outside content/.",
                                   hint="Link to other pages by id, for example [text](module:some-id).",
                                   **at(line, column)))

@@ -88,6 +88,30 @@ text and body.md together), written by `toolkit translations stamp`, never by ha
 that the translation is out of date, since the day it was stamped, and lists the source's changed
 paragraphs; `--release` refuses it.
 
+List items (urgent-help routes, key points, number labels, worksheet questions) follow the
+source's order as it was when the translation was stamped, and each is shown only beside the
+source item it was translated from: the translated item whose stamped source item had the same
+text. When an author moves an item, it keeps its translation; an item added or reworded since the
+stamp is shown in the source language, with a warning naming the file, the field and the item,
+until the translation is updated and stamped again. So the lists of an out-of-date translation
+are counted against the stamped copy: an author adding an item does not break the build, but a
+translation with more or fewer items than the source it was stamped against is an error.
+
+A single text outside a list (a title, a label, a service's description, opening-hours note or
+confidentiality limits) follows the same rule: its translation is shown only while the source's
+text there is the one it was translated from. When an author changes it, the page shows the
+source's new text, with a warning naming the translation's file, line and field, until the
+translation is updated and stamped again: a service that widens its confidentiality limits is
+never shown in a translation's old, narrower words. A field the author removes from the source
+takes its translated text with it (a warning, not an error, while the stamped copy has it).
+
+An unstamped translation, or one whose copy in `content/.stamped/` is missing, cannot be checked
+against the source it followed: each of its lists, and every text outside them, is shown in the
+source language, with a warning for each list and one for the texts outside lists. Stamp a
+translation when it matches its source. Paragraphs of a Markdown body are not matched this way:
+a translated body is shown whole, and the out-of-date warning lists the source's changed
+paragraphs.
+
 The texts of the theme and the build (navigation, quick exit, help-card labels, search, notices,
 pack covers) are in `toolkit/strings/<tag>.yml`, one per language, with exactly the keys of
 `toolkit/strings/en-GB.yml`; a missing or extra key is a build error listing the keys.

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from babel import Locale, UnknownLocaleError
 from ..findings import Finding, error
 from .fields import ListOf, Object, Record, by_likeness, did_you_mean
 from .model import is_restricted
+from .yamlfile import format_path
 
 STAMPS = ".stamped"  # content/.stamped/<hash>.json: the source text as it was when stamped
 EASY = "easy"  # the variant tag of easy read versions
@@ -193,48 +195,233 @@ def _collect(shape, value, path: str, out: list[str]) -> None:
         out.append(f"{path}: {value}")
 
 
+# A field's paragraph starts with its path (format_path's form: urgent_help.routes[1].when) and ': '.
+_FIELD_PATH = re.compile(r"[\w-]+(\[\d+\])?(\.[\w-]+(\[\d+\])?)*")
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A source's human text by field path, as human_paragraphs gives it, indexed for pairing list items."""
+
+    texts: dict[str, str]  # field path -> text, in the source's order
+    items: dict[str, tuple]  # list item path -> its own texts, as ((path within the item, text), ...)
+
+    @classmethod
+    def of(cls, paragraphs: list[str]) -> SourceText:
+        """The field paragraphs come first, each 'path: text'; the body's paragraphs (if any) after them."""
+        texts: dict[str, str] = {}
+        for paragraph in paragraphs:
+            path, colon, text = paragraph.partition(": ")
+            if not (colon and _FIELD_PATH.fullmatch(path)):
+                break
+            texts.setdefault(path, text)
+        items: dict[str, list] = {}
+        for path, text in texts.items():
+            if "]" in path:  # in a list: its own item is the last index's (a list inside has items of its own)
+                cut = path.rindex("]") + 1
+                items.setdefault(path[:cut], []).append((path[cut:], text))
+        return cls(texts, {path: tuple(own) for path, own in items.items()})
+
+    def own(self, path: tuple) -> tuple:
+        """The texts of the list item at `path` that are its own, not those of a list inside it."""
+        return self.items.get(format_path(path), ())
+
+    def within(self, path: tuple) -> list[str]:
+        """Every text of the item or list at `path`, lists inside it included."""
+        prefix = format_path(path)
+        return [text for key, text in self.texts.items()
+                if key.startswith(prefix) and key[len(prefix):][:1] in ("", ".", "[")]
+
+    def count(self, path: tuple) -> int:
+        """How many items the list at `path` has, as far as its texts show (trailing items without text do not)."""
+        pattern = re.compile(re.escape(format_path(path)) + r"\[(\d+)\]")
+        return max((int(match.group(1)) + 1 for key in self.texts if (match := pattern.match(key))), default=0)
+
+
+def followed_text(content_root: Path, variant: Variant, current: SourceText | None = None) -> SourceText | None:
+    """The human text of the source version `variant` translates; None when that is not known.
+
+    That is the current source (`current`, if given) when the translation is current, the copy
+    kept when it was stamped when the source has changed since, and unknown when it was never
+    stamped or the copy is not kept: then no list item of the translation can be paired.
+    """
+    if variant.block.source is None:
+        return None
+    if not variant.stale:
+        return current or SourceText.of(variant.source_paragraphs)
+    old = stamped_source(content_root, variant.block.source)
+    return SourceText.of(old["paragraphs"]) if old else None
+
+
 def paragraphs_hash(paragraphs: list[str]) -> str:
     """Twelve hex digits of SHA-256 over the paragraphs: short enough to read, long enough never to collide."""
     return hashlib.sha256("\n\n".join(paragraphs).encode("utf-8")).hexdigest()[:12]
 
 
-def compare_with_source(translation: Record, source: Record, findings: list[Finding], path: tuple = ()) -> None:
-    """Report fields the source does not have and lists whose length differs from the source's."""
+def compare_with_source(variant: Variant, source: Record, content_root: Path, findings: list[Finding]) -> None:
+    """Report fields the source does not have and lists whose length differs from the source the variant translates.
+
+    A translation's list items follow its source as it was when the translation was stamped.
+    When an author adds, removes or moves an item after that, the translation is out of date,
+    not wrong (`overlay` shows that item in the source language), so the lists of an out-of-date
+    translation are counted against the stamped copy of its source; without a copy they cannot
+    be counted. A translator who gives more or fewer items than that source is still an error.
+    """
+    if variant.block.source is None or not variant.stale:
+        _compare(variant.record, source, findings, stale=False, stamped=None, path=())
+    else:
+        _compare(variant.record, source, findings, stale=True, stamped=followed_text(content_root, variant), path=())
+
+
+ITEMS_HINT = "Translate each item of the source, in the same order: no more, no fewer."
+
+
+def _compare(translation: Record, source: Record, findings: list[Finding], *, stale: bool,
+             stamped: SourceText | None, path: tuple) -> None:
     for name, value in translation.as_dict().items():
         if name in VARIANT_ONLY or value is None:
             continue
         original = getattr(source, name, None)
-        where = translation.where(*path, name) if path else translation.where(name)
-        if original in (None, [], ""):
+        where = translation.where(name)
+        if isinstance(value, list) and stale:
+            if stamped is not None:
+                _count_stamped(value, stamped.count((*path, name)), where, findings)
+        elif original in (None, [], ""):
+            if stale and stamped is not None and stamped.within((*path, name)):
+                continue  # the author removed it since the stamp: out of date, not wrong (overlay warns)
             findings.append(error("translations", "the source has no such field.",
                                   hint="Remove it from the translation, or add it to the source first.", **where))
         elif isinstance(value, list):
             if len(value) != len(original):
-                findings.append(error("translations", f"has {len(value)} item{'s' * (len(value) != 1)}; the source "
-                                      f"has {len(original)}.", hint="Translate each item of the source, in the same "
-                                      "order: no more, no fewer.", **where))
+                findings.append(error("translations", f"has {_items(len(value))}; the source has {len(original)}.",
+                                      hint=ITEMS_HINT, **where))
             else:
                 for item, original_item in zip(value, original, strict=True):
                     if isinstance(item, Record):
-                        compare_with_source(item, original_item, findings)
+                        _compare(item, original_item, findings, stale=False, stamped=None, path=())
         elif isinstance(value, Record):
-            compare_with_source(value, original, findings)
+            _compare(value, original, findings, stale=stale, stamped=stamped, path=(*path, name))
 
 
-def overlay(source: Record, translation: Record) -> Record:
-    """A copy of `source` with the translated human text in place of the source's (the rest unchanged)."""
+def _count_stamped(items: list, count: int, where: dict, findings: list[Finding]) -> None:
+    # An item past the stamped source's last text is harmless while it holds no text of its own
+    # (a `- {}` for a number without a label): the stamped copy keeps only texts, not such items.
+    extra = any(_carries_text(item) for item in items[count:])
+    if len(items) < count or extra:
+        findings.append(error("translations", f"has {_items(len(items))}; the source had {count} when the "
+                              "translation was stamped.", hint=ITEMS_HINT, **where))
+
+
+def _items(count: int) -> str:
+    return f"{count} item{'s' * (count != 1)}"
+
+
+def _carries_text(value) -> bool:
+    if isinstance(value, Record):
+        return any(_carries_text(part) for part in value.as_dict().values())
+    if isinstance(value, list):
+        return any(_carries_text(part) for part in value)
+    return value is not None
+
+
+ITEM, LIST, FIELD, REMOVED = "item", "list", "field", "removed"  # what an Untranslated note is about
+
+
+@dataclass(frozen=True)
+class Untranslated:
+    """A source text shown in the source language in a translation, or a translated text no longer shown.
+
+    `kind` says which: ITEM, a list item no translated item is known to be; LIST, every item of
+    a list (the followed source is unknown); FIELD, a single text the translation is not known to
+    follow (changed since the stamp, or the followed source unknown); REMOVED, a translated text
+    whose field the source no longer has.
+    """
+
+    path: tuple  # the list or field in the translation file (for the finding's line)
+    item_path: tuple | None  # ITEM: the item in the source; FIELD: the field in the source when known changed
+    text: str  # ITEM and FIELD: the source's first text there, to name it
+    kind: str = ITEM
+
+
+def overlay(source: Record, translation: Record, current: SourceText, followed: SourceText | None,
+            untranslated: list[Untranslated] | None = None, *, at: tuple = (), was: tuple = ()) -> Record:
+    """A copy of `source` with the translated human text in place of the source's (the rest unchanged).
+
+    A list item is translated only by the translated item of the source item with the same text
+    in `followed` (the source the translation was made from: see followed_text),
+    so an item the author moved keeps its translation, and one they added or changed since the
+    translation was stamped is shown in the source language (and recorded in `untranslated`):
+    a translated situation never sits beside another situation's numbers. A single text (a
+    title, a service's confidentiality limits) is translated only while the source's text there
+    is the one the translation followed: a service that widens its limits is never shown with
+    the old, narrower wording. With `followed` unknown, every list and text is shown in the
+    source language. `at` is the path in the source, `was` the same place in the translation
+    (they differ inside a moved item).
+    """
+    notes = untranslated if untranslated is not None else []
     values = source.as_dict()
     for name, value in translation.as_dict().items():
-        if value is None or values.get(name) is None:  # also the block and word list, which no source has
+        if value is None:
+            continue
+        if values.get(name) is None:  # also the block and word list, which no source has
+            if followed is not None and followed.within((*was, name)):
+                notes.append(Untranslated((*was, name), None, "", REMOVED))
             continue
         original = values[name]
         if isinstance(value, Record):
-            values[name] = overlay(original, value)
-        elif isinstance(value, list) and len(value) == len(original):
-            values[name] = [overlay(o, v) if isinstance(v, Record) else v for o, v in zip(original, value, strict=True)]
-        elif not isinstance(value, list):
-            values[name] = value
+            values[name] = overlay(original, value, current, followed, notes, at=(*at, name), was=(*was, name))
+        elif isinstance(value, list):
+            values[name] = _paired(original, value, current, followed, notes, (*at, name), (*was, name))
+        else:
+            values[name] = _single(original, value, current, followed, notes, (*at, name), (*was, name))
     return Record(values, source._source, source._path)
+
+
+def _single(original: str, translated: str, current: SourceText, followed: SourceText | None,
+            notes: list[Untranslated], at: tuple, was: tuple) -> str:
+    """The translated text while the source's text at its place is the one it followed; else the source's."""
+    if followed is current and at == was:  # a current translation at its own place: the same text, by definition
+        return translated
+    now = current.texts.get(format_path(at))
+    if followed is not None and followed.texts.get(format_path(was)) == now:
+        return translated
+    if now is not None:
+        notes.append(Untranslated(was, at if followed is not None else None, now, FIELD))
+    return original
+
+
+def _paired(original: list, translated: list, current: SourceText, followed: SourceText | None,
+            notes: list[Untranslated], at: tuple, was: tuple) -> list:
+    if followed is None:
+        if current.within(at):
+            notes.append(Untranslated(was, None, "", LIST))
+        return original
+    # Each translated item stands for the stamped source's item at its place; items with the same
+    # text are taken in order, so an unchanged list pairs every item with the one at its own place.
+    stamped = [followed.own((*was, index)) for index in range(len(translated))]
+    free = list(range(len(translated)))
+    result = []
+    for index, item in enumerate(original):
+        texts = current.own((*at, index))
+        match = next((other for other in free if stamped[other] == texts), None)
+        if match is None:
+            shown = current.within((*at, index))
+            if shown:
+                notes.append(Untranslated(was, (*at, index), shown[0]))
+            result.append(item)
+            continue
+        free.remove(match)
+        other = translated[match]
+        result.append(overlay(item, other, current, followed, notes, at=(*at, index), was=(*was, match))
+                      if isinstance(other, Record) else other)
+    return result
+
+
+def translated_record(content_root: Path, variant: Variant, source: Record,
+                      untranslated: list[Untranslated] | None = None) -> Record:
+    """`source` as `variant` translates it: its text over the source's, each list item beside its own (overlay)."""
+    current = SourceText.of(variant.source_paragraphs)
+    return overlay(source, variant.record, current, followed_text(content_root, variant, current), untranslated)
 
 
 def stamp_record(content_root: Path, paragraphs: list[str], today: str) -> str:
@@ -255,9 +442,15 @@ def stamped_source(content_root: Path, digest: str | None) -> dict | None:
         return None
     path = content_root / STAMPS / f"{digest}.json"
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        kept = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    # Written by stamp_record; anything else (a damaged or hand-edited copy) is as good as none.
+    if not isinstance(kept, dict) or not isinstance(kept.get("stamped"), str) \
+            or not isinstance(kept.get("paragraphs"), list) \
+            or not all(isinstance(paragraph, str) for paragraph in kept["paragraphs"]):
+        return None
+    return kept
 
 
 def localized(content, language: Language):
@@ -279,7 +472,7 @@ def localized(content, language: Language):
         variant = content.variants.get((kind, item_id, tag))
         if variant is None:
             return record.copy(text_language=source, draft=False)
-        copy = overlay(record, variant.record)
+        copy = translated_record(content.root, variant, record)
         copy.text_language, copy.draft = tag, variant.draft
         if variant.body is not None:
             copy.body, copy.body_file = variant.body, variant.body_file
