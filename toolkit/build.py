@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import importlib
 import logging
 import multiprocessing
 import shutil
@@ -19,7 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .buildoptions import BuildOptions
-from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
+from .checks import (
+    DEFAULT_CHECKS,
+    BuiltSite,
+    CheckOptions,
+    EditionChecked,
+    EditionOutput,
+    check_edition,
+    run_checks,
+)
 from .checks.locate import without_restated
 from .compile.links import language_root
 from .compile.pages import Edition
@@ -94,6 +103,28 @@ class EditionBuild:
     compiled: CompiledEdition
     findings: list[Finding]
     scans: dict[str, PageScan] = field(default_factory=dict)
+    checked: EditionChecked | None = None  # what the checks found in its pages (PageChecks), once they are read
+
+
+@dataclass
+class PageChecks:
+    """The checks' part that reads an edition's pages (toolkit.checks.check_edition), run in the process that
+    built the edition as soon as it is built; its page scans are then let go, so that no process holds
+    two editions' scans, nor sends them to another (peak memory)."""
+
+    modules: tuple[str, ...]  # by name: a module cannot be pickled, and the edition may be built elsewhere
+    options: CheckOptions
+
+    def run(self, content: Content, name: str, built: EditionBuild, stage_site: Path) -> EditionBuild:
+        """Check the edition's pages, keep what was found and drop the scans; an edition MkDocs did not write is
+        left as it is."""
+        if (stage_site / name).exists():
+            output = EditionOutput(name, stage_site / name, built.compiled.sources)
+            output.store_scans(built.scans)
+            site = BuiltSite(content=content, editions={name: output}, options=self.options)
+            built.checked = check_edition(site, name, [importlib.import_module(module) for module in self.modules])
+            built.scans = {}
+        return built
 
 
 def build_edition(content: Content, edition: str, options: BuildOptions, stage_site: Path,
@@ -180,15 +211,17 @@ def release_rendered(compiled: CompiledEdition) -> None:
 
 
 def build_editions(content: Content, options: BuildOptions, stage_site: Path, epoch: int,
-                   timings: dict) -> dict[str, EditionBuild]:
-    """Build every edition, each compressed as soon as it is built (`compress_edition`): one after the other,
-    or the largest here and the others in parallel processes.
+                   timings: dict, checks: PageChecks) -> dict[str, EditionBuild]:
+    """Build, compress and check the pages of every edition (each compressed as soon as it is built, by the
+    process that built it: `_edition`): one after the other, or the largest here and the others in
+    parallel processes.
 
     Work done in another process is timed under "<stage>:<edition>" keys, so the plain keys
     still add up to the build's wall time; "editions-wait" is the time spent waiting for them.
     """
     if len(options.editions) < 2 or not options.parallel(content):
-        return {name: _edition(content, name, options, stage_site, epoch, timings) for name in options.editions}
+        return {name: checks.run(content, name, _edition(content, name, options, stage_site, epoch, timings),
+                                 stage_site) for name in options.editions}
     # The largest edition is built here: the others start later, in another process.
     here = max(options.editions, key=lambda name: len(content.in_edition(content.modules, name)))
     others = [name for name in options.editions if name != here]
@@ -197,9 +230,10 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
         import_renderer()
     context = multiprocessing.get_context("fork" if options.forks() else "spawn")
     with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
-        futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch)
+        futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch, checks)
                    for name in others}
-        results = {here: _edition(content, here, options, stage_site, epoch, timings)}
+        results = {here: checks.run(content, here, _edition(content, here, options, stage_site, epoch, timings),
+                                    stage_site)}
         with _timed(timings, "editions-wait"):
             for name, future in futures.items():
                 result, edition_timings = future.result()
@@ -226,9 +260,10 @@ def compressed_dir(stage_site: Path, edition: str) -> Path:
 
 
 def _edition_in_process(content: Content, edition: str, options: BuildOptions, stage_site: Path,
-                        epoch: int) -> tuple[EditionBuild, dict]:
+                        epoch: int, checks: PageChecks) -> tuple[EditionBuild, dict]:
     timings: dict[str, float] = {}
-    result = _edition(content, edition, options, stage_site, epoch, timings)
+    result = checks.run(content, edition, _edition(content, edition, options, stage_site, epoch, timings),
+                        stage_site)
     result.compiled.edition = None  # the parent has the content; do not send it back
     return result, timings
 
@@ -280,7 +315,10 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     stage_site = stage / "site"
     stage_site.mkdir(parents=True)
 
-    editions = build_editions(content, options, stage_site, epoch, timings)
+    check_options = CheckOptions(online=options.online, release=options.release, today=today or dt.date.today(),
+                                 link_cache=options.root / "link-cache.json")
+    page_checks = PageChecks(tuple(module.__name__ for module in checks), check_options)
+    editions = build_editions(content, options, stage_site, epoch, timings, page_checks)
     for name, edition in editions.items():
         result.compiled[name] = edition.compiled
         result.findings += edition.findings
@@ -305,15 +343,13 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
         editions={name: EditionOutput(name, stage_site / name, result.compiled[name].sources)
                   for name in built_editions},
         packs_dir=stage / "packs",
-        options=CheckOptions(online=options.online, release=options.release,
-                             today=today or dt.date.today(),
-                             link_cache=options.root / "link-cache.json"),
+        options=check_options,
     )
-    for name, output in built.editions.items():
-        output.store_scans(editions[name].scans)  # read by harden as it wrote them
     result.built_site = built
     with _timed(timings, "check"):
-        result.findings += without_restated(run_checks(built, checks), content.findings)
+        # The pages were checked as each edition was built (PageChecks): this finishes those checks.
+        checked = {name: editions[name].checked for name in built_editions if editions[name].checked is not None}
+        result.findings += without_restated(run_checks(built, checks, checked), content.findings)
     for name, seconds in built.timings.items():
         timings[f"check:{name}"] = seconds
 

@@ -167,9 +167,10 @@ def test_text_shared_with_public_content_is_not_professional_only(project):
     assert "Responding to a disclosure" in prints
 
 
-def test_public_module_showing_a_professional_worksheet_fails_the_build(project):
+@pytest.mark.parametrize("parallel_from", [100, 0])  # 0: the public edition is built and checked in another process
+def test_public_module_showing_a_professional_worksheet_fails_the_build(project, parallel_from):
     show_professional_worksheet(project)
-    result = build_project(project)
+    result = build_project(project, parallel_from=parallel_from)
     leaks = [f.message for f in result.findings if f.check == edition_leakage.NAME]
     assert not result.ok
     assert ("public file public/modules/first-steps.html contains the title of professional-only worksheet "

@@ -7,6 +7,15 @@ the page, or on first use.
 The default checks are the tuple `DEFAULT_CHECKS`, run by one loop in
 `run_checks`; a check's findings can be re-graded per check in site.yml
 (`checks.severity`), and `--strict` fails a build on warnings.
+
+A check that reads built pages comes in two parts: `check_edition(site, edition)`
+reads one edition's pages and returns what it found there (small, and picklable),
+and `finish(site, found)` makes the findings from what every edition gave
+(`found` maps edition names to those results, in the site's order); its
+`check(site)` is the two in a row. The build runs the first part as soon as an
+edition is built, in the process that built it (`check_edition` here), so that
+no process holds the scans of two editions at once (peak memory); `run_checks`
+then finishes what was found.
 """
 
 from __future__ import annotations
@@ -40,16 +49,44 @@ DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure, placeho
                   phone_numbers, tel_links, url_schemes, internal_links, external_links, review_dates,
                   number_sources, edition_leakage, translations, easy_read, help_routes, holiday_list)
 
-__all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "EditionOutput", "run_checks"]
+__all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "EditionChecked", "EditionOutput", "check_edition",
+           "run_checks"]
+
+# Check name -> (what its check_edition found in one edition, seconds it took).
+EditionChecked = dict[str, tuple[object, float]]
 
 
-def run_checks(site: BuiltSite, checks=DEFAULT_CHECKS) -> list[Finding]:
-    """Run every check; apply the severity each check is given in site.yml."""
+def check_edition(site: BuiltSite, edition: str, checks=DEFAULT_CHECKS) -> EditionChecked:
+    """The part of every check that reads built pages, over one edition of `site` (see the module's docstring)."""
+    checked: EditionChecked = {}
+    for module in checks:
+        if hasattr(module, "check_edition"):
+            started = time.perf_counter()
+            found = module.check_edition(site, site.editions[edition])
+            checked[module.NAME] = (found, time.perf_counter() - started)
+    return checked
+
+
+def run_checks(site: BuiltSite, checks=DEFAULT_CHECKS, checked: dict[str, EditionChecked] | None = None
+               ) -> list[Finding]:
+    """Run every check; apply the severity each check is given in site.yml.
+
+    `checked` holds, by edition, what `check_edition` found while the build had the edition's pages
+    in memory; an edition without it is read now."""
     findings: list[Finding] = []
     overrides = site.severity_overrides()
+    checked = dict(checked or {})
+    for name in site.editions:
+        if name not in checked:
+            checked[name] = check_edition(site, name, checks)
     for module in checks:
         started = time.perf_counter()
-        found = module.check(site)
+        if hasattr(module, "check_edition"):
+            parts = {name: checked[name][module.NAME] for name in site.editions}
+            found = module.finish(site, {name: part[0] for name, part in parts.items()})
+            started -= sum(part[1] for part in parts.values())
+        else:
+            found = module.check(site)
         site.timings[module.NAME] = time.perf_counter() - started
         level = overrides.get(module.NAME)
         if level == "ignore":

@@ -29,7 +29,7 @@ from ..packs.plan import pack_files, print_html_dir
 from ..pagescan import read_page
 from ..readability import plain_text
 from ..urls import local_target
-from .site import BuiltSite
+from .site import BuiltSite, EditionOutput, every_edition
 
 NAME = "edition-leakage"
 MIN_SENTENCE_WORDS = 5
@@ -107,9 +107,6 @@ def _items(content, edition: str):
 
 def fingerprints(content) -> list[Fingerprint]:
     """Professional-only text worth looking for: long enough to be distinctive, not shared with public content."""
-    # One text a line: a professional text found across two public texts is not one of them.
-    public = "\n".join(normalise_all([text for kind, item in _items(content, "public")
-                                      for _, text in _texts(kind, item)]))
     professional = [(kind, item, what, text) for kind, item in _items(content, "professional")
                     for what, text in _texts(kind, item)]
     keys = normalise_all([text for *_, text in professional])
@@ -120,7 +117,12 @@ def fingerprints(content) -> list[Fingerprint]:
             source = item.body_file if what == "sentence" else item.source_file
             found[key] = Fingerprint(key, text.strip(), what, kind, item.id, source)
     prints = list(found.values())
-    shared = set(_found(_automaton(fingerprint.text for fingerprint in prints), public))
+    automaton = _automaton(fingerprint.text for fingerprint in prints)
+    shared: set[int] = set()
+    # Public content is read one item at a time: all of it normalised at once took 25 MB at 1,000
+    # modules. One text a line: a professional text found across two public texts is not one of them.
+    for kind, item in _items(content, "public"):
+        shared.update(_found(automaton, "\n".join(normalise_all([text for _, text in _texts(kind, item)]))))
     return [fingerprint for index, fingerprint in enumerate(prints) if index not in shared]
 
 
@@ -190,8 +192,8 @@ def _file_leak(where: str, page: str, target: str, owner: tuple[str, str, str]) 
                  file=source, page=page, hint=HINT)
 
 
-def check_public_site(site: BuiltSite, prints: Fingerprints, paths: dict) -> list[Finding]:
-    edition = site.editions["public"]
+def check_public_site(edition: EditionOutput, prints: Fingerprints, paths: dict) -> list[Finding]:
+    """Every file of the public edition: its name, its links and addresses, its text."""
     findings = []
     linked: dict[tuple[str, str], tuple[str, tuple] | None] = {}  # (folder, link) -> (target, owner) of a leak
     addresses = list(paths)
@@ -223,10 +225,16 @@ def check_public_site(site: BuiltSite, prints: Fingerprints, paths: dict) -> lis
     return findings
 
 
-def check_public_packs(site: BuiltSite, prints: Fingerprints, paths: dict) -> list[Finding]:
+def looked_for(content) -> tuple[Fingerprints, dict]:
+    """The professional-only texts and site paths a public output must not hold."""
+    return Fingerprints(fingerprints(content)), professional_paths(content)
+
+
+def check_public_packs(site: BuiltSite) -> list[Finding]:
     """The public packs: the print HTML each PDF was made from, and the offline zip's file list."""
     if site.packs_dir is None or not site.packs_dir.exists():
         return []
+    prints, paths = looked_for(site.content)
     findings = []
     for name in pack_files("public", site.content.translation_tags):
         page = f"packs/{name}"
@@ -248,9 +256,8 @@ def check_public_packs(site: BuiltSite, prints: Fingerprints, paths: dict) -> li
     return findings
 
 
-def check_professional_marking(site: BuiltSite) -> list[Finding]:
+def check_professional_marking(site: BuiltSite, edition: EditionOutput) -> list[Finding]:
     """Every professional page: robots noindex, and the edition's name where a reader sees it."""
-    edition = site.editions["professional"]
     content = site.content
     # Each language tree names the edition in its own words (site.<tag>.yml), the source at the root.
     labels = {language.tag: localized(content, language).site.editions.professional.label
@@ -273,13 +280,17 @@ def check_professional_marking(site: BuiltSite) -> list[Finding]:
     return findings
 
 
+def check_edition(site: BuiltSite, edition: EditionOutput) -> list[Finding]:
+    """The public edition: no leak; the professional edition: every page marked."""
+    if edition.name == "public":
+        return check_public_site(edition, *looked_for(site.content))
+    return check_professional_marking(site, edition) if edition.name == "professional" else []
+
+
+def finish(site: BuiltSite, found: dict[str, list[Finding]]) -> list[Finding]:
+    """The editions' findings, with the public packs' between them."""
+    return found.get("public", []) + check_public_packs(site) + found.get("professional", [])
+
+
 def check(site: BuiltSite) -> list[Finding]:
-    content = site.content
-    prints, paths = Fingerprints(fingerprints(content)), professional_paths(content)
-    findings: list[Finding] = []
-    if "public" in site.editions:
-        findings += check_public_site(site, prints, paths)
-    findings += check_public_packs(site, prints, paths)
-    if "professional" in site.editions:
-        findings += check_professional_marking(site)
-    return findings
+    return every_edition(site, check_edition, finish)

@@ -22,7 +22,7 @@ from ..linkcheck import CacheError, LinkCache, LinkResult, Outcome
 from ..schemes import http_problem
 from ..urls import without_fragment
 from .locate import merge_repeats, where
-from .site import BuiltSite, EditionOutput, check_setting
+from .site import BuiltSite, EditionOutput, check_setting, every_edition
 
 NAME = "external-links"
 _EMAIL = re.compile(r"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;]+$")
@@ -37,15 +37,24 @@ class Occurrence:
     line: int
 
 
-def collect(site: BuiltSite) -> dict[str, list[Occurrence]]:
-    """Every http, https and mailto link of every page, by URL."""
-    found: dict[str, list[Occurrence]] = {}
-    for edition, page, scan in site.pages():
-        for link in scan.links:
+def check_edition(site: BuiltSite, edition: EditionOutput) -> list[tuple[str, str, int]]:
+    """(page, url, line) of every http, https and mailto link of one edition's pages."""
+    found = []
+    for page in edition.html_files:
+        for link in edition.scan(page).links:
             url = link.url.strip()
             if link.tag in ("a", "area") and url.lower().startswith(("http://", "https://", "mailto:")):
-                found.setdefault(url, []).append(Occurrence(edition, page, url, link.line))
+                found.append((page, url, link.line))
     return found
+
+
+def collect(site: BuiltSite, found: dict[str, list[tuple[str, str, int]]]) -> dict[str, list[Occurrence]]:
+    """Every web link the editions gave, by URL."""
+    occurrences: dict[str, list[Occurrence]] = {}
+    for name, links in found.items():
+        for page, url, line in links:
+            occurrences.setdefault(url, []).append(Occurrence(site.editions[name], page, url, line))
+    return occurrences
 
 
 def settings_for(site: BuiltSite) -> linkcheck.Settings:
@@ -120,8 +129,9 @@ def results_for(site: BuiltSite, web_urls: list[str], cache: LinkCache) -> tuple
     return answers, notes
 
 
-def check(site: BuiltSite) -> list[Finding]:
-    occurrences = collect(site)
+def finish(site: BuiltSite, found: dict[str, list[tuple[str, str, int]]]) -> list[Finding]:
+    """Each web address judged once (from the link cache, or on the network when online), at every place."""
+    occurrences = collect(site, found)
     findings: list[Finding] = []
     for url, places in occurrences.items():
         problem = scheme_problems(url)
@@ -149,3 +159,7 @@ def check(site: BuiltSite) -> list[Finding]:
                                  **where(site, place.edition, place.page, [place.url, url], place.line)))
     site.reports[NAME] = table
     return merge_repeats(findings) + notes
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    return every_edition(site, check_edition, finish)

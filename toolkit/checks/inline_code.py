@@ -10,15 +10,17 @@ from __future__ import annotations
 from ..findings import Finding, error
 from ..harden.csp import meta_policy
 from . import locate
-from .site import BuiltSite
+from .site import BuiltSite, EditionOutput, every_edition
 
 NAME = "inline-code"
 
 
-def check(site: BuiltSite) -> list[Finding]:
+def check_edition(site: BuiltSite, edition: EditionOutput) -> list[Finding]:
+    """Every page of one edition (repeats not merged yet)."""
     policy = meta_policy()
     findings: list[Finding] = []
-    for edition, page, scan in site.pages():
+    for page in edition.html_files:
+        scan = edition.scan(page)
         where = edition.where(page)
         policies = [meta.content for meta in scan.metas if meta.http_equiv == "content-security-policy"]
         if not policies:
@@ -42,4 +44,11 @@ def check(site: BuiltSite) -> list[Finding]:
             if link.url.strip().lower().startswith("javascript:"):
                 findings.append(error(NAME, f"javascript: URL in {link.attribute}.",
                                       **locate.where(site, edition, page, [link.url], link.line)))
-    return locate.merge_repeats(findings)
+    return findings
+
+
+finish = locate.merged_found
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    return every_edition(site, check_edition, finish)

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import difflib
 import posixpath
+from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from ..findings import Finding, error
+from ..pagescan import Link
 from ..urls import CSS_URL
 from .locate import merge_repeats, where
-from .site import BuiltSite, EditionOutput
+from .site import BuiltSite, EditionOutput, every_edition
 
 NAME = "internal-links"
 NOT_LOCAL = ("data:", "tel:", "sms:", "mailto:", "javascript:", "about:", "blob:")
@@ -33,20 +35,21 @@ class Targets:
         # Pages in one folder share their menu and footer links: each is judged once.
         self._verdicts: dict[tuple[str, str], str] = {}
 
-    def problem(self, page: str, url: str) -> str:
-        """What is wrong with a link from `page`, or '' (also for links that are not local)."""
+    def problem(self, page: str, url: str) -> tuple[str, bool]:
+        """What is wrong with a link from `page`, or '' (also for links that are not local); and whether
+        it is only that the file it points to is missing."""
         key = (page if url.startswith("#") else posixpath.dirname(page), url)
         verdict = self._verdicts.get(key)
         if verdict is None:
-            verdict = self._verdicts[key] = self._judge(page, url) if is_local(url) else ""
+            verdict = self._verdicts[key] = self._judge(page, url) if is_local(url) else ("", False)
         return verdict
 
-    def _judge(self, page: str, url: str) -> str:
+    def _judge(self, page: str, url: str) -> tuple[str, bool]:
         parts = urlsplit(url)
         target, problem = self.resolve(page, parts.path)
-        if not problem and parts.fragment:
-            problem = self.fragment_problem(target, parts.fragment)
-        return problem
+        if problem:
+            return problem, bool(target) and target not in self.files
+        return self.fragment_problem(target, parts.fragment) if parts.fragment else "", False
 
     def resolve(self, page: str, link_path: str) -> tuple[str, str]:
         """(target file, problem) for a local link's path; problem is '' when the file exists."""
@@ -99,12 +102,26 @@ def _sentence(text: str) -> str:
     return text if text.endswith("?") else text + "."
 
 
-def check_page(site: BuiltSite, targets: Targets, page: str) -> list[Finding]:
-    findings = []
-    for link in targets.edition.scan(page).links:
+@dataclass(frozen=True)
+class ToFile:
+    """A link to a file the edition did not have when its pages were checked: judged again in finish(),
+    because the build copies the packs into downloads/ after the editions are built and checked."""
+
+    page: str
+    link: Link
+
+
+def check_page(site: BuiltSite, targets: Targets, page: str, links: list[Link] | None = None,
+               *, later: bool = False) -> list[Finding | ToFile]:
+    """The findings of a page's links (all of them, or `links`); with `later`, a link to a missing file
+    is a ToFile instead."""
+    findings: list[Finding | ToFile] = []
+    for link in targets.edition.scan(page).links if links is None else links:
         url = link.url.strip()
-        problem = targets.problem(page, url)
-        if problem:
+        problem, missing = targets.problem(page, url)
+        if missing and later:
+            findings.append(ToFile(page, link))
+        elif problem:
             path, _, fragment = url.partition("#")
             needles = [url, f"#{fragment}" if fragment else "", posixpath.basename(path)]
             findings.append(error(NAME, f"<{link.tag} {link.attribute}=\"{url}\"> {_sentence(problem)}",
@@ -127,13 +144,31 @@ def check_stylesheet(targets: Targets, path: str) -> list[Finding]:
     return findings
 
 
-def check(site: BuiltSite) -> list[Finding]:
+def check_edition(site: BuiltSite, edition: EditionOutput) -> list[Finding | ToFile]:
+    """Every link of one edition's pages and stylesheets (repeats not merged yet)."""
+    targets = Targets(edition)
+    found: list[Finding | ToFile] = []
+    for page in edition.html_files:
+        found += check_page(site, targets, page, later=True)
+    for path in edition.all_files:
+        if path.endswith(".css"):
+            found += check_stylesheet(targets, path)
+    return found
+
+
+def finish(site: BuiltSite, found: dict[str, list[Finding | ToFile]]) -> list[Finding]:
+    """The editions' findings, each link to a missing file judged against the files the edition has now."""
     findings: list[Finding] = []
-    for edition in site.editions.values():
-        targets = Targets(edition)
-        for page in edition.html_files:
-            findings += check_page(site, targets, page)
-        for path in edition.all_files:
-            if path.endswith(".css"):
-                findings += check_stylesheet(targets, path)
+    for name, items in found.items():
+        targets = None
+        for item in items:
+            if isinstance(item, ToFile):
+                targets = targets or Targets(site.editions[name])
+                findings += check_page(site, targets, item.page, [item.link])
+            else:
+                findings.append(item)
     return merge_repeats(findings)
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    return every_edition(site, check_edition, finish)

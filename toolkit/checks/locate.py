@@ -105,6 +105,16 @@ def merge_repeats(findings: list[Finding]) -> list[Finding]:
     return result
 
 
+def found_in_order(site: BuiltSite, found: dict[str, list[Finding]]) -> list[Finding]:
+    """The finish (toolkit.checks) of a check whose editions give findings: all of them, edition after edition."""
+    return [finding for findings in found.values() for finding in findings]
+
+
+def merged_found(site: BuiltSite, found: dict[str, list[Finding]]) -> list[Finding]:
+    """The finish of a check whose editions give findings that repeat across pages: merge_repeats of them all."""
+    return merge_repeats(found_in_order(site, found))
+
+
 # Built-page checks that find again what the loader reports in the source (by the loader's check name):
 # a typed number or tel: link, a refused address scheme, an image on another site.
 RESTATES = {"phone-numbers": {"numbers"}, "tel-links": {"numbers", "links"}, "url-schemes": {"links"},

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from ..findings import Finding, error
-from .site import BuiltSite, EditionOutput
+from .locate import found_in_order
+from .site import BuiltSite, EditionOutput, every_edition
 
 NAME = "off-origin"
 
@@ -86,15 +87,22 @@ def check_script(edition: EditionOutput, path: str) -> list[Finding]:
     ]
 
 
-def check(site: BuiltSite) -> list[Finding]:
+def check_edition(site: BuiltSite, edition: EditionOutput) -> list[Finding]:
+    """Every file of one edition."""
     own_url = (site.content.site.url or "").rstrip("/") if site.content.site else ""
     findings: list[Finding] = []
-    for edition in site.editions.values():
-        for path in edition.all_files:
-            if path.endswith(".html"):
-                findings.extend(check_html(edition, path, own_url))
-            elif path.endswith(".css"):
-                findings.extend(check_css(edition, path))
-            elif path.endswith((".js", ".mjs", ".json", ".webmanifest")):
-                findings.extend(check_script(edition, path))
+    for path in edition.all_files:
+        if path.endswith(".html"):
+            findings.extend(check_html(edition, path, own_url))
+        elif path.endswith(".css"):
+            findings.extend(check_css(edition, path))
+        elif path.endswith((".js", ".mjs", ".json", ".webmanifest")):
+            findings.extend(check_script(edition, path))
     return findings
+
+
+finish = found_in_order
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    return every_edition(site, check_edition, finish)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..findings import Finding, error, warning
 from ..phones import FoundNumber, RegisteredNumber, did_you_mean, find_numbers, registered_numbers
-from .locate import merge_repeats, where
-from .site import BuiltSite
+from .locate import merged_found, where
+from .site import BuiltSite, EditionOutput, every_edition
 
 NAME = "phone-numbers"
 HINT = ("Numbers come only from content/helplines.yml: add the service there and write "
@@ -32,7 +32,8 @@ def judge(number: FoundNumber, registry: dict[str, RegisteredNumber], place: str
     return None
 
 
-def check(site: BuiltSite) -> list[Finding]:
+def check_edition(site: BuiltSite, edition: EditionOutput) -> list[Finding]:
+    """Every text block of one edition's pages and its plain-text files (repeats not merged yet)."""
     registry = registered_numbers(site.content.helplines)
     found_in: dict[str, list[FoundNumber]] = {}  # pages repeat the same header, footer and cards
     findings: list[Finding] = []
@@ -49,12 +50,18 @@ def check(site: BuiltSite) -> list[Finding]:
                 findings.append(make(NAME, message, hint=hint,
                                      **where(site, edition, page, [number.text], line)))
 
-    for edition in site.editions.values():
-        for page in edition.html_files:
-            for block in edition.scan(page).blocks:
-                report(edition, page, block.text, block.line, block.where)
-        for path in edition.all_files:
-            if path.endswith(".txt"):
-                for line_number, line in enumerate(edition.text(path).splitlines(), 1):
-                    report(edition, path, line, line_number, "text")
-    return merge_repeats(findings)
+    for page in edition.html_files:
+        for block in edition.scan(page).blocks:
+            report(edition, page, block.text, block.line, block.where)
+    for path in edition.all_files:
+        if path.endswith(".txt"):
+            for line_number, line in enumerate(edition.text(path).splitlines(), 1):
+                report(edition, path, line, line_number, "text")
+    return findings
+
+
+finish = merged_found
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    return every_edition(site, check_edition, finish)

@@ -79,14 +79,13 @@ class BuiltSite:
     # Tables a check wants written to build/reports/<name>.json (and shown in the summary).
     reports: dict[str, object] = field(default_factory=dict)
 
-    def pages(self):
-        """(edition, page, scan) for every built page of every edition, in order."""
-        for edition in self.editions.values():
-            for page in edition.html_files:
-                yield edition, page, edition.scan(page)
-
     def severity_overrides(self) -> dict[str, str]:
         return dict(check_setting(self.content, "severity") or {})
+
+
+def every_edition(site: BuiltSite, check_edition, finish) -> list:
+    """A check in two parts (toolkit.checks) run over the whole site at once: each edition's part, then the finish."""
+    return finish(site, {name: check_edition(site, edition) for name, edition in site.editions.items()})
 
 
 def check_setting(content: Content, name: str):

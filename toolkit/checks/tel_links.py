@@ -24,8 +24,8 @@ from ..phones import (
     national_digits,
     registered_numbers,
 )
-from .locate import merge_repeats, where
-from .site import BuiltSite
+from .locate import merged_found, where
+from .site import BuiltSite, EditionOutput, every_edition
 
 NAME = "tel-links"
 
@@ -97,12 +97,13 @@ def verdict(url: str, shown: str, registry: dict[str, RegisteredNumber]) -> tupl
     return check_app_link(url, link, registry)
 
 
-def check(site: BuiltSite) -> list[Finding]:
+def check_edition(site: BuiltSite, edition: EditionOutput) -> list[Finding]:
+    """Every link of one edition's pages (repeats not merged yet)."""
     registry = registered_numbers(site.content.helplines)
     verdicts: dict[tuple[str, str], tuple[str, str] | None] = {}
     findings: list[Finding] = []
-    for edition, page, scan in site.pages():
-        for link in scan.links:
+    for page in edition.html_files:
+        for link in edition.scan(page).links:
             key = (link.url, link.text)
             if key not in verdicts:
                 verdicts[key] = verdict(link.url, link.text, registry)
@@ -110,4 +111,11 @@ def check(site: BuiltSite) -> list[Finding]:
                 message, hint = verdicts[key]
                 needles = [link.url, " ".join(link.text.split())]
                 findings.append(error(NAME, message, hint=hint, **where(site, edition, page, needles, link.line)))
-    return merge_repeats(findings)
+    return findings
+
+
+finish = merged_found
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    return every_edition(site, check_edition, finish)

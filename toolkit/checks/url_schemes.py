@@ -10,17 +10,18 @@ from __future__ import annotations
 
 from .. import schemes
 from ..findings import Finding, error
-from .locate import merge_repeats, where
-from .site import BuiltSite
+from .locate import merged_found, where
+from .site import BuiltSite, EditionOutput, every_edition
 
 NAME = "url-schemes"
 
 
-def check(site: BuiltSite) -> list[Finding]:
+def check_edition(site: BuiltSite, edition: EditionOutput) -> list[Finding]:
+    """Every link of one edition's pages (repeats not merged yet)."""
     findings: list[Finding] = []
     verdicts: dict[str, tuple[str, str] | None] = {}
-    for edition, page, scan in site.pages():
-        for link in scan.links:
+    for page in edition.html_files:
+        for link in edition.scan(page).links:
             if link.url not in verdicts:
                 problem = schemes.problem(link.url)
                 verdicts[link.url] = None if problem and schemes.scheme_of(link.url) == "http" else problem
@@ -29,4 +30,11 @@ def check(site: BuiltSite) -> list[Finding]:
                 message, hint = problem
                 findings.append(error(NAME, f"<{link.tag} {link.attribute}>: {message}", hint=hint,
                                       **where(site, edition, page, [link.url], link.line)))
-    return merge_repeats(findings)
+    return findings
+
+
+finish = merged_found
+
+
+def check(site: BuiltSite) -> list[Finding]:
+    return every_edition(site, check_edition, finish)
