@@ -10,20 +10,16 @@ import contextlib
 import datetime as dt
 import gc
 import importlib
-import json
 import logging
 import multiprocessing
-import os
 import shutil
-import subprocess
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .buildcache import BuildCache
+from .buildoptions import BuildOptions
 from .checks import (
     DEFAULT_CHECKS,
     BuiltSite,
@@ -38,13 +34,13 @@ from .compile.links import language_root
 from .compile.pages import Edition
 from .compile.project import CompiledEdition, compile_edition
 from .content import Content, load_content
-from .content.model import EDITIONS, is_restricted
+from .content.model import is_restricted
 from .content.renderable import renderable
 from .content.variants import localized
 from .deploy import write_recipes
 from .deploy.downloads import copy_downloads
 from .deploy.fingerprint import fingerprint_assets, point_search_at
-from .deploy.precompress import precompress
+from .deploy.precompress import move_compressed, precompress
 from .findings import Finding, has_errors, to_json
 from .harden.csp import meta_policy
 from .harden.headers import write_header_files
@@ -53,80 +49,16 @@ from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .harden.sitemap import write_sitemap
 from .harden.unused_css import parse_theme_stylesheets, prune_unused_rules
-from .outputs import Output, refuse_unsafe
 from .pagescan import PageScan
-from .publish import publish, recover
+from .publish import publish
 from .render import import_renderer, render
-from .unchanged import inputs_fingerprint, last_record, remember, reusable
+from .reports import write_reports
+from .unchanged import Inputs, declared_epoch, examine, remember, report_reused
 
 if TYPE_CHECKING:  # the pack step is imported only by builds that make packs
     from .packs import PackOutput
 
 log = logging.getLogger("toolkit.build")
-
-# From this many modules (and with more than one CPU), the editions are built at the same
-# time in separate processes. Starting a second Python costs about 0.4 s, which a small
-# site does not win back. A forked copy of the command line's process starts at once with
-# everything imported, so there the editions overlap at any size.
-PARALLEL_FROM = 100
-
-
-@dataclass
-class BuildOptions:
-    root: Path
-    content_dir: Path | None = None
-    site_dir: Path | None = None
-    packs_dir: Path | None = None
-    build_dir: Path | None = None
-    local_contacts: Path | None = None
-    strict: bool = False
-    release: bool = False
-    online: bool = False
-    packs: bool = True
-    editions: tuple[str, ...] = EDITIONS
-    parallel_from: int = PARALLEL_FROM
-    # The command line sets this: its process may fork, when it runs no other thread.
-    may_fork: bool = False
-    cache: bool = True  # reuse what earlier builds made from the same inputs (toolkit.buildcache)
-
-    def forks(self) -> bool:
-        """Whether a second process is forked from this one (else a new Python is spawned).
-
-        Only a process with no other thread forks: a fork copies locks that another thread may hold
-        (the tests, the live preview's server), and the child could wait on them for ever."""
-        return (self.may_fork and threading.active_count() == 1
-                and "fork" in multiprocessing.get_all_start_methods())
-
-    def parallel(self, content: Content) -> bool:
-        """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
-        return (os.cpu_count() or 1) > 1 and (self.forks() or len(content.modules) >= self.parallel_from)
-
-    def store(self) -> BuildCache | None:
-        """The build cache under the build folder, or None when this build makes everything anew."""
-        return BuildCache(self.build_dir) if self.cache else None
-
-    def outputs(self, *, publishes: bool = True) -> list[Output]:
-        """The folders this run writes, each with the option that names it (only build/ unless it publishes)."""
-        published = [Output("--site", "site", self.site_dir)] + (
-            [Output("--packs", "packs", self.packs_dir)] if self.packs else [])
-        return (published if publishes else []) + [Output("--build", "build", self.build_dir)]
-
-    @property
-    def journal(self) -> Path:
-        """The publish journal: present only while (or because) a publish was cut short."""
-        return self.build_dir / "publishing.json"
-
-    def prepare(self, *, publishes: bool = True) -> None:
-        """Refuse unsafe output folders (toolkit.outputs), then roll back a publish cut short."""
-        refuse_unsafe(self.outputs(publishes=publishes), root=self.root, content=self.content_dir)
-        recover(self.journal)
-
-    def __post_init__(self) -> None:
-        self.root = Path(self.root).resolve()
-        self.content_dir = Path(self.content_dir or self.root / "content")
-        self.site_dir = Path(self.site_dir or self.root / "site")
-        self.packs_dir = Path(self.packs_dir or self.root / "packs")
-        self.build_dir = Path(self.build_dir or self.root / "build")
 
 
 @dataclass
@@ -142,21 +74,6 @@ class BuildResult:
     packs: list[PackOutput] = field(default_factory=list)
     reused: str | None = None  # the summary of the build whose output stands, when nothing changed since
     fingerprint: str = ""  # of every input (toolkit.buildcache); "" when not cached
-
-
-def declared_epoch(root: Path) -> int | None:
-    """The build date given outside the content: SOURCE_DATE_EPOCH, else the last commit's; None if neither."""
-    value = os.environ.get("SOURCE_DATE_EPOCH")
-    if value and value.isdigit():
-        return int(value)
-    try:
-        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
-                             text=True, timeout=10, check=False)
-        if out.returncode == 0 and out.stdout.strip().isdigit():
-            return int(out.stdout.strip())
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return None
 
 
 def source_date_epoch(root: Path, content: Content) -> int:
@@ -251,13 +168,12 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         compiled = compile_edition(content, edition, project_dir, base_config=options.root / "mkdocs.yml",
                                    csp=meta_policy(), site_dir=site_dir,
                                    downloads=options.packs and content.language.tag == content.source_language)
-    cache = options.store()
-    with _timed(timings, "render"):
+    with _stored(options) as cache, _timed(timings, "render"):
         findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources, cache=cache)
         release_rendered(compiled)
     if not site_dir.exists():
         return EditionBuild(compiled, findings)
-    with _timed(timings, "harden"):
+    with _stored(options) as cache, _timed(timings, "harden"):
         # Unused stylesheet rules and the scripts' comments go first, then stylesheets and scripts are
         # named by their final content, so harden writes each page once with the final names.
         prune_unused_rules(site_dir)
@@ -272,6 +188,18 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
     return EditionBuild(compiled, findings, scans)
 
 
+@contextlib.contextmanager
+def _stored(options: BuildOptions):
+    """The build cache for one stage (None without one): what the stage put is written in one transaction at its end."""
+    cache = options.store()
+    try:
+        yield cache
+    finally:
+        if cache is not None:
+            cache.flush()
+            cache.close()
+
+
 def release_rendered(compiled: CompiledEdition) -> None:
     """Let go of what the render no longer needs before harden and the checks add their own (peak memory).
 
@@ -284,14 +212,15 @@ def release_rendered(compiled: CompiledEdition) -> None:
 
 def build_editions(content: Content, options: BuildOptions, stage_site: Path, epoch: int,
                    timings: dict, checks: PageChecks) -> dict[str, EditionBuild]:
-    """Build and check the pages of every edition: one after the other, or the largest here and the others in
+    """Build, compress and check the pages of every edition (each compressed as soon as it is built, by the
+    process that built it: `_edition`): one after the other, or the largest here and the others in
     parallel processes.
 
     Work done in another process is timed under "<stage>:<edition>" keys, so the plain keys
     still add up to the build's wall time; "editions-wait" is the time spent waiting for them.
     """
     if len(options.editions) < 2 or not options.parallel(content):
-        return {name: checks.run(content, name, build_edition(content, name, options, stage_site, epoch, timings),
+        return {name: checks.run(content, name, _edition(content, name, options, stage_site, epoch, timings),
                                  stage_site) for name in options.editions}
     # The largest edition is built here: the others start later, in another process.
     here = max(options.editions, key=lambda name: len(content.in_edition(content.modules, name)))
@@ -303,7 +232,7 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
     with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
         futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch, checks)
                    for name in others}
-        results = {here: checks.run(content, here, build_edition(content, here, options, stage_site, epoch, timings),
+        results = {here: checks.run(content, here, _edition(content, here, options, stage_site, epoch, timings),
                                     stage_site)}
         with _timed(timings, "editions-wait"):
             for name, future in futures.items():
@@ -314,10 +243,26 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
     return {name: results[name] for name in options.editions}
 
 
+def _edition(content: Content, edition: str, options: BuildOptions, stage_site: Path, epoch: int,
+             timings: dict) -> EditionBuild:
+    """build_edition, then the edition's compressed copies, in the same process (the other CPU compresses
+    the edition it built), before the checks rather than after them."""
+    result = build_edition(content, edition, options, stage_site, epoch, timings)
+    if (stage_site / edition).exists():
+        with _stored(options) as cache, _timed(timings, "precompress"):
+            precompress(stage_site / edition, compressed_dir(stage_site, edition), cache)
+    return result
+
+
+def compressed_dir(stage_site: Path, edition: str) -> Path:
+    """Where an edition's .gz and .br copies wait for the checks to pass: beside the staged site, not in it."""
+    return stage_site.parent / "compressed" / edition
+
+
 def _edition_in_process(content: Content, edition: str, options: BuildOptions, stage_site: Path,
                         epoch: int, checks: PageChecks) -> tuple[EditionBuild, dict]:
     timings: dict[str, float] = {}
-    result = checks.run(content, edition, build_edition(content, edition, options, stage_site, epoch, timings),
+    result = checks.run(content, edition, _edition(content, edition, options, stage_site, epoch, timings),
                         stage_site)
     result.compiled.edition = None  # the parent has the content; do not send it back
     return result, timings
@@ -330,31 +275,31 @@ def with_source(finding: Finding, compiled: CompiledEdition) -> Finding:
     return replace(finding, file=compiled.sources.get(finding.page, ""), page=f"{compiled.name}/{finding.page}")
 
 
-def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None = None) -> BuildResult:
+def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None = None,
+          inputs: Inputs | None = None) -> BuildResult:
     """Run the pipeline. Publishes to site/ and packs/ only if no error (or warning, with strict) was found.
 
+    `inputs` is what toolkit.unchanged.examine found for these options and the default checks, when
+    the caller asked it first (the command line does, before importing this module); without it,
+    the build asks. When nothing changed since the last publish, nothing is built.
     Raises toolkit.outputs.UnsafeOutput, before touching anything, when an output folder is unsafe.
     """
     options.prepare()  # first, whatever happens next: a failing build must not keep a half-published site
     started = time.time()
     timings: dict[str, float] = {}
-    fingerprint, hashes = "", {}
+    if inputs is None:
+        names = None if checks == DEFAULT_CHECKS else tuple(check.__name__ for check in checks)
+        inputs = examine(options, names, today or dt.date.today()) if options.cache else Inputs()
     if options.cache:
-        with _timed(timings, "unchanged"):
-            record = last_record(options)
-            fingerprint, hashes = inputs_fingerprint(options, checks, today or dt.date.today(),
-                                                     declared_epoch(options.root), record)
-            last = reusable(options, fingerprint, record)
-        if last is not None:  # site/ and packs/ are what this build would make: keep them
-            findings, text = last
-            result = BuildResult(ok=True, content=None, findings=findings, timings=timings, reused=text,
-                                 fingerprint=fingerprint)
-            write_reports(options.build_dir / "reports", result)
-            return result
+        timings["unchanged"] = inputs.seconds
+    if inputs.reusable:  # site/ and packs/ are what this build would make: keep them
+        report_reused(options, inputs)
+        return BuildResult(ok=True, content=None, findings=inputs.findings, timings=timings, reused=inputs.summary,
+                           fingerprint=inputs.fingerprint)
     with _timed(timings, "load"):
         content = load_content(options.content_dir, local_contacts=options.local_contacts)
     result = BuildResult(ok=False, content=content, findings=list(content.findings), timings=timings,
-                         fingerprint=fingerprint)
+                         fingerprint=inputs.fingerprint)
     if has_errors(result.findings):
         # Everything the loader kept is still built and checked, so one run reports every stage's
         # problems; with an error standing nothing is published (result.ok stays False).
@@ -408,32 +353,22 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     for name, seconds in built.timings.items():
         timings[f"check:{name}"] = seconds
 
-    write_reports(options.build_dir / "reports", result)
+    report = to_json(result.findings)
+    write_reports(options.build_dir / "reports", report, result.timings, built.reports)
     result.ok = not has_errors(result.findings, strict=options.strict)
     if result.ok:
-        with _timed(timings, "precompress"):  # after the checks, which read the plain files only
-            for name in built_editions:
-                precompress(stage_site / name, options.store())
         with _timed(timings, "publish"):
+            for name in built_editions:  # the compressed copies, now that the checks have read the plain files
+                move_compressed(compressed_dir(stage_site, name), stage_site / name)
             # site/ and packs/ together, all or none: a crash never pairs a new site with old packs.
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
             publish(pairs, journal=options.journal)
             result.published = True
-            remember(options, fingerprint, hashes, result.findings)
-            if (cache := options.store()) is not None:
-                cache.prune(started)
+            remember(options, inputs, result.findings, report)
+            with _stored(options) as cache:
+                if cache is not None:
+                    cache.prune(started)
     return result
-
-
-def write_reports(folder: Path, result: BuildResult) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "findings.json").write_text(to_json(result.findings) + "\n", encoding="utf-8")
-    (folder / "timings.json").write_text(json.dumps(result.timings, indent=2, sort_keys=True) + "\n",
-                                         encoding="utf-8")
-    if result.built_site is not None:
-        for name, table in result.built_site.reports.items():
-            (folder / f"{name}.json").write_text(json.dumps(table, indent=2, ensure_ascii=False, default=str) + "\n",
-                                                 encoding="utf-8")
 
 
 __all__ = ["BuildOptions", "BuildResult", "build"]

@@ -13,8 +13,7 @@ import traceback
 from collections import Counter
 from pathlib import Path
 
-from .checks.review_dates import table as review_table
-from .content.model import AUDIENCES, EDITIONS, TOPICS
+from .content.names import AUDIENCES, EDITIONS, TOPICS
 from .findings import Severity, count, format_report
 from .outputs import HINT as OUTPUT_HINT
 from .outputs import UnsafeOutput
@@ -190,8 +189,10 @@ def _missing_inputs(command: str, args) -> bool:
 
 
 def cmd_build(args) -> int:
-    from .build import BuildOptions, build
-    from .unchanged import remember_summary
+    import datetime as dt
+
+    from .buildoptions import BuildOptions
+    from .unchanged import examine, remember_summary, report_reused
 
     options = BuildOptions(root=args.root, content_dir=args.content, site_dir=args.site, packs_dir=args.packs,
                            build_dir=args.build, local_contacts=args.local_contacts, strict=args.strict, release=args.release,
@@ -199,14 +200,23 @@ def cmd_build(args) -> int:
                            may_fork=True)
     if _missing_inputs("build", args):
         return EXIT_USAGE
-    result = build(options)
+    inputs = None
+    if options.cache:
+        # Before the pipeline is imported (MkDocs, lxml, the checks: most of a second): with nothing
+        # changed since the last build, the answer is its report.
+        options.prepare()
+        inputs = examine(options, None, dt.date.today())
+        if inputs.reusable:
+            report_reused(options, inputs)
+            _print_findings(inputs.findings, args.verbose)
+            print(inputs.summary)
+            kept = f"{options.site_dir}/ and {options.packs_dir}/ are" if options.packs else f"{options.site_dir}/ is"
+            print(f"{REUSED}: {kept} as it left it (checked in {inputs.seconds:.2f} s).")
+            return EXIT_OK
+    from .build import build
+
+    result = build(options, inputs=inputs)
     _print_findings(result.findings, args.verbose)
-    if result.reused is not None:
-        print(result.reused)
-        kept = f"{options.site_dir}/ and {options.packs_dir}/ are" if options.packs else f"{options.site_dir}/ is"
-        print(f"{REUSED}: {kept} as it left it (checked in "
-              f"{sum(result.timings.values()):.2f} s).")
-        return EXIT_OK
     text = summary(result, options)
     print(text)
     if result.published:
@@ -217,10 +227,12 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     import datetime as dt
 
-    from .build import BuildOptions, BuildResult, write_reports
+    from .buildoptions import BuildOptions
     from .checks.built_output import check_built_output
+    from .checks.review_dates import table as review_table
     from .checks.site import CheckOptions
-    from .findings import has_errors
+    from .findings import has_errors, to_json
+    from .reports import write_reports
 
     root = args.root.resolve()
     prepared = BuildOptions(root=root, content_dir=args.content, build_dir=args.build)
@@ -230,12 +242,11 @@ def cmd_check(args) -> int:
     options = CheckOptions(online=args.online, release=args.release, today=dt.date.today(),
                            link_cache=root / "link-cache.json", refresh_cache=args.refresh_cache,
                            link_settings={key: value for key, value in overrides.items() if value is not None})
-    content, site, findings, timings = check_built_output(root, args.site or root / "site", options,
-                                                          content_dir=args.content,
-                                                          local_contacts=args.local_contacts)
+    _content, site, findings, timings = check_built_output(root, args.site or root / "site", options,
+                                                           content_dir=args.content,
+                                                           local_contacts=args.local_contacts)
     ok = not has_errors(findings, strict=args.strict)
-    write_reports(prepared.build_dir / "reports", BuildResult(ok=ok, content=content, findings=findings,
-                                                           timings=timings, built_site=site))
+    write_reports(prepared.build_dir / "reports", to_json(findings), timings, site.reports if site else {})
     _print_findings(findings, args.verbose)
     lines = review_table(site.reports.get("review-dates", [])) if site else []
     errors, warnings = count(findings, Severity.ERROR), count(findings, Severity.WARNING)
@@ -247,6 +258,8 @@ def cmd_check(args) -> int:
 
 def summary(result, options) -> str:
     """The short report printed after a build."""
+    from .checks.review_dates import table as review_table
+
     content = result.content
     lines = []
     errors, warnings = count(result.findings, Severity.ERROR), count(result.findings, Severity.WARNING)
@@ -317,7 +330,7 @@ def readability_lines(result) -> list[str]:
 
 
 def cmd_serve(args) -> int:
-    from .build import BuildOptions
+    from .buildoptions import BuildOptions
     from .serve import report_to_terminal, serve
 
     if _missing_inputs("serve", args):

@@ -108,8 +108,7 @@ class RememberingCache(BuildCache):
         hit = self.memo.holds((kind, key))
         value = self.memo.get((kind, key), from_disk)
         if hit:
-            with contextlib.suppress(OSError):
-                os.utime(self._path(kind, key))
+            self.mark_used(kind, key)
         return value
 
     def put(self, kind: str, key: str, value) -> None:

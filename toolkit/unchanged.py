@@ -9,27 +9,80 @@ that fingerprint and site/ and packs/ still hold the files it published, with th
 modification times; anything else (an online build, a missing or damaged record, a file touched
 in site/) builds. Content files are hashed by toolkit.buildcache.tree_hashes, which reads only the
 files whose size or time changed since the last publish.
+
+This module and what it imports stay light (no MkDocs, lxml, content loader or checks): the
+command line asks it before importing the pipeline, so a build with nothing changed is over in
+the time it takes to hash the inputs and list the output folders.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .buildcache import BuildCache, digest, toolkit_fingerprint, tree_hashes, tree_manifest
 from .findings import Finding
+from .reports import write_reports
 
 RECORD = ("build", "last-published")
 
 
-def last_record(options) -> dict | None:
-    """What the last publish recorded (toolkit.buildcache), or None."""
-    record = BuildCache(options.build_dir).get(*RECORD)
-    return record if isinstance(record, dict) else None
+@dataclass
+class Inputs:
+    """What the check found: the inputs' fingerprint and content hashes, and the last publish's report if it stands."""
+
+    fingerprint: str = ""  # "" for a build that is never reused (online, or content that cannot be hashed)
+    hashes: dict = field(default_factory=dict)
+    seconds: float = 0.0  # how long the check took
+    findings: list[Finding] | None = None  # the last publish's findings, when nothing changed since: None otherwise
+    summary: str = ""  # what the command line printed after that publish
+    report: str = ""  # findings.json as that build wrote it
+
+    @property
+    def reusable(self) -> bool:
+        """Whether site/ and packs/ are what this build would make."""
+        return self.findings is not None
 
 
-def inputs_fingerprint(options, checks, today: dt.date, epoch: int | None,
+def declared_epoch(root: Path) -> int | None:
+    """The build date given outside the content: SOURCE_DATE_EPOCH, else the last commit's; None if neither."""
+    value = os.environ.get("SOURCE_DATE_EPOCH")
+    if value and value.isdigit():
+        return int(value)
+    try:
+        out = subprocess.run(["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True,
+                             text=True, timeout=10, check=False)
+        if out.returncode == 0 and out.stdout.strip().isdigit():
+            return int(out.stdout.strip())
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return None
+
+
+def examine(options, checks: tuple[str, ...] | None, today: dt.date) -> Inputs:
+    """Fingerprint the inputs of a build with these options and checks (None: the default checks, which are
+    part of the toolkit's source) and say whether the last publish stands."""
+    started = time.perf_counter()
+    cache = BuildCache(options.build_dir)
+    try:
+        record = cache.get(*RECORD)
+        record = record if isinstance(record, dict) else None
+        fingerprint, hashes = inputs_fingerprint(options, checks, today, declared_epoch(options.root), record)
+        inputs = Inputs(fingerprint, hashes)
+        if fingerprint and record and record.get("fingerprint") == fingerprint and record.get("outputs") == _outputs(options):
+            inputs.findings, inputs.report = list(record["findings"]), record["report"]
+            inputs.summary = cache.get("summary", fingerprint) or ""
+    finally:
+        cache.close()  # before the pipeline may fork: a database connection must not cross into a child
+    inputs.seconds = time.perf_counter() - started
+    return inputs
+
+
+def inputs_fingerprint(options, checks: tuple[str, ...] | None, today: dt.date, epoch: int | None,
                        last: dict | None = None) -> tuple[str, dict]:
     """(a hash of everything a build reads, the content files' hashes); ("", {}) for builds never reused.
 
@@ -41,8 +94,7 @@ def inputs_fingerprint(options, checks, today: dt.date, epoch: int | None,
     files = [options.root / "mkdocs.yml", options.root / "link-cache.json", *extra]
     settings = repr((options.strict, options.release, options.packs, tuple(options.editions),
                      str(options.content_dir), str(options.site_dir), str(options.packs_dir),
-                     [str(path) for path in extra], [check.__name__ for check in checks],
-                     today.isoformat(), epoch))
+                     [str(path) for path in extra], checks, today.isoformat(), epoch))
     parts: list[bytes | str] = [toolkit_fingerprint(), settings]
     for path in files:
         parts += [str(path), path.read_bytes() if path.is_file() else b"(missing)"]
@@ -58,23 +110,27 @@ def _outputs(options) -> dict:
     return {"site": tree_manifest(options.site_dir), "packs": tree_manifest(options.packs_dir) if options.packs else {}}
 
 
-def remember(options, fingerprint: str, content: dict, findings: list[Finding]) -> None:
-    """Record a publish: its fingerprint, the content's hashes, its findings and the files now in site/ and packs/."""
-    if fingerprint:
-        BuildCache(options.build_dir).put(*RECORD, {"fingerprint": fingerprint, "content": content,
-                                                    "findings": findings, "outputs": _outputs(options)})
+def report_reused(options, inputs: Inputs) -> None:
+    """The reports of a build that reused the last publish: its findings.json as written then, and this check's time."""
+    write_reports(options.build_dir / "reports", inputs.report, {"unchanged": inputs.seconds})
+
+
+def remember(options, inputs: Inputs, findings: list[Finding], report: str) -> None:
+    """Record a publish: its fingerprint, the content's hashes, its findings (and `report`, their findings.json)
+    and the files now in site/ and packs/."""
+    if inputs.fingerprint:
+        _store(options, *RECORD, {"fingerprint": inputs.fingerprint, "content": inputs.hashes, "findings": findings,
+                                  "report": report, "outputs": _outputs(options)})
 
 
 def remember_summary(options, fingerprint: str, text: str) -> None:
     """Keep the summary printed after a publish, to print again when that build is reused."""
     if fingerprint:
-        BuildCache(options.build_dir).put("summary", fingerprint, text)
+        _store(options, "summary", fingerprint, text)
 
 
-def reusable(options, fingerprint: str, last: dict | None) -> tuple[list[Finding], str] | None:
-    """(findings, summary) of the `last` publish, if it had this fingerprint and its output is untouched."""
-    if not fingerprint or not last or last.get("fingerprint") != fingerprint:
-        return None
-    if last.get("outputs") != _outputs(options):
-        return None
-    return list(last["findings"]), BuildCache(options.build_dir).get("summary", fingerprint) or ""
+def _store(options, kind: str, key: str, value) -> None:
+    cache = BuildCache(options.build_dir)
+    cache.put(kind, key, value)
+    cache.flush()
+    cache.close()

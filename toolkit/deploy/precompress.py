@@ -1,13 +1,16 @@
-"""Write each text file beside itself as .gz and .br, so servers send them compressed without work per request.
+"""Write each text file's .gz and .br copies, so servers send them compressed without work per request.
 
-Run on the staged editions after the offline zips are made and the checks
-have passed (the zips and the checks want the plain files only). Output is
+Each edition is compressed by the process that built it, as soon as it is built, into a tree of
+its own beside the staged site (build/stage/compressed/<edition>/); the copies join the edition
+only when the checks have passed (`move_compressed`), so the offline zips and the checks see the
+plain files only, and a build that fails throws them away with the rest of the stage. Output is
 reproducible: gzip without a name or time, brotli at a fixed quality.
 """
 
 from __future__ import annotations
 
 import gzip
+import os
 from pathlib import Path
 
 import brotli
@@ -23,25 +26,40 @@ MIN_SIZE = 256
 BROTLI_QUALITY = 6
 
 
-def precompress(site_dir: Path, cache: BuildCache | None = None) -> int:
-    """Write <file>.gz and <file>.br for every text file of an edition; returns how many files were compressed.
-
-    With a cache, the compressed copies of bytes compressed before are taken from it.
+def precompress(site_dir: Path, into: Path, cache: BuildCache | None = None) -> int:
+    """Write <file>.gz and <file>.br for every text file of an edition, at the same place under `into`;
+    returns how many files were compressed. With a cache, the copies of bytes compressed before come from it
+    (and new ones are put in it, for the caller to flush).
     """
     count = 0
-    for path in sorted(site_dir.rglob("*")):
-        if not path.is_file() or path.suffix not in TEXT_TYPES:
-            continue
-        data = path.read_bytes()
-        if len(data) < MIN_SIZE:
-            continue
-        key = digest(toolkit_fingerprint(), data) if cache else ""
-        copies = cache.get("compressed", key) if cache else None
-        if copies is None:
-            copies = (gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=BROTLI_QUALITY))
-            if cache:
-                cache.put("compressed", key, copies)
-        path.with_name(path.name + ".gz").write_bytes(copies[0])
-        path.with_name(path.name + ".br").write_bytes(copies[1])
-        count += 1
+    for folder, _folders, names in os.walk(site_dir):
+        wanted = [name for name in names if os.path.splitext(name)[1] in TEXT_TYPES]
+        target = os.path.join(into, os.path.relpath(folder, site_dir))
+        made = False
+        for name in sorted(wanted):
+            with open(os.path.join(folder, name), "rb") as handle:
+                data = handle.read()
+            if len(data) < MIN_SIZE:
+                continue
+            key = digest(toolkit_fingerprint(), data) if cache else ""
+            copies = cache.get("compressed", key) if cache else None
+            if copies is None:
+                copies = (gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=BROTLI_QUALITY))
+                if cache:
+                    cache.put("compressed", key, copies)
+            if not made:
+                os.makedirs(target, exist_ok=True)
+                made = True
+            for suffix, copy in zip((".gz", ".br"), copies, strict=True):
+                with open(os.path.join(target, name + suffix), "wb") as handle:
+                    handle.write(copy)
+            count += 1
     return count
+
+
+def move_compressed(into: Path, site_dir: Path) -> None:
+    """Put the copies `precompress` wrote under `into` beside the files they compress in site_dir."""
+    for folder, _folders, names in os.walk(into):
+        target = os.path.join(site_dir, os.path.relpath(folder, into))
+        for name in names:
+            os.replace(os.path.join(folder, name), os.path.join(target, name))
