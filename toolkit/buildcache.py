@@ -162,6 +162,14 @@ _WAIT_SECONDS = 120
 _BATCH_BYTES = 1024 * 1024
 
 
+def _entry_digest(kind: str, key: str, body: bytes) -> bytes:
+    """An entry's check: over its kind and key too, so a value torn away from its own row never verifies
+    under another (the database is written without syncing)."""
+    hasher = hashlib.blake2b(f"{kind}\0{key}\0".encode(), digest_size=_DIGEST_SIZE)
+    hasher.update(body)
+    return hasher.digest()
+
+
 class BuildCache:
     """Values stored by (kind, key) in build/cache/<toolkit fingerprint>.sqlite; a damaged entry reads as missing.
 
@@ -224,7 +232,7 @@ class BuildCache:
             raw = bytes(row[0])
         body = raw[_DIGEST_SIZE:]
         try:
-            if raw[:_DIGEST_SIZE] != hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest():
+            if raw[:_DIGEST_SIZE] != _entry_digest(kind, key, body):
                 raise ValueError("damaged")  # never trusted: made again
             value = pickle.loads(body)
         except Exception:  # damaged, or a verified body that still does not load (another Python): a miss
@@ -241,7 +249,7 @@ class BuildCache:
     def put(self, kind: str, key: str, value) -> None:
         """Keep a value to store at the next `flush` (or sooner, once _BATCH_BYTES are waiting); `get` sees it at once."""
         body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        self._pending[(kind, key)] = hashlib.blake2b(body, digest_size=_DIGEST_SIZE).digest() + body
+        self._pending[(kind, key)] = _entry_digest(kind, key, body) + body
         self._pending_bytes += len(body)
         if self._pending_bytes > _BATCH_BYTES:
             self.flush()

@@ -27,7 +27,6 @@ reload when the errors change, so the panel goes as soon as the author fixes the
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import functools
 import gc
@@ -159,6 +158,7 @@ class Preview:
         self.epoch: int | None = None
         self.errors: list[Finding] = []  # shown above every page until fixed
         self.check_errors: list[Finding] = []  # of the last checks that ran to the end
+        self.unchecked: BuiltSite | None = None  # what is served, when a newer edit stopped its checks
         self.newer_edit = lambda: False  # the watcher's: whether an edit came after this rebuild began
         self.shown_seconds = 0.0  # of the last rebuild: how long until its pages were served
         self.started = 0.0  # the last rebuild's start, a time.time(): the cache keeps what it used
@@ -189,14 +189,21 @@ class Preview:
         return shown
 
     def check(self, shown: Shown) -> list[Finding] | None:
-        """Every check over what show() served; all findings, or None when a newer edit came first."""
-        if shown.site is None:
+        """Every check over what show() served; all findings, or None when a newer edit came first.
+
+        When this rebuild served nothing new (its content has errors) but the checks of the pages
+        that are served were stopped by it, those pages are checked now: served pages are never
+        left unchecked because a later save did not build."""
+        site = shown.site or self.unchecked
+        if site is None:
             return shown.findings
         found: list[Finding] = []
         for module in self.checks:  # one at a time, so that a newer edit need not wait for them all
             if self.newer_edit():
+                self.unchecked = site
                 return None
-            found += run_checks(shown.site, (module,))
+            found += run_checks(site, (module,))
+        self.unchecked = None
         self.check_errors = [finding for finding in found if finding.severity is Severity.ERROR]
         self._set_errors(shown.findings + found, 0)
         if (cache := self.stages.store()) is not None:
@@ -259,11 +266,12 @@ def staging_folder(build_dir: Path) -> Path:
     if not (memory.is_dir() and os.access(memory, os.W_OK)):
         return build_dir
     folder = memory / ("toolkit-preview-" + hashlib.blake2b(str(build_dir).encode(), digest_size=8).hexdigest())
-    with contextlib.suppress(FileExistsError):
-        try:
-            folder.mkdir(mode=0o700)
-        except OSError:
-            return build_dir
+    try:
+        folder.mkdir(mode=0o700)
+    except FileExistsError:
+        pass  # an earlier preview's: used if it is this user's own (below)
+    except OSError:
+        return build_dir
     info = os.lstat(folder)  # never a link or a folder someone else made
     if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) == 0o700:
         return folder

@@ -45,6 +45,13 @@ def test_rules_are_kept_only_when_every_name_they_need_is_in_a_page_or_a_script(
     )
 
 
+def test_a_rule_for_an_opened_menu_is_kept_though_no_page_or_script_says_open():
+    # The browser sets `open` on a <details> when the reader opens it; no built page has the attribute.
+    page = '<html><body><details class="tk-menu"><summary>Menu</summary></details></body></html>'
+    sheet = ".tk-menu[open]{flex-basis:100%}.tk-menu[hidden]{display:none}"
+    assert prune_css(sheet, features_of(page)) == ".tk-menu[open]{flex-basis:100%}"
+
+
 def test_a_class_only_a_script_adds_keeps_its_rules():
     page = '<html><body><nav class="md-nav"></nav></body></html>'
     assert ".tk-js .md-nav{display:none}" not in prune_css(SHEET, features_of(page))

@@ -166,15 +166,17 @@ def test_a_damaged_or_old_cache_is_ignored_and_made_again(projects):
     old.close()
     fresh.close()
     old.path.rename(build_dir / "cache" / ("0" * 32 + ".sqlite"))
-    with closing(sqlite3.connect(current)) as db, db:  # every entry damaged, three ways
+    with closing(sqlite3.connect(current)) as db, db:  # every entry damaged, four ways
         for number, (kind, key, raw) in enumerate(entries):
-            if number % 3 == 0:
+            if number % 4 == 0:
                 raw = raw[:len(raw) // 2]  # truncated
-            elif number % 3 == 1:  # one bit flipped inside the stored value: it may still load, but it is not ours
+            elif number % 4 == 1:  # one bit flipped inside the stored value: it may still load, but it is not ours
                 middle = len(raw) * 3 // 4
                 raw = raw[:middle] + bytes([raw[middle] ^ 1]) + raw[middle + 1:]
-            else:
+            elif number % 4 == 2:
                 raw = b""
+            else:  # another entry's whole value, as a torn write could leave it: intact, but not this key's
+                raw = entries[(number + 1) % len(entries)][2]
             db.execute("UPDATE entries SET value = ? WHERE kind = ? AND key = ?", (raw, kind, key))
     projects.edit(EDITS[0][1])
     incremental = projects.build_incremental()

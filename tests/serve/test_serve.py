@@ -12,6 +12,7 @@ import pytest
 from tests.promised import PROMISED_HEADER_POLICY, policy_directives
 from toolkit.build import BuildOptions
 from toolkit.cli import main
+from toolkit.findings import Severity
 from toolkit.serve import Preview, Watcher, make_server, rebuild_and_report
 
 WAIT = 60.0  # generous for a busy CI machine; scripts/bench reports the real figure
@@ -324,3 +325,10 @@ def test_an_edit_is_served_before_its_checks_run_and_a_newer_edit_stops_them(pro
     preview.newer_edit = lambda: len(seen) == 3  # another save arrives during the first check
     assert preview.rebuild() is None  # that save's rebuild reports
     assert seen == [(1, False), (1, False), (2, True)]
+    # That save breaks module.yml: nothing new is built, and the served pages are checked now.
+    module = project / "content" / "modules" / "first-steps" / "module.yml"
+    module.write_text(module.read_text(encoding="utf-8") + "\n  : [\n", encoding="utf-8")
+    preview.newer_edit = lambda: False
+    findings, pages = preview.rebuild()
+    assert pages == 0 and any(finding.severity is Severity.ERROR for finding in findings)
+    assert seen == [(1, False), (1, False), (2, True), (3, True), (3, True)]  # 3: the error panel changed

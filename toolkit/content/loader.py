@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
@@ -229,8 +230,8 @@ def _add_helplines(content: Content, entries: list[Record], findings: list[Findi
                                   hint="Each service is listed once; give a different service a different id.",
                                   **entry.where("id")))
             continue
-        entry.local = local
-        content.helplines[entry.id] = entry
+        # A copy: the live preview's memo shares the loaded record between rebuilds (toolkit.memo).
+        content.helplines[entry.id] = entry.copy(local=local)
 
 
 def _load_modules(content: Content, findings: list[Finding]) -> None:
@@ -707,11 +708,13 @@ def _references_state(content: Content) -> bytes:
 
 
 def _image_state(folder: Path, text: str) -> tuple:
-    """Size and modification time of every file a body shows as an image (None for one that is missing)."""
+    """Size, modification time and inode of every file a body shows as an image (None for one that is missing).
+
+    Of the name itself, not what a link points to: a file replaced by a link to it must be checked again."""
     state = []
     for _alt, src, *_rest in bodies.images(text):
         try:
-            info = (folder / src).stat()
+            info = os.lstat(folder / src)
             state.append((src, info.st_size, info.st_mtime_ns, info.st_ino))
         except (OSError, ValueError):
             state.append((src, None))

@@ -61,6 +61,10 @@ _TAG = re.compile(rb"<([a-zA-Z][\w-]*)([^>]*)>")
 _ATTRIBUTE_NAME = re.compile(rb"([^\s\"'=/<>]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 
 
+# Attributes the browser adds as the reader uses a page, so a page's source never shows them.
+BROWSER_SET = ("open",)
+
+
 @dataclass
 class Features:
     """The names a selector may ask for, as they appear in an edition's pages and scripts."""
@@ -68,7 +72,7 @@ class Features:
     elements: set[str] = field(default_factory=set)
     classes: set[str] = field(default_factory=set)
     ids: set[str] = field(default_factory=set)
-    attributes: set[str] = field(default_factory=set)
+    attributes: set[str] = field(default_factory=lambda: set(BROWSER_SET))
     script_words: set[str] = field(default_factory=set)
     scripts: set[str] = field(default_factory=set)  # the scripts pages load, as site paths
 
