@@ -170,9 +170,8 @@ def entry_problems(files: ContentFiles) -> list[Finding]:
     """
     findings = []
     root = files.root
-    for folder, names in files.folders.items():
-        for name in names:
-            path = folder / name
+    for folder, paths in files.folders.items():
+        for path in paths:
             entry = files.entries[path]
             shown = display(path, root)
             if entry.loop:
