@@ -54,6 +54,18 @@ def remembered(key, make: Callable[[], Any]):
     return make() if memo is None else memo.get(key, make)
 
 
+def remembered_with(key, findings: list, make: Callable[[list], Any]):
+    """`make(found)`, which adds what it reports to `found` and returns a value, remembered under `key` with what it
+    reported; what it reported is added to `findings` every time, remembered or not."""
+    def run() -> tuple[list, Any]:
+        found: list = []
+        return found, make(found)
+
+    found, value = remembered(key, run)
+    findings.extend(found)
+    return value
+
+
 def remembers() -> bool:
     """Whether a memo is in use (so a caller may skip hashing bytes for a key no one reads)."""
     return _current.get() is not None

@@ -11,7 +11,7 @@ from pathlib import Path
 from .. import schemes
 from ..compile import links
 from ..findings import Finding, error, warning
-from ..memo import bytes_key, remembered, remembers
+from ..memo import bytes_key, remembered_with, remembers
 from ..phones import dial_link, find_numbers, registered_numbers, shortcode_hint
 from . import body as bodies
 from . import plaintext, schedules
@@ -122,8 +122,9 @@ class Content:
                 "page": self.pages, "picture": self.pictures}[kind]
 
     def source_of(self, variant: Variant) -> Record | None:
-        """The module or page a variant with a body is a version of (None if it failed validation)."""
-        return (self.modules if variant.kind == "module" else self.pages).get(variant.id)
+        """The record a variant is a version of: site.yml's, or the helpline, module, worksheet or page it
+        translates (None if that failed validation)."""
+        return self.site if variant.kind == "site" else self.items_of(variant.kind).get(variant.id)
 
 
 def load_content(root: Path, *, local_contacts: Path | None = None) -> Content:
@@ -187,28 +188,26 @@ def _load_document(path: Path, files: ContentFiles, definition, findings: list[F
             return None
     # The live preview parses and validates again only the files an edit changed (toolkit.memo); what
     # it remembers is never changed, so each load gets its own copy of the record (fields are set on it).
-    record, found, left = remembered(("document", text, shown, line_offset, id(definition)),
-                                     lambda: _parsed(text, shown, line_offset, definition))
-    findings.extend(found)
+    record, left = remembered_with(("document", text, shown, line_offset, id(definition)), findings,
+                                   lambda found: _parsed(text, shown, line_offset, definition, found))
     if dropped is not None:
         dropped.extend(left)
     return record.copy() if isinstance(record, Record) else record
 
 
-def _parsed(text: str, shown: str, line_offset: int, definition) -> tuple[Record | None, list[Finding], list]:
-    """One file's text parsed and validated: (record or None, its findings, the raw items validation dropped)."""
-    findings: list[Finding] = []
+def _parsed(text: str, shown: str, line_offset: int, definition, findings: list[Finding]) -> tuple[Record | None, list]:
+    """One file's text parsed and validated: (record or None, the raw items validation dropped)."""
     dropped: list = []
     data, positions, yaml_findings = load_yaml(text, shown, line_offset=line_offset)
     findings.extend(yaml_findings)
     if yaml_findings and data is None:
-        return None, findings, dropped
+        return None, dropped
     if data is None:
         findings.append(error("schema", "file is empty.", file=shown,
                               hint="Fill in the required fields; see the README section 'Content model'."))
-        return None, findings, dropped
+        return None, dropped
     record = validate(definition, data, positions, findings, dropped)
-    return (None if record is INVALID else record), findings, dropped
+    return (None if record is INVALID else record), dropped
 
 
 def _load_registry(path: Path, files: ContentFiles, content: Content, findings: list[Finding]) -> list[Record]:
@@ -726,18 +725,12 @@ def _check_body(content: Content, folder: Path, text: str, file: str, line_offse
     """Report every problem of one body; returns the images it shows that are fit to publish (paths in `folder`).
 
     The live preview checks again only the bodies an edit changed, or whose images or references did."""
-    if content.references_state is None:
+    if content.references_state is None:  # not in the preview: no key to make
         return _checked_body(content, folder, text, file, line_offset, findings, public_place)
-
-    def check() -> tuple[list[Finding], set[str]]:
-        found: list[Finding] = []
-        return found, _checked_body(content, folder, text, file, line_offset, found, public_place)
-
     key = ("body", text, str(folder), file, line_offset, public_place, content.references_state,
            _image_state(folder, text))
-    found, shown = remembered(key, check)
-    findings.extend(found)
-    return set(shown)
+    return set(remembered_with(key, findings, lambda found: _checked_body(content, folder, text, file, line_offset,
+                                                                          found, public_place)))
 
 
 def _checked_body(content: Content, folder: Path, text: str, file: str, line_offset: int,

@@ -267,10 +267,9 @@ def compare_with_source(variant: Variant, source: Record, content_root: Path, fi
     translation are counted against the stamped copy of its source; without a copy they cannot
     be counted. A translator who gives more or fewer items than that source is still an error.
     """
-    if variant.block.source is None or not variant.stale:
-        _compare(variant.record, source, findings, stale=False, stamped=None, path=())
-    else:
-        _compare(variant.record, source, findings, stale=True, stamped=followed_text(content_root, variant), path=())
+    stale = variant.block.source is not None and variant.stale
+    stamped = followed_text(content_root, variant) if stale else None
+    _compare(variant.record, source, findings, stale=stale, stamped=stamped, path=())
 
 
 ITEMS_HINT = "Translate each item of the source, in the same order: no more, no fewer."

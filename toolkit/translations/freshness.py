@@ -85,7 +85,7 @@ def freshness_findings(content: Content, severity: Severity) -> list[Finding]:
 
 def untranslated_items(content: Content, variant: Variant) -> list[Untranslated]:
     """The texts of its source that `variant`'s pages show in the source language, and translated ones no longer shown (overlay decides)."""
-    source = content.site if variant.kind == "site" else content.items_of(variant.kind).get(variant.id)
+    source = content.source_of(variant)
     notes: list[Untranslated] = []
     if source is not None:
         translated_record(content.root, variant, source, notes)
