@@ -67,17 +67,26 @@ def build_index(pages: list[PageText], stopwords: frozenset[str] = STOPWORDS["en
     Flat, and made into pairs one chunk at a time as it is written (`pairs`): a list for each of the
     240,000 postings of 918 pages at 1,000 modules took 15 MB, the flat lists 4 MB (peak memory)."""
     ordered = sorted(pages, key=lambda p: p.url)
-    docs = [[p.title, p.url, p.summary] for p in ordered]
     chunks: dict[str, dict[str, list]] = defaultdict(dict)
     for index, page in enumerate(ordered):
         for term, weight in page_weights(page, stopwords).items():
             chunks[chunk_key(term)].setdefault(term, []).extend((index, weight))
-    return docs, {key: dict(sorted(terms.items())) for key, terms in sorted(chunks.items())}
+    return documents(ordered), {key: dict(sorted(terms.items())) for key, terms in sorted(chunks.items())}
+
+
+def documents(ordered: list[PageText]) -> list:
+    """docs.js's list of pages, [title, url, summary] each, in the order the postings number them."""
+    return [[p.title, p.url, p.summary] for p in ordered]
 
 
 def pairs(terms: dict[str, list]) -> dict[str, list]:
     """A chunk of build_index with each term's postings as [[doc, weight], ...], as the search script reads them."""
     return {term: [flat[at:at + 2] for at in range(0, len(flat), 2)] for term, flat in terms.items()}
+
+
+def chunk_script(key: str, terms: dict[str, list]) -> str:
+    """The text of one chunk file, from its terms' flat postings (build_index's form), terms in sorted order."""
+    return _script("chunk", key, pairs(terms))
 
 
 def page_weights(page: PageText, stopwords: frozenset[str]) -> Counter:
@@ -104,12 +113,12 @@ def write_index(site_dir: Path, pages: list[PageText], language: str = "en-GB", 
     folder.mkdir(parents=True, exist_ok=True)
     stopwords = STOPWORDS.get(language.split("-")[0], frozenset())
     if remembers():
-        docs = [[p.title, p.url, p.summary] for p in sorted(pages, key=lambda p: p.url)]
-        files = _write_remembered_chunks(folder, pages, stopwords, fingerprint)
+        ordered = sorted(pages, key=lambda p: p.url)
+        docs, chunks = documents(ordered), _remembered_chunks(ordered, stopwords)
     else:
-        docs, chunks = build_index(pages, stopwords)
-        files = {key: _write(folder, f"{key}.js", _script("chunk", key, pairs(terms)), fingerprint)
-                 for key, terms in chunks.items()}
+        docs, terms_by_chunk = build_index(pages, stopwords)
+        chunks = {key: chunk_script(key, terms) for key, terms in terms_by_chunk.items()}
+    files = {key: _write(folder, f"{key}.js", text, fingerprint) for key, text in chunks.items()}
     # The chunk files and stop words go with the titles, so a search asks only for chunks that exist.
     return _write(folder, "docs.js", _script("docs", docs, files, sorted(stopwords)), fingerprint)
 
@@ -122,35 +131,31 @@ def _write(folder: Path, name: str, text: str, fingerprint: bool) -> str:
     return name
 
 
-def _write_remembered_chunks(folder: Path, pages: list[PageText], stopwords: frozenset[str],
-                             fingerprint: bool) -> dict[str, str]:
-    """The chunk files of build_index, for the live preview: each page's terms are grouped by chunk once, and a
-    chunk is made again only when the terms of some page in it changed (toolkit.memo). Returns {chunk: file name}."""
+def _remembered_chunks(ordered: list[PageText], stopwords: frozenset[str]) -> dict[str, str]:
+    """The chunk files' texts of build_index, for the live preview: each page's terms are grouped by chunk once, and
+    a chunk is made again only when the terms of some page in it changed (toolkit.memo). Returns {chunk: text}."""
     # chunk -> the pages with terms in it and a key of their terms there (what decides the chunk), and those terms
     contributors: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-    for index, page in enumerate(sorted(pages, key=lambda p: p.url)):
+    for index, page in enumerate(ordered):
         grouped = remembered(("search-terms", page.title, page.summary, page.text, stopwords),
                              lambda page=page: _terms_by_chunk(page, stopwords))
         for key, (terms, token) in grouped.items():
             decided_by, their_terms = contributors[key]
             decided_by.append((index, token))
             their_terms.append(terms)
-    files = {}
+    chunks = {}
     for key in sorted(contributors):
         decided_by, their_terms = contributors[key]
 
-        def make(key=key, decided_by=decided_by, their_terms=their_terms) -> tuple[str, bytes]:
+        def make(key=key, decided_by=decided_by, their_terms=their_terms) -> str:
             terms: dict[str, list] = {}
-            for (index, *_page), page_terms in zip(decided_by, their_terms, strict=True):
+            for (index, _token), page_terms in zip(decided_by, their_terms, strict=True):
                 for term, weight in page_terms:
-                    terms.setdefault(term, []).append([index, weight])
-            data = _script("chunk", key, dict(sorted(terms.items()))).encode("utf-8")
-            return (content_name(f"{key}.js", data) if fingerprint else f"{key}.js"), data
+                    terms.setdefault(term, []).extend((index, weight))
+            return chunk_script(key, dict(sorted(terms.items())))
 
-        name, data = remembered(("search-chunk", key, fingerprint, stopwords, tuple(decided_by)), make)
-        (folder / name).write_bytes(data)
-        files[key] = name
-    return files
+        chunks[key] = remembered(("search-chunk", key, stopwords, tuple(decided_by)), make)
+    return chunks
 
 
 def _terms_by_chunk(page: PageText, stopwords: frozenset[str]) -> dict[str, tuple[tuple, bytes]]:
