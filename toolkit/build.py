@@ -188,16 +188,10 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
     return EditionBuild(compiled, findings, scans)
 
 
-@contextlib.contextmanager
 def _stored(options: BuildOptions):
-    """The build cache for one stage (None without one): what the stage put is written in one transaction at its end."""
-    cache = options.store()
-    try:
-        yield cache
-    finally:
-        if cache is not None:
-            cache.flush()
-            cache.close()
+    """The build cache for one stage, as a `with` block (None without one): what the stage put is written in one
+    transaction at its end."""
+    return options.store() or contextlib.nullcontext()
 
 
 def release_rendered(compiled: CompiledEdition) -> None:

@@ -286,6 +286,14 @@ class BuildCache:
         except sqlite3.Error as exc:
             self._failed(exc)
 
+    def __enter__(self) -> BuildCache:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        """At the end of a `with` block: what was put is written, and the connection closed."""
+        self.flush()
+        self.close()
+
     def close(self) -> None:
         """Close this process's connection (what was put and not flushed is dropped)."""
         if self._db is not None and self._pid == os.getpid():

@@ -101,11 +101,8 @@ class RememberingCache(BuildCache):
         self.memo = memo
 
     def get(self, kind: str, key: str):
-        def from_disk():
-            return super(RememberingCache, self).get(kind, key)
-
         hit = self.memo.holds((kind, key))
-        value = self.memo.get((kind, key), from_disk)
+        value = self.memo.get((kind, key), functools.partial(super().get, kind, key))
         if hit:
             self.mark_used(kind, key)
         return value
@@ -141,9 +138,8 @@ class Preview:
         # Its own build folder (projects, cache, staging), no packs: the preview never touches
         # what `toolkit build` keeps, and a build and a preview can run side by side.
         self.options = options
-        self.stages = PreviewOptions(**{f.name: getattr(options, f.name) for f in fields(BuildOptions)})
-        self.stages.build_dir = options.build_dir / "preview"
-        self.stages.packs = False
+        self.stages = PreviewOptions(**{**{f.name: getattr(options, f.name) for f in fields(BuildOptions)},
+                                        "build_dir": options.build_dir / "preview", "packs": False})
         self.memo = Memo()
         if options.cache:
             self.stages.remembering_cache = RememberingCache(self.stages.build_dir, self.memo)

@@ -130,7 +130,5 @@ def remember_summary(options, fingerprint: str, text: str) -> None:
 
 
 def _store(options, kind: str, key: str, value) -> None:
-    cache = BuildCache(options.build_dir)
-    cache.put(kind, key, value)
-    cache.flush()
-    cache.close()
+    with BuildCache(options.build_dir) as cache:
+        cache.put(kind, key, value)
