@@ -42,6 +42,11 @@ def shown_in_english(content, file: str) -> list[str]:
             if f.file == file and "shown in the source language" in f.message]
 
 
+def in_polish(content):
+    """The loaded content as the Polish tree shows it."""
+    return localized(content, next(language for language in content.languages if language.tag == "pl"))
+
+
 def test_reordered_urgent_routes_keep_each_translated_situation_beside_its_own_services(translated):
     edit(translated, "site.yml", CHILD + HARM, HARM + CHILD)
     result = build_project(translated, editions=("public",))
@@ -110,7 +115,7 @@ def test_a_field_removed_from_the_source_takes_its_translation_with_it_and_only_
     edit(translated, "helplines.yml", "      note: Fixture hours, not real.\n", "")
     content = load(translated)
     assert messages(content) == []
-    polish = localized(content, next(language for language in content.languages if language.tag == "pl"))
+    polish = in_polish(content)
     stop_it_now = polish.helplines["stop-it-now"]
     assert (stop_it_now.hours.note, stop_it_now.confidentiality) == (None, "Nie musisz podawać swojego imienia.")
     assert [f.format() for f in freshness_findings(content, Severity.WARNING)
@@ -154,7 +159,7 @@ def test_without_the_stamped_copy_every_translated_item_is_left_out(translated):
     (translated / "content" / ".stamped" / "bffb3cd8849f.json").unlink()
     content = load(translated)
     assert messages(content) == []
-    polish = localized(content, next(language for language in content.languages if language.tag == "pl"))
+    polish = in_polish(content)
     assert [route.when for route in polish.site.urgent_help.routes] == [
         "You, or someone else, may be about to harm themselves", "A child is in danger right now"]
     assert polish.site.urgent_help.title == "Need help now?"  # nor can a single text be checked
@@ -173,7 +178,7 @@ def test_without_the_stamped_copy_every_translated_item_is_left_out(translated):
 def test_an_unstamped_translation_shows_its_lists_in_english(translated):
     edit(translated, "site.pl.yml", "  source: bffb3cd8849f\n", "")
     content = load(translated)
-    polish = localized(content, next(language for language in content.languages if language.tag == "pl"))
+    polish = in_polish(content)
     assert [route.when for route in polish.site.urgent_help.routes] == [
         "A child is in danger right now", "You, or someone else, may be about to harm themselves"]
     assert (polish.site.name, polish.site.quick_exit.label) == ("Fixture toolkit", "Exit this page")
