@@ -279,33 +279,36 @@ class ServedTree:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.hashes: dict[Path, bytes] = {}  # of the files as this preview wrote them
+        self.hashes: dict[str, bytes] = {}  # of the files as this preview wrote them, by path
         self.known = False  # whether every file in the folder is one this preview wrote
 
     def update(self, source: Path) -> int:
         """Make the folder hold exactly the files of `source`, writing only files whose bytes differ (a page
         open in the browser keeps being served meanwhile). Returns how many pages (.html) were written."""
-        wanted: set[Path] = set()
+        # Paths as text, not Path objects: every file of the edition is visited after each edit, and making
+        # and relating two Paths per file was most of this step's time.
+        wanted: dict[str, bytes] = {}
         pages = 0
+        folder = str(self.folder)
         for root, _dirs, names in os.walk(source):
+            inside = os.path.relpath(root, source)
             for name in names:
-                path = Path(root, name)
-                target = self.folder / path.relative_to(source)
-                wanted.add(target)
-                data = path.read_bytes()
+                target = os.path.join(folder, name) if inside == "." else os.path.join(folder, inside, name)
+                with open(os.path.join(root, name), "rb") as file:
+                    data = file.read()
                 digest = hashlib.blake2b(data, digest_size=20).digest()
-                if self.hashes.get(target) == digest and target.is_file():
+                wanted[target] = digest
+                if self.hashes.get(target) == digest and os.path.isfile(target):
                     continue
-                if not (target.is_file() and target.read_bytes() == data):  # first update: compare bytes
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_bytes(data)
-                    pages += target.suffix == ".html"
-                self.hashes[target] = digest
-        if self.hashes.keys() - wanted or not self.known:
+                if not (os.path.isfile(target) and Path(target).read_bytes() == data):  # first update: compare bytes
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    Path(target).write_bytes(data)
+                    pages += name.endswith(".html")
+        if self.hashes.keys() - wanted.keys() or not self.known:
             # The first update also removes what an earlier preview left; later ones know what they wrote.
-            remove_others(self.folder, wanted)
+            remove_others(self.folder, {Path(target) for target in wanted})
         self.known = True
-        self.hashes = {path: digest for path, digest in self.hashes.items() if path in wanted}
+        self.hashes = wanted
         return pages
 
 

@@ -281,12 +281,19 @@ def test_after_each_edit_the_served_tree_is_byte_for_byte_a_fresh_preview_build(
     content = project / "content"
     preview = Preview(BuildOptions(root=project), "public")
     preview.rebuild()
+    # Each edit changes what a memo's key must hold (a module page's own module, another module's title it lists,
+    # the registry and site.yml it shows, the generated mkdocs.yml), so an incomplete key serves a stale page.
     edits = {
-        "body sentence": ("modules/first-steps/body.md", "\n", "\nA brand new sentence about the river.\n"),
+        "body sentence": ("modules/first-steps/body.md", "\n",
+                          "\nA brand new sentence about the river.\n\n{{ organisation }}\n"),
         "title": ("modules/first-steps/module.yml", "title: What can I do today?", "title: What can I do this week?"),
+        "title of a module another lists": ("modules/talking-to-your-child/module.yml",
+                                            "title: How do I talk to my child?", "title: How do I talk with my child?"),
         "registry number": ("helplines.yml", '"0808 1000 900"\n        e164: "+448081000900"',
                             '"0808 1000 901"\n        e164: "+448081000901"'),
         "translation": ("modules/first-steps/body.pl.md", "\n", "\nNowe zdanie o rzece.\n"),
+        "site.yml": ("site.yml", 'name: "[Organisation name]"', 'name: "[Name of the organisation]"'),
+        "site name": ("site.yml", "name: Fixture toolkit", "name: Fixture toolkit for the river"),
     }
     for number, (what, (name, old, new)) in enumerate(edits.items()):
         path = content / name

@@ -6,6 +6,7 @@ recompiles after one edit leaves every other page's timestamp alone.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from ..content.loader import Content
 from ..content.model import TOPICS, is_restricted
 from ..content.pictures import openmoji_svg, picture_file
 from ..content.strings import Strings
+from ..memo import bytes_key, remembered, remembers
 from . import links, tested
 from .downloads import PATH as DOWNLOADS_PAGE
 from .downloads import TITLE as DOWNLOADS_TITLE
@@ -148,7 +150,8 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
             wanted.add(target)
     remove_others(docs, wanted)  # pages of modules that were deleted or moved out of this edition
 
-    base = yaml.safe_load(base_config.read_text(encoding="utf-8")) or {}
+    raw_base = base_config.read_bytes()
+    base = remembered(("base-config", bytes_key(raw_base)), lambda: yaml.safe_load(raw_base.decode("utf-8")) or {})
     theme = dict(base.get("theme") or {})
     theme["custom_dir"] = str(THEME_DIR)
     edition_words = getattr(site.editions, edition_name)
@@ -200,11 +203,24 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
             if isinstance(entry, dict) and "toc" in entry else entry
             for entry in config.get("markdown_extensions", [])]
     config_file = project_dir / "mkdocs.yml"
-    # libyaml's emitter when present: the per-page table makes this file large (0.3 s at 200 modules in Python).
-    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    write_if_changed(config_file, yaml.dump(config, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000))
+    write_if_changed(config_file, _config_yaml(config))
     sources = {links.html_path(page.path): page.source for page in pages if page.source}
     return CompiledEdition(edition_name, project_dir, config_file, pages, sources, edition)
+
+
+def _config_yaml(config: dict) -> str:
+    """The generated mkdocs.yml's text. The live preview remembers it by the settings' JSON (which the C encoder
+    writes in a few milliseconds): PyYAML represents data in Python even with libyaml's emitter, 0.05 s at 200
+    modules and 0.3 s at 1,000, for a table that one edit rarely changes."""
+    # libyaml's emitter when present: the per-page table makes this file large (0.3 s at 200 modules in Python).
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+    def dump() -> str:
+        return yaml.dump(config, Dumper=dumper, sort_keys=False, allow_unicode=True, width=1000)
+
+    if not remembers():
+        return dump()
+    return remembered(("config-yaml", bytes_key(json.dumps(config, ensure_ascii=False).encode())), dump)
 
 
 def _urgent_key(site, page: Page) -> str:
