@@ -96,13 +96,7 @@ def _theme_parts():
         """
 
         def list_templates(self) -> list[str]:
-            found = set()
-            for searchpath in self.searchpath:
-                for folder, subfolders, names in os.walk(searchpath, followlinks=self.followlinks):
-                    subfolders[:] = [name for name in subfolders if not name.startswith(".")]
-                    relative = os.path.relpath(folder, searchpath).replace(os.path.sep, "/")
-                    found.update(name if relative == "." else f"{relative}/{name}" for name in names)
-            return sorted(found)
+            return list(_theme_listing(tuple(self.searchpath), self.followlinks))
 
     class MemoryBytecodeCache(jinja2.BytecodeCache):
         """Compiled templates kept for the process: every edition and language renders the same theme.
@@ -120,6 +114,19 @@ def _theme_parts():
             self.store[bucket.key] = bucket.bytecode_to_string()
 
     return ThemeLoader, MemoryBytecodeCache()
+
+
+@functools.cache
+def _theme_listing(searchpaths: tuple[str, ...], followlinks: bool) -> tuple[str, ...]:
+    """The theme folders' files, listed once a process: each render (every edition and language, every save in the
+    live preview) lists the same installed theme, 0.02 s each time."""
+    found = set()
+    for searchpath in searchpaths:
+        for folder, subfolders, names in os.walk(searchpath, followlinks=followlinks):
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            relative = os.path.relpath(folder, searchpath).replace(os.path.sep, "/")
+            found.update(name if relative == "." else f"{relative}/{name}" for name in names)
+    return tuple(sorted(found))
 
 
 _RENDERER_MODULES = ("mkdocs.commands.build", "mkdocs.config.defaults", "material",
@@ -202,14 +209,23 @@ def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = No
 
 def page_keys(docs: Path, data: dict, epoch: int) -> dict[str, str]:
     """Each page's cache key: its Markdown and its own settings, the project's other settings and file list."""
-    files = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file())
+    files = []
+    for folder, _subfolders, names in os.walk(docs):  # text, not Paths: this runs after every save in the preview
+        inside = os.path.relpath(folder, docs).replace(os.path.sep, "/")
+        files += (name if inside == "." else f"{inside}/{name}" for name in names)
+    files.sort()
     tk = dict((data.get("extra") or {}).get("tk") or {})
     per_page = tk.pop("pages", {}) or {}
     shared = {**data, "extra": {**(data.get("extra") or {}), "tk": tk}}
     project = digest(toolkit_fingerprint(), str(epoch), json.dumps(shared, sort_keys=True, default=str),
                      "\n".join(files))
-    return {src: digest(project, src, (docs / src).read_bytes(), json.dumps(per_page.get(src), sort_keys=True))
+    return {src: digest(project, src, _read(os.path.join(docs, src)), json.dumps(per_page.get(src), sort_keys=True))
             for src in files if src.endswith(".md")}
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as file:
+        return file.read()
 
 
 def _write_stored_pages(cache: BuildCache | None, keys: dict[str, str], docs: Path, site_dir: Path,
@@ -218,15 +234,19 @@ def _write_stored_pages(cache: BuildCache | None, keys: dict[str, str], docs: Pa
     reused = set()
     if cache is None:
         return reused
+    made: set[str] = set()  # folders: one mkdir each, not one a page
     for src, key in keys.items():
         stored = cache.get("render", key)
         if stored is None:
             continue
         html, page_findings = stored
-        target = site_dir / html_path(src)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(html)
-        later = os.stat(docs / src).st_mtime_ns + 1_000_000_000
+        target = os.path.join(site_dir, html_path(src))
+        if (folder := os.path.dirname(target)) not in made:
+            os.makedirs(folder, exist_ok=True)
+            made.add(folder)
+        with open(target, "wb") as file:
+            file.write(html)
+        later = os.stat(os.path.join(docs, src)).st_mtime_ns + 1_000_000_000
         os.utime(target, ns=(later, later))
         if page_findings:
             by_page[src] = list(page_findings)

@@ -27,6 +27,7 @@ reload when the errors change, so the panel goes as soon as the author fixes the
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import gc
@@ -304,12 +305,26 @@ class ServedTree:
                     os.makedirs(os.path.dirname(target), exist_ok=True)
                     Path(target).write_bytes(data)
                     pages += name.endswith(".html")
-        if self.hashes.keys() - wanted.keys() or not self.known:
-            # The first update also removes what an earlier preview left; later ones know what they wrote.
+        if not self.known:  # the first update also removes what an earlier preview left
             remove_others(self.folder, {Path(target) for target in wanted})
+        for target in self.hashes.keys() - wanted.keys():  # later ones know what they wrote: no walk of the tree
+            _remove_with_empty_folders(target, folder)
         self.known = True
         self.hashes = wanted
         return pages
+
+
+def _remove_with_empty_folders(path: str, top: str) -> None:
+    """Delete a file, then each folder above it that this leaves empty, up to (not including) `top`."""
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(path)
+    folder = os.path.dirname(path)
+    while folder != top and folder.startswith(top + os.sep):
+        try:
+            os.rmdir(folder)
+        except OSError:  # not empty (or gone): what is above it is not empty either
+            return
+        folder = os.path.dirname(folder)
 
 
 class PreviewHandler(http.server.SimpleHTTPRequestHandler):
