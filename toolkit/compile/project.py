@@ -7,6 +7,7 @@ recompiles after one edit leaves every other page's timestamp alone.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -52,11 +53,17 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
 
 def remove_others(folder: Path, wanted: set[Path]) -> None:
     """Delete every file under `folder` that is not in `wanted`, and the folders that leaves empty."""
-    for old in sorted(folder.rglob("*"), reverse=True) if folder.exists() else []:
-        if old.is_file() and old not in wanted:
-            old.unlink()
-        elif old.is_dir() and not any(old.iterdir()):
-            old.rmdir()
+    keep = {str(path) for path in wanted}
+    # Bottom up, as text: the live preview calls this for every generated project after every save.
+    for root, subfolders, names in os.walk(folder, topdown=False):
+        for name in names:
+            path = os.path.join(root, name)
+            if path not in keep and os.path.isfile(path):
+                os.unlink(path)
+        for name in subfolders:
+            path = os.path.join(root, name)
+            if os.path.isdir(path) and not os.listdir(path):
+                os.rmdir(path)
 
 
 def _nav(edition: Edition, strings: Strings) -> list:
