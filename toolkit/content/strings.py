@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..findings import Finding, error
+from ..memo import remembered_with
 from .fields import INVALID, Object, validate
 from .model import TRANSLATION
 from .variants import lang_of
@@ -61,7 +62,13 @@ def _read(tag: str, findings: list[Finding], folder: Path):
                               hint=f"Copy toolkit/strings/{REFERENCE}.yml to toolkit/strings/{tag}.yml and "
                                    "translate each text (keep the keys and any {name} as they are)."))
         return None
-    data, positions, problems = load_yaml(path.read_text(encoding="utf-8"), shown(tag))
+    text = path.read_text(encoding="utf-8")
+    # Every load reads every language's file: the live preview parses one again only when its text changed.
+    return remembered_with(("strings", tag, text), findings, lambda found: _parsed(tag, text, found))
+
+
+def _parsed(tag: str, text: str, findings: list[Finding]):
+    data, positions, problems = load_yaml(text, shown(tag))
     findings.extend(problems)
     if not isinstance(data, dict) or not isinstance(data.get("strings"), dict):
         findings.append(error("strings", "expected a 'strings:' mapping of texts.", file=shown(tag), line=1,
