@@ -16,7 +16,7 @@ import logging
 import os
 from pathlib import Path
 
-from .buildcache import BuildCache, digest, toolkit_fingerprint
+from .buildcache import BuildCache, digest, entries_under, toolkit_fingerprint
 from .compile.links import html_path
 from .findings import Finding, error, warning
 
@@ -242,7 +242,7 @@ def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = No
 
 def page_keys(docs: Path, data: dict, epoch: int) -> dict[str, str]:
     """Each page's cache key: its Markdown and its own settings, the project's other settings and file list."""
-    files = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*") if path.is_file())
+    files = sorted(name for name, entry in entries_under(str(docs)) if entry.is_file())
     tk = dict((data.get("extra") or {}).get("tk") or {})
     per_page = tk.pop("pages", {}) or {}
     shared = {**data, "extra": {**(data.get("extra") or {}), "tk": tk}}
