@@ -31,6 +31,7 @@ import functools
 import hashlib
 import os
 import pickle
+import re
 import shutil
 import sqlite3
 import stat as stat_kind
@@ -157,6 +158,9 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, key TEXT NOT
            "value BLOB NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID")
 # How long a process waits for the other's transaction (the parallel edition's) before giving up.
 _WAIT_SECONDS = 120
+# What a toolkit version leaves in build/cache/: a folder (versions before the database) or a database
+# and its journal, named by the first 32 hex digits of that version's fingerprint.
+_OURS = re.compile(r"[0-9a-f]{32}(\.sqlite(-journal)?)?")
 # Values waiting for a transaction are written once they reach this size: a stage's pages held
 # until its end added 9 MB to the peak memory of a 200-module build.
 _BATCH_BYTES = 1024 * 1024
@@ -308,13 +312,16 @@ class BuildCache:
             self._failed(exc)
 
     def _tidy(self) -> None:
-        """Delete what other toolkit versions left in build/cache/, once per cache, before the first write."""
+        """Delete what other toolkit versions left in build/cache/, once per cache, before the first write.
+
+        Only names a toolkit version writes there: anything else in the folder is someone else's and stays.
+        """
         if self._tidied:
             return
         self._tidied = True
         if self.top.is_dir():
             for other in self.top.iterdir():
-                if not other.name.startswith(self.path.name):
+                if _OURS.fullmatch(other.name) and not other.name.startswith(self.path.name):
                     if other.is_dir() and not other.is_symlink():
                         shutil.rmtree(other, ignore_errors=True)
                     else:

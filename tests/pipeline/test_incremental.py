@@ -166,6 +166,9 @@ def test_a_damaged_or_old_cache_is_ignored_and_made_again(projects):
     old.close()
     fresh.close()
     old.path.rename(build_dir / "cache" / ("0" * 32 + ".sqlite"))
+    # Someone else's files in the folder: not the toolkit's to delete.
+    (build_dir / "cache" / "notes.txt").write_text("mine", encoding="utf-8")
+    (build_dir / "cache" / "0123456789abcdef0123456789abcdef.bak").write_text("mine too", encoding="utf-8")
     with closing(sqlite3.connect(current)) as db, db:  # every entry damaged, four ways
         for number, (kind, key, raw) in enumerate(entries):
             if number % 4 == 0:
@@ -182,7 +185,8 @@ def test_a_damaged_or_old_cache_is_ignored_and_made_again(projects):
     incremental = projects.build_incremental()
     assert incremental.reused is None
     projects.assert_same(incremental, projects.build_clean(), "a damaged cache")
-    assert sorted(path.name for path in (build_dir / "cache").iterdir()) == [current.name]  # the old ones deleted
+    assert sorted(path.name for path in (build_dir / "cache").iterdir()) == sorted(  # the old ones deleted
+        ["0123456789abcdef0123456789abcdef.bak", current.name, "notes.txt"])
 
     # The database file itself damaged: deleted and made again.
     current.write_bytes(b"not a database " * 100)
