@@ -222,6 +222,10 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
     if options.forks():  # once, for both processes
         parse_theme_stylesheets()
         import_renderer()
+        # What is there now (modules, content, the stylesheet table) lives until the process ends: frozen,
+        # no collection walks it again (release_rendered's, every automatic one). Only here, where the process
+        # makes one build and ends; a process that builds again (the preview) must not keep each build.
+        gc.freeze()
     context = multiprocessing.get_context("fork" if options.forks() else "spawn")
     with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
         futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch, checks)

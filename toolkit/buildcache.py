@@ -87,7 +87,7 @@ def toolkit_fingerprint() -> str:
     return digest(*parts)
 
 
-def _walk(folder: str) -> list[tuple[str, os.DirEntry]]:
+def entries_under(folder: str) -> list[tuple[str, os.DirEntry]]:
     """(relative name, directory entry) of everything under folder but folders, without following links."""
     found, pending = [], [(folder, "")]
     while pending:
@@ -116,7 +116,7 @@ def tree_hashes(folder: Path, known: dict | None = None) -> dict[str, tuple] | N
     trusted_before = known.get("at", 0) - 2_000_000_000
     result: dict = {}
     try:
-        for relative, entry in _walk(str(folder)):
+        for relative, entry in entries_under(str(folder)):
             info = entry.stat(follow_symlinks=False)
             if not stat_kind.S_ISREG(info.st_mode) or info.st_size > HASHED_FILE_LIMIT:
                 return None
@@ -146,7 +146,7 @@ def tree_manifest(folder: Path) -> dict[str, tuple[int, int]]:
     if not folder.is_dir():
         return {}
     result = {}
-    for relative, entry in _walk(str(folder)):
+    for relative, entry in entries_under(str(folder)):
         info = entry.stat()
         result[relative] = (info.st_size, info.st_mtime_ns)
     return result

@@ -8,6 +8,7 @@ relative link in Markdown, for instance) become findings like any other.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import copy
 import functools
 import importlib
@@ -16,7 +17,7 @@ import logging
 import os
 from pathlib import Path
 
-from .buildcache import BuildCache, digest, toolkit_fingerprint
+from .buildcache import BuildCache, digest, entries_under, toolkit_fingerprint
 from .compile.links import html_path
 from .findings import Finding, error, warning
 from .memo import bytes_key, remembered
@@ -93,6 +94,11 @@ def _theme_parts():
         starts with '.' or has a part that does ('.*' and '*/.*' in Files.add_files_from_theme):
         so walking past Material's .icons folder (14,500 files, a third of a small build's
         render time) gives MkDocs the same files.
+
+        Material's own assets/ (its JavaScript, search worker, stylesheets and their maps: 2.5 MB) are
+        left out too: our base.html loads none of them, so harden deleted every copy MkDocs made (after
+        fingerprinting them), in every edition and language. The stylesheet pruning reads Material's
+        stylesheet from the package, and harden still deletes whatever assets no page uses.
         """
 
         def list_templates(self) -> list[str]:
@@ -119,19 +125,28 @@ def _theme_parts():
 @functools.cache
 def _theme_listing(searchpaths: tuple[str, ...], followlinks: bool) -> tuple[str, ...]:
     """The theme folders' files, listed once a process: each render (every edition and language, every save in the
-    live preview) lists the same installed theme, 0.02 s each time."""
+    live preview) lists the same installed theme, 0.02 s each time. Without hidden folders and Material's
+    assets/ (see ThemeLoader)."""
+    import material
+
+    material_templates = os.path.realpath(os.path.join(os.path.dirname(material.__file__), "templates"))
     found = set()
     for searchpath in searchpaths:
+        material_theme = os.path.realpath(searchpath) == material_templates
         for folder, subfolders, names in os.walk(searchpath, followlinks=followlinks):
-            subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+            subfolders[:] = [name for name in subfolders if not name.startswith(".")
+                             and not (material_theme and folder == searchpath and name == "assets")]
             relative = os.path.relpath(folder, searchpath).replace(os.path.sep, "/")
             found.update(name if relative == "." else f"{relative}/{name}" for name in names)
     return tuple(sorted(found))
 
 
-_RENDERER_MODULES = ("mkdocs.commands.build", "mkdocs.config.defaults", "material",
+# Besides those mkdocs.yml names: material.templates (Material's theme hooks, which import colorama) and
+# fenced_code (an extension MkDocs always adds, which imports Pygments), 50 ms a process otherwise.
+_RENDERER_MODULES = ("mkdocs.commands.build", "mkdocs.config.defaults", "material", "material.templates",
                      *(f"markdown.extensions.{name}" for name in
-                       ("toc", "attr_list", "tables", "admonition", "md_in_html", "sane_lists", "smarty")))
+                       ("toc", "attr_list", "tables", "admonition", "md_in_html", "sane_lists", "smarty",
+                        "fenced_code")))
 
 
 def import_renderer() -> None:
@@ -141,6 +156,28 @@ def import_renderer() -> None:
     for name in _RENDERER_MODULES:
         importlib.import_module(name)
     _theme_parts()
+
+
+# Whether the render under way logs MkDocs' anchor messages (see _raw_html_anchors_when_logged).
+_ANCHORS_UNLOGGED = contextvars.ContextVar("anchors_unlogged", default=False)
+
+
+@functools.cache
+def _raw_html_anchors_when_logged() -> None:
+    """Make MkDocs read the ids in each page's raw HTML only when a message about anchors would be logged.
+
+    MkDocs feeds every page's whole Markdown through an HTML parser to find the ids its raw HTML holds; they
+    serve only its anchor messages (`validation: anchors`, ignored in our mkdocs.yml: our internal-link check
+    reads every #fragment). The parser was about a tenth of a render at 200 modules. The page's HTML is the
+    same either way: the preprocessor hands its lines on unchanged."""
+    from mkdocs.structure import pages
+
+    find_ids = pages._RawHTMLPreprocessor.run
+
+    def run(self, lines: list[str]) -> list[str]:
+        return lines if _ANCHORS_UNLOGGED.get() else find_ids(self, lines)
+
+    pages._RawHTMLPreprocessor.run = run
 
 
 def _share_theme_setup(theme) -> None:
@@ -183,7 +220,13 @@ def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = No
             keys = page_keys(docs, data, epoch) if cache else {}
             reused = _write_stored_pages(cache, keys, docs, Path(config["site_dir"]), by_page)
             collector.config = config
-            build(config, dirty=bool(reused))
+            _raw_html_anchors_when_logged()
+            level = config.validation.links.anchors
+            unlogged = _ANCHORS_UNLOGGED.set(not logging.getLogger("mkdocs.structure.pages").isEnabledFor(level))
+            try:
+                build(config, dirty=bool(reused))
+            finally:
+                _ANCHORS_UNLOGGED.reset(unlogged)
         except MkDocsException as exc:
             findings.append(error("render", f"MkDocs could not build the site: {exc}",
                                   file=str(config_file), hint="This is a toolkit bug if content validated; "
@@ -209,11 +252,8 @@ def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = No
 
 def page_keys(docs: Path, data: dict, epoch: int) -> dict[str, str]:
     """Each page's cache key: its Markdown and its own settings, the project's other settings and file list."""
-    files = []
-    for folder, _subfolders, names in os.walk(docs):  # text, not Paths: this runs after every save in the preview
-        inside = os.path.relpath(folder, docs).replace(os.path.sep, "/")
-        files += (name if inside == "." else f"{inside}/{name}" for name in names)
-    files.sort()
+    # Text, not Paths, and no stat but the directory entry's: this runs after every save in the preview.
+    files = sorted(name for name, entry in entries_under(str(docs)) if entry.is_file())
     tk = dict((data.get("extra") or {}).get("tk") or {})
     per_page = tk.pop("pages", {}) or {}
     shared = {**data, "extra": {**(data.get("extra") or {}), "tk": tk}}

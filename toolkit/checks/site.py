@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
+from ..buildcache import entries_under
 from ..content.loader import Content
 from ..content.model import SITE
 from ..pagescan import PageScan, read_page
@@ -39,7 +40,9 @@ class EditionOutput:
 
     @cached_property
     def all_files(self) -> list[str]:
-        return sorted(p.relative_to(self.site_dir).as_posix() for p in self.site_dir.rglob("*") if p.is_file())
+        # Directory entries, not Path.rglob and a stat per file: 25 ms instead of 0.65 s for the 3,358 files of
+        # the real content's public edition (loaded machine).
+        return sorted(name for name, entry in entries_under(str(self.site_dir)) if entry.is_file())
 
     def scan(self, page: str) -> PageScan:
         """What the page holds (toolkit.pagescan): as harden wrote it, or read from disk once."""
