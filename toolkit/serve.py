@@ -47,7 +47,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .build import BuildOptions, build_edition, source_date_epoch
-from .buildcache import BuildCache
+from .buildcache import BuildCache, entries_under
 from .checks import DEFAULT_CHECKS, BuiltSite, CheckOptions, EditionOutput, run_checks
 from .compile.project import remove_others
 from .content import load_content
@@ -110,11 +110,11 @@ class RememberingCache(BuildCache):
             self.hits.add((kind, key))
         return value
 
-    def prune(self, started: float, kinds: tuple[str, ...] = ("render", "harden", "compressed")) -> None:
+    def prune(self, started: float) -> None:
         for kind, key in self.hits:
             self.mark_used(kind, key)
         self.hits = set()
-        super().prune(started, kinds)
+        super().prune(started)
 
     def put(self, kind: str, key: str, value) -> None:
         super().put(kind, key, value)
@@ -299,22 +299,20 @@ class ServedTree:
         wanted: dict[str, bytes] = {}
         pages = 0
         folder = str(self.folder)
-        for root, _dirs, names in os.walk(source):
-            inside = os.path.relpath(root, source)
-            for name in names:
-                target = os.path.join(folder, name) if inside == "." else os.path.join(folder, inside, name)
-                with open(os.path.join(root, name), "rb") as file:
-                    data = file.read()
-                digest = hashlib.blake2b(data, digest_size=20).digest()
-                wanted[target] = digest
-                if self.hashes.get(target) == digest and os.path.isfile(target):
-                    continue
-                if not (os.path.isfile(target) and Path(target).read_bytes() == data):  # first update: compare bytes
-                    os.makedirs(os.path.dirname(target), exist_ok=True)
-                    Path(target).write_bytes(data)
-                    pages += name.endswith(".html")
+        for relative, entry in entries_under(str(source)):
+            target = os.path.join(folder, relative)
+            with open(entry.path, "rb") as file:
+                data = file.read()
+            digest = hashlib.blake2b(data, digest_size=20).digest()
+            wanted[target] = digest
+            if self.hashes.get(target) == digest and os.path.isfile(target):
+                continue
+            if not (os.path.isfile(target) and Path(target).read_bytes() == data):  # first update: compare bytes
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                Path(target).write_bytes(data)
+                pages += relative.endswith(".html")
         if not self.known:  # the first update also removes what an earlier preview left
-            remove_others(self.folder, {Path(target) for target in wanted})
+            remove_others(self.folder, wanted.keys())
         for target in self.hashes.keys() - wanted.keys():  # later ones know what they wrote: no walk of the tree
             _remove_with_empty_folders(target, folder)
         self.known = True

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -51,7 +52,7 @@ def write_if_changed(path: Path, data: str | bytes) -> bool:
     return True
 
 
-def remove_others(folder: Path, wanted: set[Path]) -> None:
+def remove_others(folder: Path, wanted: Iterable[str | Path]) -> None:
     """Delete every file under `folder` that is not in `wanted`, and the folders that leaves empty."""
     keep = {str(path) for path in wanted}
     # Bottom up, as text: the live preview calls this for every generated project after every save.
