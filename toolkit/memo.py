@@ -66,6 +66,21 @@ def remembered_with(key, findings: list, make: Callable[[list], Any]):
     return value
 
 
+def previous(key):
+    """What `keep` left under `key` in the preview's last rebuild (or in this one), or None; always None in a build.
+
+    For a value that a rebuild updates from the last one, instead of a value made from its key alone."""
+    memo = _current.get()
+    return None if memo is None else memo.get(key, lambda: None)
+
+
+def keep(key, value) -> None:
+    """Leave `value` under `key` for the next rebuild's `previous` (nothing in a build)."""
+    memo = _current.get()
+    if memo is not None:
+        memo.put(key, value)
+
+
 def remembers() -> bool:
     """Whether a memo is in use (so a caller may skip hashing bytes for a key no one reads)."""
     return _current.get() is not None

@@ -88,7 +88,7 @@ html, body { overflow-anchor: none; }
 .tk-preview-errors a { color: #0b3d91; }
 .tk-preview-errors .tk-preview-hint { display: block; color: #333; }
 """
-QUIET_SECONDS = 0.05  # wait for an editor's burst of file events to end before rebuilding
+QUIET_SECONDS = 0.05  # after an editor's last file event, wait this long for more before rebuilding
 
 
 class RememberingCache(BuildCache):
@@ -421,6 +421,7 @@ class Watcher:
         self.report = report
         self.verbose = verbose
         self.changed = threading.Event()
+        self.last_event = 0.0  # time.monotonic() of the last file event
         self.stopped = threading.Event()
         self.observer = Observer()
         preview.newer_edit = self.changed.is_set  # its checks stop for a newer edit
@@ -429,6 +430,7 @@ class Watcher:
         class Handler(FileSystemEventHandler):
             def on_any_event(self, event) -> None:
                 if event.event_type not in ("opened", "closed_no_write"):
+                    watcher.last_event = time.monotonic()
                     watcher.changed.set()
 
         for path in paths:
@@ -453,9 +455,13 @@ class Watcher:
             self.changed.wait()
             if self.stopped.is_set():
                 return
-            while self.changed.is_set():  # let a burst of saves finish
+            # Let a burst of events finish (a save is several: modified, closed, a rename): rebuild once the
+            # last came QUIET_SECONDS ago. Counted from the last event, not from each wake, so the events of one
+            # save, which come within a millisecond, cost one wait and not two.
+            self.changed.clear()
+            while (quiet := self.last_event + QUIET_SECONDS - time.monotonic()) > 0 or self.changed.is_set():
                 self.changed.clear()
-                time.sleep(QUIET_SECONDS)
+                time.sleep(max(quiet, 0.0))
             rebuild_and_report(self.preview, self.report, verbose=self.verbose)
 
 

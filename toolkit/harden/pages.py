@@ -14,7 +14,7 @@ from pathlib import Path
 
 import lxml.etree
 
-from ..buildcache import BuildCache, digest, toolkit_fingerprint
+from ..buildcache import BuildCache, digest, entries_under, toolkit_fingerprint
 from ..content.images import SVG_HINT, svg_problem
 from ..deploy.fingerprint import renamed_reference
 from ..findings import Finding, error
@@ -48,8 +48,13 @@ class HardenedPage:
     scan: PageScan
 
 
-def iter_html(site_dir: Path):
-    return sorted(p for p in site_dir.rglob("*.html") if p.is_file())
+def iter_html(site_dir: Path) -> list[tuple[str, Path]]:
+    """(address in the site, path) of every page under site_dir, in the order of their paths' parts.
+
+    Listed with directory entries (toolkit.buildcache.entries_under): no Path made and related per file."""
+    found = [(relative, entry.path) for relative, entry in entries_under(str(site_dir))
+             if relative.endswith(".html") and entry.is_file()]
+    return [(relative, Path(path)) for relative, path in sorted(found, key=lambda item: item[0].split("/"))]
 
 
 def harden_page(path: Path, site_dir: Path, referenced: set[str],
@@ -175,8 +180,7 @@ def harden_site(site_dir: Path, renamed: dict[str, str] | None = None,
     referenced: set[str] = set()
     names = json.dumps(renamed or {}, sort_keys=True)
     pages = []
-    for path in iter_html(site_dir):
-        url = path.relative_to(site_dir).as_posix()
+    for url, path in iter_html(site_dir):
         key = digest(toolkit_fingerprint(), url, path.read_bytes(), names) if cache else ""
         stored = cache.get("harden", key) if cache else None
         if stored is None:

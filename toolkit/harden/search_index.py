@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from ..deploy.fingerprint import content_name
-from ..memo import bytes_key, remembered, remembers
+from ..memo import bytes_key, keep, previous, remembered, remembers
 from .pages import PageText
 
 # Stop words by language (the primary subtag of its tag), written as search folds them (no accents).
@@ -37,7 +37,8 @@ TITLE_WEIGHT = 10
 SUMMARY_WEIGHT = 3
 
 
-_NON_WORD = re.compile(r"[\W_]+")
+# A term: two or more letters or digits (a run between the spaces, punctuation and underscores that split words).
+_TERM = re.compile(r"[^\W_]{2,}")
 # Letters NFKD leaves whole that readers type without their marks (ł), and Arabic letters
 # written several ways (alef with hamza or madda, alef maqsura, teh marbuta, tatweel).
 # search.js folds queries the same way.
@@ -51,7 +52,7 @@ def words(text: str, stopwords: frozenset[str] = STOPWORDS["en"]) -> list[str]:
     if not text.isascii():  # accents off (café -> cafe); ASCII text has none, and skipping this halves index time
         text = unicodedata.normalize("NFKD", text.translate(_FOLD))
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return [w for w in _NON_WORD.split(text) if len(w) > 1 and w not in stopwords]
+    return [w for w in _TERM.findall(text) if w not in stopwords]
 
 
 def chunk_key(term: str) -> str:
@@ -67,10 +68,13 @@ def build_index(pages: list[PageText], stopwords: frozenset[str] = STOPWORDS["en
     Flat, and made into pairs one chunk at a time as it is written (`pairs`): a list for each of the
     240,000 postings of 918 pages at 1,000 modules took 15 MB, the flat lists 4 MB (peak memory)."""
     ordered = sorted(pages, key=lambda p: p.url)
-    chunks: dict[str, dict[str, list]] = defaultdict(dict)
+    postings: dict[str, list] = {}
     for index, page in enumerate(ordered):
         for term, weight in page_weights(page, stopwords).items():
-            chunks[chunk_key(term)].setdefault(term, []).extend((index, weight))
+            postings.setdefault(term, []).extend((index, weight))
+    chunks: dict[str, dict[str, list]] = defaultdict(dict)
+    for term, flat in postings.items():  # each term's chunk worked out once, not once for each page that uses it
+        chunks[chunk_key(term)][term] = flat
     return documents(ordered), {key: dict(sorted(terms.items())) for key, terms in sorted(chunks.items())}
 
 
@@ -114,7 +118,7 @@ def write_index(site_dir: Path, pages: list[PageText], language: str = "en-GB", 
     stopwords = STOPWORDS.get(language.split("-")[0], frozenset())
     if remembers():
         ordered = sorted(pages, key=lambda p: p.url)
-        docs, chunks = documents(ordered), _remembered_chunks(ordered, stopwords)
+        docs, chunks = documents(ordered), _remembered_chunks(ordered, stopwords, str(folder))
     else:
         docs, terms_by_chunk = build_index(pages, stopwords)
         chunks = {key: chunk_script(key, terms) for key, terms in terms_by_chunk.items()}
@@ -131,31 +135,70 @@ def _write(folder: Path, name: str, text: str, fingerprint: bool) -> str:
     return name
 
 
-def _remembered_chunks(ordered: list[PageText], stopwords: frozenset[str]) -> dict[str, str]:
-    """The chunk files' texts of build_index, for the live preview: each page's terms are grouped by chunk once, and
-    a chunk is made again only when the terms of some page in it changed (toolkit.memo). Returns {chunk: text}."""
-    # chunk -> the pages with terms in it and a key of their terms there (what decides the chunk), and those terms
-    contributors: dict[str, tuple[list, list]] = defaultdict(lambda: ([], []))
-    for index, page in enumerate(ordered):
-        grouped = remembered(("search-terms", page.title, page.summary, page.text, stopwords),
-                             lambda page=page: _terms_by_chunk(page, stopwords))
-        for key, (terms, token) in grouped.items():
-            decided_by, their_terms = contributors[key]
-            decided_by.append((index, token))
-            their_terms.append(terms)
-    chunks = {}
-    for key in sorted(contributors):
-        decided_by, their_terms = contributors[key]
+def _remembered_chunks(ordered: list[PageText], stopwords: frozenset[str], place: str) -> dict[str, str]:
+    """The chunk files' texts of build_index, for the live preview: {chunk: text}.
 
-        def make(key=key, decided_by=decided_by, their_terms=their_terms) -> str:
-            terms: dict[str, list] = {}
-            for (index, _token), page_terms in zip(decided_by, their_terms, strict=True):
-                for term, weight in page_terms:
-                    terms.setdefault(term, []).extend((index, weight))
-            return chunk_script(key, dict(sorted(terms.items())))
-
-        chunks[key] = remembered(("search-chunk", key, stopwords, tuple(decided_by)), make)
+    Each page's terms are grouped by chunk once (toolkit.memo), each with a short key of its terms there.
+    Then the last rebuild's chunks of the same tree (`place`) are updated: a chunk is made again only
+    where the terms of a page at some position in it changed; every chunk is made when there is no
+    last rebuild or the number of pages changed (the positions number the pages)."""
+    grouped = [remembered(("search-terms", page.title, page.summary, page.text, stopwords),
+                          lambda page=page: _terms_by_chunk(page, stopwords)) for page in ordered]
+    state_key = ("search-chunks", place, stopwords)
+    last = previous(state_key)
+    if last is not None and len(last[0]) == len(grouped):
+        members, chunks = _updated(last, grouped)
+    else:
+        # chunk -> {page position: (key of its terms there, those terms)}, positions in order
+        members = defaultdict(dict)
+        for index, by_chunk in enumerate(grouped):
+            for key, (terms, token) in by_chunk.items():
+                members[key][index] = (token, terms)
+        members = dict(members)
+        chunks = {key: _chunk_text(key, members[key]) for key in sorted(members)}
+    keep(state_key, (grouped, members, chunks))
     return chunks
+
+
+def _updated(last: tuple, grouped: list) -> tuple[dict, dict]:
+    """(members, chunks) of _remembered_chunks from the last rebuild's, for pages whose terms changed in place.
+
+    The last rebuild's dictionaries are copied where they change, never changed: it may be kept."""
+    old_grouped, members, chunks = last
+    changed = [index for index, (old, new) in enumerate(zip(old_grouped, grouped)) if old is not new]
+    if not changed:
+        return members, chunks
+    members, dirty = dict(members), set()
+    for index in changed:
+        old, new = old_grouped[index], grouped[index]
+        for key in old.keys() | new.keys():
+            before, after = old.get(key), new.get(key)
+            if before is not None and after is not None and before[1] == after[1]:
+                continue  # this page's terms in this chunk are the same
+            inner = dict(members.get(key, {}))
+            if after is None:
+                inner.pop(index, None)
+            else:
+                inner[index] = (after[1], after[0])
+            members[key] = inner
+            dirty.add(key)
+    chunks = dict(chunks)
+    for key in dirty:
+        if members[key]:
+            chunks[key] = _chunk_text(key, members[key])
+        else:
+            del members[key]
+            chunks.pop(key, None)
+    return members, {key: chunks[key] for key in sorted(chunks)}
+
+
+def _chunk_text(key: str, members: dict[int, tuple]) -> str:
+    """One chunk's text from the terms of the pages in it, by their positions (build_index's postings)."""
+    terms: dict[str, list] = {}
+    for index, (_token, page_terms) in sorted(members.items()):
+        for term, weight in page_terms:
+            terms.setdefault(term, []).extend((index, weight))
+    return chunk_script(key, dict(sorted(terms.items())))
 
 
 def _terms_by_chunk(page: PageText, stopwords: frozenset[str]) -> dict[str, tuple[tuple, bytes]]:

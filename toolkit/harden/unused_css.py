@@ -36,9 +36,12 @@ from typing import NamedTuple
 
 import tinycss2
 
+from ..buildcache import digest
 from ..compile.project import THEME_DIR
 from ..memo import bytes_key, remembered, remembers
 from ..urls import local_target
+from . import stored_rules
+from .pages import iter_html
 
 # Relative to an edition's folder, as MkDocs writes them (before they are named by content): Material's
 # stylesheet, and ours, the one the pages link (toolkit/theme/base.html), which the pruned rules of both
@@ -78,7 +81,7 @@ class Features:
 
     def add_html(self, html: bytes, url: str = "") -> None:
         """Every element, class, id and attribute name of one page's HTML (at `url` in the site), and its scripts."""
-        for tag, attributes in _TAG.findall(html):
+        for tag, attributes in set(_TAG.findall(html)):  # each distinct tag once: most repeat (<p>, <li>, nav links)
             element = tag.decode().lower()
             self.elements.add(element)
             for name, value in _ATTRIBUTE_NAME.findall(attributes):
@@ -175,8 +178,52 @@ class Whole(NamedTuple):
 
 @functools.lru_cache(maxsize=4)
 def rule_table(css: str) -> tuple:
-    """The stylesheet parsed once per process (every edition and language prunes the same file)."""
+    """The stylesheet parsed once per process (every edition and language prunes the same file), and kept
+    on disk for the next process (toolkit/harden/stored_rules.py) under a hash of the text and the parser."""
+    key = digest(css, tinycss2.__version__, Path(__file__).read_bytes(), Path(stored_rules.__file__).read_bytes())
+    return stored_rules.stored_table(key, lambda: _parsed(css), _encoded, _decoded, stored_rules.cache_folder())
+
+
+def _parsed(css: str) -> tuple:
     return _table(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+
+
+def _encoded(entries: tuple) -> list:
+    """The table as JSON's lists and strings: each entry a list whose first item says its kind."""
+    out: list = []
+    for entry in entries:
+        if isinstance(entry, Rule):
+            out.append(["rule", list(entry.selectors),
+                        [[item.name, item.text, sorted(item.reads)] for item in entry.declarations]])
+        elif isinstance(entry, Group):
+            out.append(["group", entry.head, _encoded(entry.entries)])
+        elif isinstance(entry, Keyframes):
+            out.append(["keyframes", entry.name, entry.text])
+        else:
+            out.append(["whole", entry.text])
+    return out
+
+
+def _decoded(items: list) -> tuple:
+    entries = []
+    for kind, *parts in items:
+        if kind == "rule":
+            selectors, declarations = parts
+            entries.append(Rule(tuple(map(str, selectors)),
+                                tuple(Declaration(str(name), str(text), frozenset(map(str, reads)))
+                                      for name, text, reads in declarations)))
+        elif kind == "group":
+            head, inner = parts
+            entries.append(Group(str(head), _decoded(inner)))
+        elif kind == "keyframes":
+            name, text = parts
+            entries.append(Keyframes(str(name), str(text)))
+        elif kind == "whole":
+            (text,) = parts
+            entries.append(Whole(str(text)))
+        else:
+            raise ValueError(f"unknown kind of entry: {kind!r}")
+    return tuple(entries)
 
 
 def _table(rules) -> tuple:
@@ -346,8 +393,8 @@ def prune_stylesheets(site_dir: Path, features: Features) -> tuple[int, int]:
 def prune_unused_rules(site_dir: Path) -> tuple[int, int]:
     """Keep only the stylesheet rules that some page under site_dir can use (pages as MkDocs wrote them)."""
     features = Features()
-    for page in sorted(site_dir.rglob("*.html")):
-        html, url = page.read_bytes(), page.relative_to(site_dir).as_posix()
+    for url, page in iter_html(site_dir):
+        html = page.read_bytes()
         if remembers():  # the live preview reads again only the pages an edit changed
             features.add(remembered(("css-features", url, bytes_key(html)), functools.partial(_page_features, html, url)))
         else:
