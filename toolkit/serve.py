@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import fcntl
 import functools
 import gc
 import hashlib
@@ -156,8 +157,8 @@ class Preview:
         self.checks = checks
         self.site_dir = self.stages.build_dir / "site" / edition
         self.served = ServedTree(self.site_dir)
-        self.staging = staging_folder(self.stages.build_dir)
-        if self.staging != self.stages.build_dir:
+        self.staging = staging_folder(self.stages.build_dir, edition)
+        if not self.staging.is_relative_to(self.stages.build_dir):  # in memory: gone with this preview
             weakref.finalize(self, shutil.rmtree, self.staging, ignore_errors=True)
         self.build = 0  # goes up by one each time new pages are served
         self.epoch: int | None = None
@@ -258,29 +259,46 @@ class Preview:
         return Shown(findings, pages, 0.0, site)
 
 
-def staging_folder(build_dir: Path) -> Path:
+def staging_folder(build_dir: Path, edition: str) -> Path:
     """Where each rebuild stages the whole edition before the files that changed are copied into the served tree.
 
     A folder of this user's in memory (/dev/shm), when the system has one: the stages write every
     file of the edition anew, and creating a thousand files on a busy disk took longer than all
-    the rest of a rebuild. Otherwise the preview's build folder. Its name follows the build folder,
-    so the pages' cache keys (which include the generated project's settings) stay the same from one
-    preview to the next.
+    the rest of a rebuild. Otherwise a folder in the preview's build folder. One per edition, so that
+    the public and the professional edition can be previewed side by side (they shared one, and each
+    rebuild emptied the other's). Its name follows the build folder and the edition, so the pages'
+    cache keys (which include the generated project's settings) stay the same from one preview to the next.
     """
+    on_disk = build_dir / "staging" / edition
     memory = Path("/dev/shm")
     if not (memory.is_dir() and os.access(memory, os.W_OK)):
-        return build_dir
-    folder = memory / ("toolkit-preview-" + hashlib.blake2b(str(build_dir).encode(), digest_size=8).hexdigest())
+        return on_disk
+    name = hashlib.blake2b(f"{build_dir}\0{edition}".encode(), digest_size=8).hexdigest()
+    folder = memory / f"toolkit-preview-{name}"
     try:
         folder.mkdir(mode=0o700)
     except FileExistsError:
         pass  # an earlier preview's: used if it is this user's own (below)
     except OSError:
-        return build_dir
+        return on_disk
     info = os.lstat(folder)  # never a link or a folder someone else made
     if stat.S_ISDIR(info.st_mode) and info.st_uid == os.getuid() and stat.S_IMODE(info.st_mode) == 0o700:
         return folder
-    return build_dir
+    return on_disk
+
+
+def preview_lock(build_dir: Path, edition: str):
+    """An open file holding this process's lock on previewing `edition` into build_dir, or None when another
+    preview holds it: two previews of one edition would rebuild into one served tree and staging folder."""
+    folder = build_dir / "preview"
+    folder.mkdir(parents=True, exist_ok=True)
+    handle = open(folder / f"{edition}.lock", "a+b")  # noqa: SIM115 (held open for as long as the preview runs)
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
 
 
 class ServedTree:
@@ -501,6 +519,17 @@ def rebuild_and_report(preview: Preview, report, *, verbose: bool = False) -> No
 
 def serve(options: BuildOptions, *, edition: str, port: int, report=print, verbose: bool = False) -> int:
     """Build, serve and watch until interrupted. Returns an exit code."""
+    lock = preview_lock(options.build_dir, edition)
+    if lock is None:
+        report(f"toolkit serve: error: a preview of the {edition} edition of this project is already running "
+               f"(into {options.build_dir / 'preview'}). Use that one, or stop it first (Ctrl+C in its terminal); "
+               f"the other edition can be previewed beside it (--edition).")
+        return 2
+    with lock:
+        return _serve(options, edition=edition, port=port, report=report, verbose=verbose)
+
+
+def _serve(options: BuildOptions, *, edition: str, port: int, report, verbose: bool) -> int:
     preview = Preview(options, edition)
     try:
         server = make_server(preview, port)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import queue
 import threading
 import time
 import urllib.error
@@ -339,3 +340,79 @@ def test_an_edit_is_served_before_its_checks_run_and_a_newer_edit_stops_them(pro
     findings, pages = preview.rebuild()
     assert pages == 0 and any(finding.severity is Severity.ERROR for finding in findings)
     assert seen == [(1, False), (1, False), (2, True), (3, True), (3, True)]  # 3: the error panel changed
+
+
+def test_a_second_preview_of_the_same_edition_is_a_usage_error(project, capsys):
+    from toolkit.serve import preview_lock
+
+    held = preview_lock(project / "build", "public")
+    assert held is not None
+    try:
+        assert main(["serve", "--root", str(project), "--port", "0"]) == 2
+    finally:
+        held.close()
+    err = capsys.readouterr().err
+    assert "toolkit serve: error: a preview of the public edition of this project is already running" in err
+    assert not (project / "build" / "preview" / "site").exists()  # refused before building anything
+
+
+class PreviewCommand:
+    """`toolkit serve` of one edition in a process of its own, its output read line by line."""
+
+    def __init__(self, project, edition: str):
+        import socket
+        import subprocess
+        import sys
+
+        from conftest import ROOT
+
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "toolkit", "serve", "--root", str(project), "--edition", edition,
+             "--port", str(self.port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        self.reader = threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout],
+                                       daemon=True)
+        self.reader.start()
+
+    def wait_for(self, words: str, count: int = 1) -> None:
+        deadline = time.monotonic() + WAIT
+        while sum(words in line for line in self.seen) < count:
+            assert time.monotonic() < deadline, f"'{words}' not printed within {WAIT} s: {self.seen}"
+            try:
+                self.seen.append(self.lines.get(timeout=0.5))
+            except queue.Empty:
+                assert self.process.poll() is None, f"the preview stopped: {self.seen}"
+
+    def get(self, path: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=WAIT) as answer:
+            return answer.read().decode("utf-8")
+
+    def stop(self) -> None:
+        import signal
+
+        self.process.send_signal(signal.SIGINT)
+        self.process.wait(timeout=30)
+        self.reader.join(timeout=30)  # it ends at the end of the output
+        self.process.stdout.close()
+
+
+def test_both_editions_previewed_side_by_side_rebuild_each_edit_without_getting_in_each_others_way(project):
+    previews = {edition: PreviewCommand(project, edition) for edition in ("public", "professional")}
+    try:
+        for preview in previews.values():
+            preview.wait_for("Preview of the")
+        body = project / "content" / "modules" / "first-steps" / "body.md"
+        for round_, sentence in enumerate(("The kestrel hovers.", "The otter dives."), start=1):
+            body.write_text(body.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
+            for preview in previews.values():  # both rebuild at once, each from its own staging folder
+                preview.wait_for("Rebuilt", count=round_ + 1)  # the first build printed one too
+                assert sentence in preview.get("modules/first-steps.html")
+    finally:
+        for preview in previews.values():
+            preview.stop()
+    for edition, preview in previews.items():
+        assert not [line for line in preview.seen if "Internal error" in line], (edition, preview.seen)

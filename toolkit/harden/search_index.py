@@ -177,7 +177,7 @@ def _updated(last: tuple, grouped: list) -> tuple[dict, dict]:
 
     The last rebuild's dictionaries are copied where they change, never changed: it may be kept."""
     old_grouped, members, chunks = last
-    changed = [index for index, (old, new) in enumerate(zip(old_grouped, grouped)) if old is not new]
+    changed = [index for index, (old, new) in enumerate(zip(old_grouped, grouped, strict=True)) if old is not new]
     if not changed:
         return members, chunks
     members, dirty = dict(members), set()
