@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from conftest import build_project
+
+from tests.conftest import build_project
 
 # The other extensions of our mkdocs.yml, around the one compared.
 OTHERS = ["toc", "attr_list", "tables", "admonition", "md_in_html", "sane_lists"]

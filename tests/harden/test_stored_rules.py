@@ -9,8 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import build_project
 
+from tests.conftest import build_project
 from toolkit.harden import stored_rules, unused_css
 
 

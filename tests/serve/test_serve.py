@@ -364,7 +364,7 @@ class PreviewCommand:
         import subprocess
         import sys
 
-        from conftest import ROOT
+        from tests.conftest import ROOT
 
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
