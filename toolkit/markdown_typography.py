@@ -3,7 +3,7 @@
 mkdocs.yml used `smarty` with `smart_quotes: false`: `---` becomes &mdash;, `--` &ndash; and `...`
 &hellip;, in text but not in code. Smarty does this with a second inline pass over the whole page
 tree (its own InlineProcessor, with three patterns), which was 18% of Python-Markdown's time on our
-pages at 200 modules. This extension makes the same substitutions with one regular expression per
+pages at 200 modules. This extension makes the same three substitutions on each
 text, at the same place among the tree processors (after attr_list, before the table of contents),
 each entity kept in the HTML stash as smarty keeps it, and with the same two extra escapable
 characters (a backslash before a quote keeps it straight). tests/test_markdown_typography.py renders

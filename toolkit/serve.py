@@ -152,14 +152,18 @@ class Preview:
                                         "build_dir": options.build_dir / "preview", "packs": False})
         self.memo = Memo()
         if options.cache:
-            self.stages.remembering_cache = RememberingCache(self.stages.build_dir, self.memo)
+            # One database per edition: each preview's pruning deletes what its own rebuilds did not use, and
+            # two editions previewed side by side would delete each other's entries.
+            self.stages.remembering_cache = RememberingCache(self.stages.build_dir / "editions" / edition, self.memo)
         self.edition = edition
         self.checks = checks
         self.site_dir = self.stages.build_dir / "site" / edition
         self.served = ServedTree(self.site_dir)
         self.staging = staging_folder(self.stages.build_dir, edition)
-        if not self.staging.is_relative_to(self.stages.build_dir):  # in memory: gone with this preview
-            weakref.finalize(self, shutil.rmtree, self.staging, ignore_errors=True)
+        # In memory: gone with this preview (close(), or when it is collected, or at exit).
+        in_memory = not self.staging.is_relative_to(self.stages.build_dir)
+        self.close = weakref.finalize(self, shutil.rmtree, self.staging, ignore_errors=True) if in_memory \
+            else (lambda: None)
         self.build = 0  # goes up by one each time new pages are served
         self.epoch: int | None = None
         self.errors: list[Finding] = []  # shown above every page until fixed
@@ -289,15 +293,18 @@ def staging_folder(build_dir: Path, edition: str) -> Path:
 
 def preview_lock(build_dir: Path, edition: str):
     """An open file holding this process's lock on previewing `edition` into build_dir, or None when another
-    preview holds it: two previews of one edition would rebuild into one served tree and staging folder."""
+    preview holds it: two previews of one edition would rebuild into one served tree and staging folder.
+    Where the file system cannot lock, the file is returned unlocked."""
     folder = build_dir / "preview"
     folder.mkdir(parents=True, exist_ok=True)
     handle = open(folder / f"{edition}.lock", "a+b")  # noqa: SIM115 (held open for as long as the preview runs)
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except OSError:
+    except BlockingIOError:  # another process holds it
         handle.close()
         return None
+    except OSError:
+        pass  # a file system that cannot lock (some network and FUSE ones): go on without the guard
     return handle
 
 
@@ -447,11 +454,11 @@ class Watcher:
 
         class Handler(events.FileSystemEventHandler):
             def on_any_event(self, event) -> None:
-                if event.event_type not in ("opened", "closed_no_write"):
-                    watcher.last_event = time.monotonic()
-                    watcher.changed.set()
+                watcher.last_event = time.monotonic()
+                watcher.changed.set()
 
-        # Every kind of event but a file opened or closed unchanged: asked for, those came for each file every
+        # Every kind of event but a file opened or closed unchanged (so the handler sees changes only): asked for,
+        # those came for each file every
         # rebuild reads (two thousand at 1,000 modules), and the watchdog thread reading them held the
         # interpreter long enough to double the time until an edit was shown.
         changes = [events.FileCreatedEvent, events.DirCreatedEvent, events.FileModifiedEvent, events.DirModifiedEvent,
@@ -551,6 +558,7 @@ def _serve(options: BuildOptions, *, edition: str, port: int, report, verbose: b
     finally:
         watcher.stop()
         server.server_close()
+        preview.close()  # before the lock is let go: a preview started next must not lose its staging folder
     return 0
 
 

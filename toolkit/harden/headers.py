@@ -32,8 +32,8 @@ def netlify_headers(recipe: Recipe, fingerprinted: list[str]) -> str:
 def write_header_files(site_dir: Path, edition: str) -> Path:
     """Write `_headers` into an edition folder (after its files have their final names)."""
     # The name first: a stat per file is what the listing costs on a slow disk.
-    fingerprinted = sorted(relative for relative, _entry in entries_under(str(site_dir))
-                           if FINGERPRINTED.search(relative.rsplit("/", 1)[-1]))
+    fingerprinted = sorted(relative for relative, entry in entries_under(str(site_dir))
+                           if FINGERPRINTED.search(relative.rsplit("/", 1)[-1]) and entry.is_file())
     path = site_dir / HEADERS_FILE
     path.write_text(netlify_headers(Recipe(edition), fingerprinted), encoding="utf-8")
     return path

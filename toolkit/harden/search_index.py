@@ -58,11 +58,23 @@ def words(text: str, stopwords: frozenset[str] = STOPWORDS["en"]) -> list[str]:
     return [w for w in _TERM.findall(text) if w not in stopwords]
 
 
-@functools.lru_cache(maxsize=16384)
 def _folded(run: str) -> str:
     """A run of text with the letters of _FOLD folded, then decomposed (NFKD) and without the marks."""
     if run.isascii():
         return run
+    # Remembered when word-sized: a run of a script written without spaces is a whole sentence, seldom seen again.
+    return _folded_word(run) if len(run) <= _WORD_SIZED else _fold(run)
+
+
+_WORD_SIZED = 40
+
+
+@functools.lru_cache(maxsize=16384)
+def _folded_word(run: str) -> str:
+    return _fold(run)
+
+
+def _fold(run: str) -> str:
     run = unicodedata.normalize("NFKD", run.translate(_FOLD))
     return "".join(ch for ch in run if not unicodedata.combining(ch))
 

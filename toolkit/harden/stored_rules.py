@@ -12,7 +12,7 @@ Nothing is trusted: the file starts with a hash of the rest, and a file that is 
 damaged, made by other code or for other stylesheets is not used (the stylesheets are parsed, and
 the table written again). Outside a virtual environment, or where its folder cannot be written, the
 table is parsed every time, as before. The table is the same either way
-(tests/test_stored_rules.py builds with and without it and compares the stylesheets).
+(tests/harden/test_stored_rules.py builds with and without it and compares the stylesheets).
 """
 
 from __future__ import annotations
@@ -42,7 +42,8 @@ def stored_table(key: str, parse: Callable[[], Any], encode: Callable[[Any], lis
                  decode: Callable[[list], Any], folder: Path | None):
     """The table kept under `key` in `folder` (`decode` of what `encode` wrote), or `parse()`, then kept there.
 
-    A file whose contents `decode` refuses (TypeError, ValueError, IndexError) is parsed again and replaced."""
+    A file whose contents `decode` refuses (TypeError, ValueError, IndexError, RecursionError) is parsed again
+    and replaced."""
     if folder is None:
         return parse()
     path = folder / _NAME.format(key)
@@ -50,7 +51,7 @@ def stored_table(key: str, parse: Callable[[], Any], encode: Callable[[Any], lis
     if encoded is not None:
         try:
             return decode(encoded)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, RecursionError):
             pass
     table = parse()
     _write(path, encode(table))
@@ -67,7 +68,7 @@ def _read(path: Path) -> list | None:
         return None
     try:
         table = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested beyond what the parser follows
         return None
     return table if isinstance(table, list) else None
 
