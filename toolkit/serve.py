@@ -457,10 +457,9 @@ class Watcher:
                 watcher.last_event = time.monotonic()
                 watcher.changed.set()
 
-        # Every kind of event but a file opened or closed unchanged (so the handler sees changes only): asked for,
-        # those came for each file every
-        # rebuild reads (two thousand at 1,000 modules), and the watchdog thread reading them held the
-        # interpreter long enough to double the time until an edit was shown.
+        # Every kind of event but a file opened or closed unchanged (so the handler sees changes only): asked
+        # for, those came for each file every rebuild reads (two thousand at 1,000 modules), and the watchdog
+        # thread reading them held the interpreter long enough to double the time until an edit was shown.
         changes = [events.FileCreatedEvent, events.DirCreatedEvent, events.FileModifiedEvent, events.DirModifiedEvent,
                    events.FileDeletedEvent, events.DirDeletedEvent, events.FileMovedEvent, events.DirMovedEvent,
                    events.FileClosedEvent]
