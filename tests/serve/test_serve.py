@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import queue
 import threading
 import time
 import urllib.error
@@ -356,72 +355,25 @@ def test_a_second_preview_of_the_same_edition_is_a_usage_error(project, capsys):
     assert not (project / "build" / "preview" / "site").exists()  # refused before building anything
 
 
-class PreviewCommand:
-    """`toolkit serve` of one edition in a process of its own, its output read line by line."""
-
-    def __init__(self, project, edition: str):
-        import socket
-        import subprocess
-        import sys
-
-        from tests.conftest import ROOT
-
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "toolkit", "serve", "--root", str(project), "--edition", edition,
-             "--port", str(self.port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        self.lines: queue.Queue[str] = queue.Queue()
-        self.seen: list[str] = []
-        self.reader = threading.Thread(target=lambda: [self.lines.put(line) for line in self.process.stdout],
-                                       daemon=True)
-        self.reader.start()
-
-    def wait_for(self, words: str, count: int = 1) -> None:
-        deadline = time.monotonic() + WAIT
-        while sum(words in line for line in self.seen) < count:
-            assert time.monotonic() < deadline, f"'{words}' not printed within {WAIT} s: {self.seen}"
-            try:
-                self.seen.append(self.lines.get(timeout=0.5))
-            except queue.Empty:
-                assert self.process.poll() is None, f"the preview stopped: {self.seen}"
-
-    def get(self, path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=WAIT) as answer:
-            return answer.read().decode("utf-8")
-
-    def wait_until_served(self, path: str, text: str) -> None:
-        """Until the page at `path` has `text` (what the preview prints meanwhile is kept in `seen`)."""
-        deadline = time.monotonic() + WAIT
-        while text not in self.get(path):
-            assert time.monotonic() < deadline, f"'{text}' not served within {WAIT} s: {self.seen}"
-            assert self.process.poll() is None, f"the preview stopped: {self.seen}"
-            while not self.lines.empty():
-                self.seen.append(self.lines.get())
-            time.sleep(0.05)
-
-    def stop(self) -> None:
-        import signal
-
-        self.process.send_signal(signal.SIGINT)
-        self.process.wait(timeout=30)
-        self.reader.join(timeout=30)  # it ends at the end of the output
-        self.process.stdout.close()
-
-
 def test_both_editions_previewed_side_by_side_rebuild_each_edit_without_getting_in_each_others_way(project):
-    previews = {edition: PreviewCommand(project, edition) for edition in ("public", "professional")}
+    from tests.conftest import ROOT
+    from toolkit.bench.serve_timing import PreviewProcess
+
+    previews = {edition: PreviewProcess(project, ROOT, edition) for edition in ("public", "professional")}
     try:
         for preview in previews.values():
-            preview.wait_for("Preview of the")
+            preview.wait_for("Preview of the", timeout=WAIT)
         body = project / "content" / "modules" / "first-steps" / "body.md"
         for sentence in ("The kestrel hovers.", "The otter dives."):
             body.write_text(body.read_text(encoding="utf-8") + f"\n{sentence}\n", encoding="utf-8")
-            for preview in previews.values():  # both rebuild at once, each from its own staging folder
-                preview.wait_until_served("modules/first-steps.html", sentence)
+            for edition, preview in previews.items():  # both rebuild at once, each from its own staging folder
+                deadline = time.monotonic() + WAIT
+                while sentence not in preview.get("modules/first-steps.html"):
+                    assert time.monotonic() < deadline, f"{edition}: '{sentence}' not served: {preview.seen}"
+                    assert preview.process.poll() is None, f"{edition}: the preview stopped: {preview.seen}"
+                    time.sleep(0.05)
         for preview in previews.values():
-            preview.wait_for("Rebuilt", count=2)  # the first build's, and at least one edit's checks ran to the end
+            preview.wait_for("Rebuilt", timeout=WAIT)  # at least one edit's checks ran to the end
     finally:
         for preview in previews.values():
             preview.stop()

@@ -28,17 +28,21 @@ def free_port() -> int:
 class PreviewProcess:
     """`toolkit serve` in a child process, with its output read line by line."""
 
-    def __init__(self, project: Path, root: Path):
+    def __init__(self, project: Path, root: Path, edition: str = "public"):
         self.port = free_port()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "toolkit", "serve", "--root", str(project), "--port", str(self.port)],
+            [sys.executable, "-m", "toolkit", "serve", "--root", str(project), "--edition", edition,
+             "--port", str(self.port)],
             cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         self.lines: queue.Queue[str] = queue.Queue()
-        threading.Thread(target=self._read, daemon=True).start()
+        self.seen: list[str] = []  # every line printed so far, waited for or not
+        self.reader = threading.Thread(target=self._read, daemon=True)
+        self.reader.start()
 
     def _read(self) -> None:
         assert self.process.stdout is not None
         for line in self.process.stdout:
+            self.seen.append(line)
             self.lines.put(line)
 
     def wait_for(self, words: str, timeout: float = TIMEOUT) -> str:
@@ -66,6 +70,9 @@ class PreviewProcess:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self.reader.join(timeout=15)  # it ends with the output
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
 
 def edit_and_wait(preview: PreviewProcess, body: Path, page: str, sentence: str) -> float:
