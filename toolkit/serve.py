@@ -151,15 +151,16 @@ class Preview:
         self.stages = PreviewOptions(**{**{f.name: getattr(options, f.name) for f in fields(BuildOptions)},
                                         "build_dir": options.build_dir / "preview", "packs": False})
         self.memo = Memo()
+        own = edition_folder(options.build_dir, edition)
         if options.cache:
             # One database per edition: each preview's pruning deletes what its own rebuilds did not use, and
             # two editions previewed side by side would delete each other's entries.
-            self.stages.remembering_cache = RememberingCache(self.stages.build_dir / "editions" / edition, self.memo)
+            self.stages.remembering_cache = RememberingCache(own, self.memo)
         self.edition = edition
         self.checks = checks
         self.site_dir = self.stages.build_dir / "site" / edition
         self.served = ServedTree(self.site_dir)
-        self.staging = staging_folder(self.stages.build_dir, edition)
+        self.staging = staging_folder(own)
         # In memory: gone with this preview (close(), or when it is collected, or at exit).
         in_memory = not self.staging.is_relative_to(self.stages.build_dir)
         self.close = weakref.finalize(self, shutil.rmtree, self.staging, ignore_errors=True) if in_memory \
@@ -263,21 +264,27 @@ class Preview:
         return Shown(findings, pages, 0.0, site)
 
 
-def staging_folder(build_dir: Path, edition: str) -> Path:
+def edition_folder(build_dir: Path, edition: str) -> Path:
+    """What one edition's preview keeps to itself, under the preview's build folder: its cache, its staging
+    folder when not in memory, its lock. The public and the professional edition can be previewed side by side."""
+    return build_dir / "preview" / "editions" / edition
+
+
+def staging_folder(own: Path) -> Path:
     """Where each rebuild stages the whole edition before the files that changed are copied into the served tree.
 
     A folder of this user's in memory (/dev/shm), when the system has one: the stages write every
     file of the edition anew, and creating a thousand files on a busy disk took longer than all
-    the rest of a rebuild. Otherwise a folder in the preview's build folder. One per edition, so that
-    the public and the professional edition can be previewed side by side (they shared one, and each
-    rebuild emptied the other's). Its name follows the build folder and the edition, so the pages'
-    cache keys (which include the generated project's settings) stay the same from one preview to the next.
+    the rest of a rebuild. Otherwise a folder in the edition's own folder (`own`, edition_folder): one per
+    edition, since two editions previewed side by side shared one and each rebuild emptied the other's.
+    Its name follows that folder, so the pages' cache keys (which include the generated project's
+    settings) stay the same from one preview to the next.
     """
-    on_disk = build_dir / "staging" / edition
+    on_disk = own / "staging"
     memory = Path("/dev/shm")
     if not (memory.is_dir() and os.access(memory, os.W_OK)):
         return on_disk
-    name = hashlib.blake2b(f"{build_dir}\0{edition}".encode(), digest_size=8).hexdigest()
+    name = hashlib.blake2b(str(own).encode(), digest_size=8).hexdigest()
     folder = memory / f"toolkit-preview-{name}"
     try:
         folder.mkdir(mode=0o700)
@@ -295,9 +302,9 @@ def preview_lock(build_dir: Path, edition: str):
     """An open file holding this process's lock on previewing `edition` into build_dir, or None when another
     preview holds it: two previews of one edition would rebuild into one served tree and staging folder.
     Where the file system cannot lock, the file is returned unlocked."""
-    folder = build_dir / "preview"
+    folder = edition_folder(build_dir, edition)
     folder.mkdir(parents=True, exist_ok=True)
-    handle = open(folder / f"{edition}.lock", "a+b")  # noqa: SIM115 (held open for as long as the preview runs)
+    handle = open(folder / "lock", "a+b")  # noqa: SIM115 (held open for as long as the preview runs)
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:  # another process holds it
