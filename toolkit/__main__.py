@@ -4,8 +4,9 @@ import sys
 
 try:
     from .cli import main
-except KeyboardInterrupt:  # still importing: nothing was written yet
-    print("Interrupted. The previous output is unchanged.", file=sys.stderr)
-    sys.exit(130)
 
-sys.exit(main())
+    code = main()
+except KeyboardInterrupt:  # still importing, or between the import and main's own handler: nothing was written yet
+    print("Interrupted. The previous output is unchanged.", file=sys.stderr)
+    code = 130
+sys.exit(code)
