@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .buildcache import BuildCache, digest, toolkit_fingerprint, tree_hashes, tree_manifest
-from .findings import Finding
+from .findings import Finding, to_json
 from .reports import write_reports
 
 RECORD = ("build", "last-published")
@@ -40,7 +40,6 @@ class Inputs:
     seconds: float = 0.0  # how long the check took
     findings: list[Finding] | None = None  # the last publish's findings, when nothing changed since: None otherwise
     summary: str = ""  # what the command line printed after that publish
-    report: str = ""  # findings.json as that build wrote it
 
     @property
     def reusable(self) -> bool:
@@ -74,7 +73,7 @@ def examine(options, checks: tuple[str, ...] | None, today: dt.date) -> Inputs:
         fingerprint, hashes = inputs_fingerprint(options, checks, today, declared_epoch(options.root), record)
         inputs = Inputs(fingerprint, hashes)
         if fingerprint and record and record.get("fingerprint") == fingerprint and record.get("outputs") == _outputs(options):
-            inputs.findings, inputs.report = list(record["findings"]), record["report"]
+            inputs.findings = list(record["findings"])
             inputs.summary = cache.get("summary", fingerprint) or ""
     finally:
         cache.close()  # before the pipeline may fork: a database connection must not cross into a child
@@ -112,15 +111,18 @@ def _outputs(options) -> dict:
 
 def report_reused(options, inputs: Inputs) -> None:
     """The reports of a build that reused the last publish: its findings.json as written then, and this check's time."""
-    write_reports(options.build_dir / "reports", inputs.report, {"unchanged": inputs.seconds})
+    write_reports(options.build_dir / "reports", to_json(inputs.findings or []), {"unchanged": inputs.seconds})
 
 
-def remember(options, inputs: Inputs, findings: list[Finding], report: str) -> None:
-    """Record a publish: its fingerprint, the content's hashes, its findings (and `report`, their findings.json)
-    and the files now in site/ and packs/."""
+def remember(options, inputs: Inputs, findings: list[Finding]) -> None:
+    """Record a publish: its fingerprint, the content's hashes, its findings and the files now in site/ and packs/.
+
+    Not its findings.json, which is made again from the findings when the build is reused (toolkit.findings.to_json
+    reads nothing else): stored as well, it was a megabyte at 1,000 modules, pickled and copied at the build's end,
+    where its peak memory is."""
     if inputs.fingerprint:
         _store(options, *RECORD, {"fingerprint": inputs.fingerprint, "content": inputs.hashes, "findings": findings,
-                                  "report": report, "outputs": _outputs(options)})
+                                  "outputs": _outputs(options)})
 
 
 def remember_summary(options, fingerprint: str, text: str) -> None:

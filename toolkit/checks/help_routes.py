@@ -13,6 +13,8 @@ limits are. An empty confidentiality field is a validation error already.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from ..content import body as bodies
 from ..content import schedules
@@ -30,12 +32,14 @@ def check(site: BuiltSite) -> list[Finding]:
     items = [*sorted(content.modules.values(), key=lambda m: m.id), *sorted(content.pages.values(), key=lambda p: p.id)]
     for item in items:
         offset = getattr(item, "body_line_offset", 0)
-        sent: dict[str, dict] = {}
+        # Where each service is sent to, asked only for a finding: a module file's positions are found again
+        # from its text when asked (toolkit.content.yamlfile.Positions).
+        sent: dict[str, Callable[[], dict]] = {}
         for index, helpline_id in enumerate(item.helplines):
-            sent.setdefault(helpline_id, item.where("helplines", index))
+            sent.setdefault(helpline_id, partial(item.where, "helplines", index))
         uses = [use for use in bodies.shortcodes(item.body) if use.kind in _SENDS and use.target]
         for use in uses:
-            sent.setdefault(use.target, {"file": item.body_file, "line": use.line + offset, "column": use.column})
+            sent.setdefault(use.target, partial(dict, file=item.body_file, line=use.line + offset, column=use.column))
         for helpline_id, where in sent.items():
             helpline = content.helplines.get(helpline_id)
             if helpline is None:
@@ -54,7 +58,7 @@ def _channel_name(channel: Record) -> str:
     return f"{channel.channel} contact"
 
 
-def _without_hours(helpline: Record, where: dict) -> list[Finding]:
+def _without_hours(helpline: Record, where: Callable[[], dict]) -> list[Finding]:
     channels = schedules.channels(helpline) or [None]
     missing = [channel for channel in channels if not schedules.has_schedule(schedules.channel_hours(helpline, channel))]
     if not missing:
@@ -62,10 +66,10 @@ def _without_hours(helpline: Record, where: dict) -> list[Finding]:
     what = ", ".join(_channel_name(channel) for channel in missing if channel is not None) or "the service"
     return [warning(NAME, f"'{helpline.id}' gives no opening hours for {what}.",
                     hint="Add the hours the service publishes (with their source) to the channel or the service in "
-                         "content/helplines.yml, so its help card can say whether it is open now.", **where)]
+                         "content/helplines.yml, so its help card can say whether it is open now.", **where())]
 
 
-def _not_for(helpline: Record, audiences: list[str], where: dict) -> list[Finding]:
+def _not_for(helpline: Record, audiences: list[str], where: Callable[[], dict]) -> list[Finding]:
     if helpline.emergency:
         return []
     # Professionals pass services on to the people they work with: a service for their clients is right for them.
@@ -76,7 +80,7 @@ def _not_for(helpline: Record, audiences: list[str], where: dict) -> list[Findin
     return [warning(NAME, f"'{helpline.id}' is not for the {names} audience{'s' if len(missing) > 1 else ''} "
                           "of this module.",
                     hint=f"Send those readers to a service that is for them. Add the audience to '{helpline.id}' "
-                         "in content/helplines.yml only if the service itself says it helps them.", **where)]
+                         "in content/helplines.yml only if the service itself says it helps them.", **where())]
 
 
 def _named_without_card(helplines, carded: set[str], text: str, file: str, offset: int) -> list[Finding]:

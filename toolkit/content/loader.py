@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
+from functools import partial
 from pathlib import Path
 
 from .. import schemes
@@ -207,6 +209,7 @@ def _parsed(text: str, shown: str, line_offset: int, definition, findings: list[
                               hint="Fill in the required fields; see the README section 'Content model'."))
         return None, dropped
     record = validate(definition, data, positions, findings, dropped)
+    positions.let_go(text)  # found again from the text if a later check reports a field of this file
     return (None if record is INVALID else record), dropped
 
 
@@ -557,9 +560,12 @@ class _KnownOrBroken:
         return len(self.known)
 
 
-def _reference(content: Content, findings: list[Finding], kind: str, target: str, where: dict,
+def _reference(content: Content, findings: list[Finding], kind: str, target: str, where: Callable[[], dict],
                public_place: str = "") -> bool:
     """Report `target` as unknown unless a `kind` with that id exists; True if it does.
+
+    `where()` gives the finding's place, asked only for a finding: a validated file's positions are found again
+    from its text when asked (toolkit.content.yamlfile.Positions), and most references need none.
 
     `public_place` names a place every public reader sees ("this module"): a professional-only
     target there is an error at this reference, not a leak found later in the built pages.
@@ -572,14 +578,14 @@ def _reference(content: Content, findings: list[Finding], kind: str, target: str
             findings.append(error("references", f"'{target}' is a professional-only {noun}, but {public_place} "
                                   "is in the public edition.",
                                   hint=f"Choose a public {noun}, or set edition: professional where it is used.",
-                                  **where))
+                                  **where()))
         return True
     hint = did_you_mean(target, known)
     if not hint and not known:
         hint = f"There is no {kind} yet, or none that passed validation."
     elif not hint:
         hint = f"Known {kind} ids: {', '.join(by_likeness(target, sorted(known))[:12])}{', ...' if len(known) > 12 else ''}."
-    findings.append(error("references", f"unknown {kind} '{target}'.", hint=hint, **where))
+    findings.append(error("references", f"unknown {kind} '{target}'.", hint=hint, **where()))
     return False
 
 
@@ -589,27 +595,27 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
         for index, route in enumerate(site.urgent_help.routes):
             for n, helpline in enumerate(route.helplines):
                 _reference(content, findings, "helpline", helpline,
-                           site.where("urgent_help", "routes", index, "helplines", n), "the urgent-help box")
+                           partial(site.where, "urgent_help", "routes", index, "helplines", n), "the urgent-help box")
         for audience, text in site.audiences.as_dict().items():
             place = f"the '{audience}' page" if audience in PUBLIC_AUDIENCES else ""
             if text.start_with:
                 _reference(content, findings, "module", text.start_with,
-                           site.where("audiences", audience, "start_with"), place)
+                           partial(site.where, "audiences", audience, "start_with"), place)
             if text.call_first:
                 _reference(content, findings, "helpline", text.call_first,
-                           site.where("audiences", audience, "call_first"), place)
+                           partial(site.where, "audiences", audience, "call_first"), place)
             if text.also_for:
                 _reference(content, findings, "module", text.also_for.module,
-                           site.where("audiences", audience, "also_for", "module"), place)
+                           partial(site.where, "audiences", audience, "also_for", "module"), place)
 
     for module in content.modules.values():
         public = "this module" if module.edition == "public" else ""
         for kind, attribute in (("helpline", "helplines"), ("worksheet", "worksheets"), ("module", "read_next")):
             for index, target in enumerate(getattr(module, attribute)):
-                where = module.where(attribute, index)
+                where = partial(module.where, attribute, index)
                 if _reference(content, findings, kind, target, where, public if kind == "helpline" else "") \
                         and kind == "module" and target == module.id:
-                    findings.append(error("references", "a module cannot be read next after itself.", **where))
+                    findings.append(error("references", "a module cannot be read next after itself.", **where()))
         if module.edition == "public" and module.audiences == ["professionals"]:
             findings.append(warning("references", "module is only for professionals but is in the public edition.",
                                     hint="Set edition: professional, or add a public audience.",
@@ -619,7 +625,7 @@ def _check_references(content: Content, findings: list[Finding]) -> None:
     for page in content.pages.values():
         public = "this page" if page.edition == "public" else ""
         for index, target in enumerate(page.helplines):
-            _reference(content, findings, "helpline", target, page.where("helplines", index), public)
+            _reference(content, findings, "helpline", target, partial(page.where, "helplines", index), public)
         _check_body(content, page.folder, page.body, page.body_file, page.body_line_offset, findings, public)
     for folder, text, file in content.unlisted_bodies:
         _check_body(content, folder, text, file, 0, findings)
@@ -761,7 +767,7 @@ def _checked_body(content: Content, folder: Path, text: str, file: str, line_off
                                   hint=f"Write it as {{{{ {use.kind}: some-{kind}-id }}}}.",
                                   **at(use.line, use.column)))
         else:
-            _reference(content, findings, kind, use.target, at(use.line, use.column),
+            _reference(content, findings, kind, use.target, partial(at, use.line, use.column),
                        public_place if kind == "helpline" else "")
     for index, char in plaintext.hidden_characters(text):
         line, column = bodies.line_col(text, index)
@@ -771,7 +777,7 @@ def _checked_body(content: Content, folder: Path, text: str, file: str, line_off
         _report_malformed(bad, findings, at(bad.line, bad.column))
     for use in bodies.ref_links(text):
         kind = bodies.REF_KINDS[use.kind.split(":", 1)[1]]
-        _reference(content, findings, kind, use.target, at(use.line, use.column),
+        _reference(content, findings, kind, use.target, partial(at, use.line, use.column),
                    public_place if kind == "helpline" else "")
     for url, line, column in bodies.link_targets(text):
         # http:// keeps the error the external-links and off-origin checks have always given it.
