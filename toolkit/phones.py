@@ -37,6 +37,7 @@ _YEARS = re.compile(r"^(1[89]\d{2}|20\d{2})([ -](1[89]\d{2}|20\d{2}|\d{2}))?$")
 # fewer is not worth the (slow) library matcher.
 _MATCHER_MIN_DIGITS = 7
 _DIGIT = re.compile(r"\d")
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of any script but ASCII's
 # Every decimal digit of every script (Arabic-Indic ٠-٩, Extended Arabic-Indic ۰-۹, fullwidth ０-９...)
 # to its ASCII digit (the scripts in the Basic Multilingual Plane): one character for one, so positions
 # in the text stay the same.
@@ -84,7 +85,8 @@ def _is_short_candidate(text: str, start: int, raw: str, digits: str) -> bool:
 def find_numbers(text: str, region: str = "GB") -> list[FoundNumber]:
     """Every phone number or phone-like digit run in `text`, in order, without overlaps, in digits of any script."""
     written = text
-    text = text.translate(_TO_ASCII_DIGITS)
+    if _OTHER_DIGIT.search(text):  # translate looks up every character: only for text with digits of other scripts
+        text = text.translate(_TO_ASCII_DIGITS)
     return [FoundNumber(number.start, number.end, written[number.start:number.end], number.national)
             for number in _find_ascii_numbers(text, region)]
 

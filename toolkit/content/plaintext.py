@@ -92,10 +92,13 @@ def invisible(char: str, marks: bool = False) -> bool:
 def first_invisible(text: str, marks: bool = False) -> tuple[int, str] | None:
     """(index, character) of the first character a YAML text field (`marks`: one that may hold direction
     marks) or id must not hold, or None."""
-    for index, char in enumerate(text):
-        if (char < " " or char > "~") and invisible(char, marks):
-            return index, char
-    return None
+    # Each distinct character judged once (a translated field is nearly all letters outside ASCII), then the
+    # first place of those it must not hold.
+    found = [char for char in set(text) if (char < " " or char > "~") and invisible(char, marks)]
+    if not found:
+        return None
+    index = min(text.index(char) for char in found)
+    return index, text[index]
 
 
 _BODY_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
