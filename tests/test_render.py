@@ -42,3 +42,22 @@ def test_ignored_anchor_messages_and_materials_own_assets_are_left_out(tmp_path)
     # Material's JavaScript, search worker and stylesheets: our pages load none, so MkDocs copies none.
     assert sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()) == [
         "404.html", "index.html", "other.html", "sitemap.xml", "sitemap.xml.gz"]
+
+
+def test_the_per_page_table_is_written_beside_the_generated_mkdocs_yml_and_read_back_into_extra(built_minimal):
+    import json
+
+    import yaml
+
+    from toolkit.render import _read_project
+
+    project, _result = built_minimal
+    generated = project / "build" / "projects" / "public" / "en-GB"
+    written = yaml.safe_load((generated / "mkdocs.yml").read_text(encoding="utf-8"))
+    assert "pages" not in written["extra"]["tk"]
+    table = json.loads((generated / "pages.json").read_text(encoding="utf-8"))
+    assert table["index.md"]["kind"] == "home"
+    assert table["modules/first-steps.md"]["kind"] == "module"
+    read = _read_project(generated / "mkdocs.yml")
+    assert read["extra"]["tk"]["pages"] == table
+    assert {key: value for key, value in read["extra"]["tk"].items() if key != "pages"} == written["extra"]["tk"]

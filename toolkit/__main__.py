@@ -6,7 +6,7 @@ try:
     from .cli import main
 
     code = main()
-except KeyboardInterrupt:  # still importing, or between the import and main's own handler: nothing was written yet
+except KeyboardInterrupt:  # still importing, or not yet in main's own handler (which answers any later one): nothing written
     print("Interrupted. The previous output is unchanged.", file=sys.stderr)
     code = 130
 sys.exit(code)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .buildcache import digest
 from .buildoptions import BuildOptions
 from .checks import (
     DEFAULT_CHECKS,
@@ -49,7 +50,6 @@ from .harden.pages import harden_site, search_texts, svg_findings
 from .harden.search_index import write_index
 from .harden.sitemap import write_sitemap
 from .harden.unused_css import parse_theme_stylesheets, prune_unused_rules
-from .memo import remembers
 from .pagescan import PageScan
 from .publish import publish
 from .render import import_renderer, render
@@ -172,7 +172,7 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         release_markdown(compiled)
     with _stored(options) as cache, _timed(timings, "render"):
         findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources, cache=cache)
-        release_rendered()
+        release_rendered(options)
     if not site_dir.exists():
         return EditionBuild(compiled, findings)
     with _stored(options) as cache, _timed(timings, "harden"):
@@ -203,14 +203,15 @@ def release_markdown(compiled: CompiledEdition) -> None:
         page.markdown = ""
 
 
-def release_rendered() -> None:
+def release_rendered(options: BuildOptions) -> None:
     """Let go of what the render no longer needs before harden and the checks add their own (peak memory).
 
     MkDocs' pages and files refer to each other, so what it built is freed only by a full
-    collection (16 and 18 MB at 1,000 modules). Not in the live preview, whose rebuild renders only the
-    pages an edit changed and collects after its checks, while nobody waits (toolkit.serve.Preview.check):
-    there this collection was a sixth of the time until an edit showed at 200 modules."""
-    if not remembers():
+    collection (16 and 18 MB at 1,000 modules). Not in the live preview (its options'
+    `collects_after_render`), whose rebuild renders only the pages an edit changed and collects after
+    its checks (toolkit.serve.Preview.check): there this collection was a sixth of the time until an
+    edit showed at 200 modules."""
+    if options.collects_after_render():
         gc.collect()
 
 
@@ -361,7 +362,10 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     for name, seconds in built.timings.items():
         timings[f"check:{name}"] = seconds
 
-    write_reports(options.build_dir / "reports", to_json(result.findings), result.timings, built.reports)
+    report = to_json(result.findings)
+    write_reports(options.build_dir / "reports", report, result.timings, built.reports)
+    report_digest = digest(report)  # all the publish's record keeps of it (toolkit.unchanged.remember)
+    del report
     result.ok = not has_errors(result.findings, strict=options.strict)
     if result.ok:
         with _timed(timings, "publish"):
@@ -371,7 +375,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
             publish(pairs, journal=options.journal)
             result.published = True
-            remember(options, inputs, result.findings)
+            remember(options, inputs, result.findings, report_digest)
             with _stored(options) as cache:
                 if cache is not None:
                     cache.prune(started)

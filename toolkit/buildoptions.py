@@ -59,6 +59,11 @@ class BuildOptions:
         """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
         return (os.cpu_count() or 1) > 1 and (self.forks() or len(content.modules) >= self.parallel_from)
 
+    def collects_after_render(self) -> bool:
+        """Whether each render is followed by a full collection of what MkDocs built (peak memory: toolkit.build.
+        release_rendered). The live preview's options say no: it collects after its checks, while nobody waits."""
+        return True
+
     def store(self) -> BuildCache | None:
         """The build cache under the build folder, or None when this build makes everything anew."""
         return BuildCache(self.build_dir) if self.cache else None

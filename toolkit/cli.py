@@ -8,6 +8,7 @@ written to build/reports/crash.txt and reported in one line.
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
 import traceback
 from collections import Counter
@@ -137,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except KeyboardInterrupt as exc:
+        # A second Ctrl-C while this is printed must not reach toolkit.__main__, which would say otherwise.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         # The publish step says what it left in place when it finished a swap before stopping.
         print(f"Interrupted. {exc.args[0] if exc.args else 'The previous output is unchanged.'}", file=sys.stderr)
         return 130

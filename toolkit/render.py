@@ -304,22 +304,23 @@ def _store_pages(cache: BuildCache, keys: dict[str, str], site_dir: Path, by_pag
 
 
 def _read_project(config_file: Path) -> dict:
-    """The generated mkdocs.yml as data, with the per-page table of the pages.json beside it as its extra.tk.pages.
-    MkDocs reads YAML with its pure-Python loader, which took 0.4 s on that table in a 1,000-module project;
-    the generated file is plain YAML (no MkDocs tags), so libyaml reads it here. The live preview remembers it by the file's bytes (libyaml's
-    parser still builds the data in Python: 0.05 s at 200 modules); callers copy before changing it."""
+    """The generated mkdocs.yml as data, with the per-page table of the pages.json beside it as extra.tk.pages.
+
+    MkDocs reads YAML with its pure-Python loader, which took 0.4 s on that table in a 1,000-module
+    project; the generated file is plain YAML (no MkDocs tags), so libyaml reads it here. The live
+    preview remembers the data by both files' bytes; callers copy before changing it."""
     import yaml
 
     from .compile.project import PAGES_FILE
 
     raw = config_file.read_bytes()
     table = config_file.with_name(PAGES_FILE)
-    pages = table.read_bytes() if table.is_file() else b""
+    pages = table.read_bytes() if table.is_file() else b""  # a project the compile step did not make has none
 
     def read() -> dict:
         data = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-        if pages and isinstance(data, dict) and isinstance((data.get("extra") or {}).get("tk"), dict):
-            data["extra"]["tk"]["pages"] = json.loads(pages)
+        if pages:
+            data.setdefault("extra", {}).setdefault("tk", {})["pages"] = json.loads(pages)
         return data
 
     return remembered(("generated-project", bytes_key(raw), bytes_key(pages)), read)

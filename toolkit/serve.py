@@ -130,6 +130,9 @@ class PreviewOptions(BuildOptions):
     def store(self) -> BuildCache | None:
         return self.remembering_cache
 
+    def collects_after_render(self) -> bool:
+        return False  # Preview.check collects, after the edit is shown
+
 
 @dataclass
 class Shown:
@@ -220,9 +223,10 @@ class Preview:
         if (cache := self.stages.store()) is not None:
             cache.prune(self.started)
         shutil.rmtree(self.staging / "served-stage", ignore_errors=True)
-        # A full collection now, while nobody waits, then everything that lives on (the memo, the
-        # server) is left out of later ones: the collection the render makes (toolkit.build.release_rendered)
-        # then looks only at what the next rebuild makes.
+        # A full collection now, while nobody waits (a rebuild makes none after its render: PreviewOptions),
+        # then everything that lives on (the memo, the server) is left out of later ones. When a newer edit
+        # stops the checks there is none until the checks of a later rebuild finish; the automatic
+        # collections run meanwhile.
         gc.unfreeze()
         gc.collect()
         gc.freeze()

@@ -33,13 +33,14 @@ RECORD = ("build", "last-published")
 
 @dataclass
 class Inputs:
-    """What the check found: the inputs' fingerprint and content hashes, and the last publish's report if it stands."""
+    """What the check found: the inputs' fingerprint and content hashes, and the last publish's findings if it stands."""
 
     fingerprint: str = ""  # "" for a build that is never reused (online, or content that cannot be hashed)
     hashes: dict = field(default_factory=dict)
     seconds: float = 0.0  # how long the check took
     findings: list[Finding] | None = None  # the last publish's findings, when nothing changed since: None otherwise
     summary: str = ""  # what the command line printed after that publish
+    report_digest: str = ""  # of findings.json as that build wrote it
 
     @property
     def reusable(self) -> bool:
@@ -73,7 +74,7 @@ def examine(options, checks: tuple[str, ...] | None, today: dt.date) -> Inputs:
         fingerprint, hashes = inputs_fingerprint(options, checks, today, declared_epoch(options.root), record)
         inputs = Inputs(fingerprint, hashes)
         if fingerprint and record and record.get("fingerprint") == fingerprint and record.get("outputs") == _outputs(options):
-            inputs.findings = list(record["findings"])
+            inputs.findings, inputs.report_digest = list(record["findings"]), record.get("report", "")
             inputs.summary = cache.get("summary", fingerprint) or ""
     finally:
         cache.close()  # before the pipeline may fork: a database connection must not cross into a child
@@ -111,18 +112,32 @@ def _outputs(options) -> dict:
 
 def report_reused(options, inputs: Inputs) -> None:
     """The reports of a build that reused the last publish: its findings.json as written then, and this check's time."""
-    write_reports(options.build_dir / "reports", to_json(inputs.findings or []), {"unchanged": inputs.seconds})
+    report = _written_report(options.build_dir / "reports" / "findings.json", inputs.report_digest)
+    write_reports(options.build_dir / "reports", report if report is not None else to_json(inputs.findings or []),
+                  {"unchanged": inputs.seconds})
 
 
-def remember(options, inputs: Inputs, findings: list[Finding]) -> None:
-    """Record a publish: its fingerprint, the content's hashes, its findings and the files now in site/ and packs/.
+def _written_report(path: Path, wanted: str) -> str | None:
+    """findings.json as the reused build wrote it, when the file still holds it (else None: made again)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    report = text[:-1] if text.endswith("\n") else text  # write_reports adds the line end
+    return report if wanted and digest(report) == wanted else None
 
-    Not its findings.json, which is made again from the findings when the build is reused (toolkit.findings.to_json
-    reads nothing else): stored as well, it was a megabyte at 1,000 modules, pickled and copied at the build's end,
-    where its peak memory is."""
+
+def remember(options, inputs: Inputs, findings: list[Finding], report_digest: str) -> None:
+    """Record a publish: its fingerprint, the content's hashes, its findings, the hash of their findings.json
+    (toolkit.buildcache.digest) and the files now in site/ and packs/.
+
+    Not findings.json itself: stored too, it was a megabyte at 1,000 modules, pickled and copied at the build's
+    end, where its peak memory is. A reused build keeps build/reports/findings.json when it still has that hash,
+    and otherwise makes it again from the findings (toolkit.findings.to_json reads nothing else; 0.1 s for
+    1,470 findings)."""
     if inputs.fingerprint:
         _store(options, *RECORD, {"fingerprint": inputs.fingerprint, "content": inputs.hashes, "findings": findings,
-                                  "outputs": _outputs(options)})
+                                  "report": report_digest, "outputs": _outputs(options)})
 
 
 def remember_summary(options, fingerprint: str, text: str) -> None:

@@ -278,6 +278,22 @@ def test_ctrl_c_at_any_import_exits_130_with_one_line(project, module):
     assert not (project / "site").exists() and not (project / "packs").exists()
 
 
+def test_ctrl_c_after_the_import_before_mains_own_handler_exits_130_with_one_line(project):
+    # The interrupt is raised as main() is entered, before its try: the window the signal above can land in.
+    script = ("import runpy, sys\n"
+              "def hook(frame, event, arg):\n"
+              "    if event == 'call' and frame.f_code.co_name == 'main' and frame.f_globals['__name__'] == 'toolkit.cli':\n"
+              "        sys.setprofile(None)\n"
+              "        raise KeyboardInterrupt\n"
+              "sys.argv = ['toolkit', 'build', '--root', sys.argv[1]]\n"
+              "sys.setprofile(hook)\n"
+              "runpy.run_module('toolkit', run_name='__main__')\n")
+    run = subprocess.run([sys.executable, "-c", script, str(project)], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120)
+    assert (run.returncode, run.stderr, run.stdout) == (130, "Interrupted. The previous output is unchanged.\n", "")
+    assert not (project / "site").exists()
+
+
 def test_ctrl_c_from_outside_during_start_up_exits_130_with_one_line(project):
     # -X importtime reports each module as its import ends: the interrupt is sent once the
     # toolkit's own modules have started to arrive, while the command is still starting.

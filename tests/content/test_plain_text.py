@@ -109,9 +109,18 @@ def test_script_in_a_title_fails_the_build_at_the_yaml_field_not_the_page(projec
          r'summary: "\uFDD0Three small steps"',
          "content/modules/first-steps/module.yml:3:10: error: summary: contains the invisible character "
          "U+FDD0 at character 1."),
+        # Several different ones, repeated: the first in the text is named, whichever is judged first.
+        ("modules/first-steps/module.yml", "title: What can I do today?",
+         "title: What\u200b can\u202e I\u200b do\u202e today\u200b?",
+         "content/modules/first-steps/module.yml:2:8: error: title: contains the invisible character "
+         "U+200B (ZERO WIDTH SPACE) at character 5."),
+        ("modules/first-steps/module.yml", "title: What can I do today?",
+         "title: What\u202e can\u200b I\u202e do\u200b today\u202e?",
+         "content/modules/first-steps/module.yml:2:8: error: title: contains the invisible character "
+         "U+202E (RIGHT-TO-LEFT OVERRIDE) at character 5."),
     ],
     ids=["escape", "form-feed", "rtl-override", "zero-width-space", "c1-next-line", "isolate-in-id", "mark-in-id",
-         "noncharacter"],
+         "noncharacter", "first-of-several", "first-of-several-other-way"],
 )
 def test_control_and_invisible_characters_are_named_by_code_point(project, file, old, new, expected):
     edit(project, file, old, new)

@@ -240,3 +240,22 @@ def test_the_command_answers_a_build_with_nothing_changed_without_importing_the_
     assert re.fullmatch(rf"Nothing changed since that build: {re.escape(str(project))}/site/ is as it left it "
                         r"\(checked in \d+\.\d\d s\)\.", last)
     assert (project / "build" / "reports" / "findings.json").read_text(encoding="utf-8") == findings
+    # A findings.json changed since (or gone) is made again from the recorded findings, the same bytes.
+    for damage in ("[]\n", None):
+        report = project / "build" / "reports" / "findings.json"
+        report.unlink() if damage is None else report.write_text(damage, encoding="utf-8")
+        assert run().returncode == 0
+        assert report.read_text(encoding="utf-8") == findings
+
+
+def test_a_value_put_is_read_before_and_after_it_is_written(tmp_path):
+    cache = BuildCache(tmp_path)
+    value = (b"<html>page</html>", ["a finding"], {"n": 1})
+    cache.put("render", "key", value)
+    assert cache.get("render", "key") == value  # waiting for the next flush
+    cache.flush()
+    cache.close()
+    again = BuildCache(tmp_path)
+    assert again.get("render", "key") == value
+    assert again.get("render", "other") is None and again.get("harden", "key") is None
+    again.close()

@@ -379,3 +379,25 @@ def test_both_editions_previewed_side_by_side_rebuild_each_edit_without_getting_
             preview.stop()
     for edition, preview in previews.items():
         assert not [line for line in preview.seen if "Internal error" in line], (edition, preview.seen)
+
+
+def test_a_preview_rebuild_collects_after_its_checks_and_a_build_after_each_render(project, monkeypatch):
+    import gc
+
+    from tests.conftest import build_project
+
+    calls = []
+    collect = gc.collect
+    monkeypatch.setattr(gc, "collect", lambda *args: calls.append("full collection") or collect(*args))
+    # One process: the public and the professional edition, each rendered once (one language).
+    assert build_project(project, may_fork=False, parallel_from=10**9).ok
+    assert calls == ["full collection", "full collection"]
+    calls.clear()
+    preview = Preview(BuildOptions(root=project), "public")
+    try:
+        shown = preview.show()
+        assert shown.pages > 0 and calls == []  # none while the author waits for the edit
+        preview.check(shown)
+        assert calls == ["full collection"]
+    finally:
+        preview.close()

@@ -316,7 +316,7 @@ def module_pages(edition: Edition) -> list[Page]:
     for module in edition.modules:
         made = remembered(("module-page", shared, bytes_key(repr(module).encode())),
                           lambda module=module: module_page(edition, module))
-        # A copy: the build adds scripts to a page and lets go of its Markdown once rendered.
+        # A copy: the build adds scripts to a page and lets go of its Markdown once written.
         pages.append(replace(made, scripts=list(made.scripts), pictures=set(made.pictures)))
     return pages
 

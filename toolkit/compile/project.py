@@ -29,7 +29,7 @@ from .pages import Edition, Page, edition_pages, text_files
 # Named in the generated mkdocs.yml as text (it stays plain YAML); toolkit.render resolves it.
 UNICODE_SLUGIFY = "markdown.extensions.toc.slugify_unicode"
 
-# Beside the generated mkdocs.yml: its extra.tk.pages, the per-page table (toolkit.render.read_project).
+# Beside the generated mkdocs.yml: its extra.tk.pages, the per-page table (toolkit.render._read_project).
 PAGES_FILE = "pages.json"
 THEME_DIR = Path(__file__).resolve().parent.parent / "theme"
 
@@ -213,7 +213,7 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
             if isinstance(entry, dict) and "toc" in entry else entry
             for entry in config.get("markdown_extensions", [])]
     config_file = project_dir / "mkdocs.yml"
-    # The per-page table beside it, as JSON (toolkit.render.read_project puts it back in extra.tk.pages): PyYAML
+    # The per-page table beside it, as JSON (toolkit.render._read_project puts it back in extra.tk.pages): PyYAML
     # wrote and read it in 0.13 s per tree at 200 modules in three languages (each page lists its others), JSON in 4 ms.
     write_if_changed(project_dir / PAGES_FILE, _pages_json(pages_table))
     write_if_changed(config_file, _config_yaml(config))
