@@ -19,7 +19,6 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .buildcache import digest
 from .buildoptions import BuildOptions
 from .checks import (
     DEFAULT_CHECKS,
@@ -362,10 +361,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
     for name, seconds in built.timings.items():
         timings[f"check:{name}"] = seconds
 
-    report = to_json(result.findings)
-    write_reports(options.build_dir / "reports", report, result.timings, built.reports)
-    report_digest = digest(report)  # all the publish's record keeps of it (toolkit.unchanged.remember)
-    del report
+    write_reports(options.build_dir / "reports", to_json(result.findings), result.timings, built.reports)
     result.ok = not has_errors(result.findings, strict=options.strict)
     if result.ok:
         with _timed(timings, "publish"):
@@ -375,7 +371,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
             pairs = [(stage_site, options.site_dir)] + ([(stage / "packs", options.packs_dir)] if options.packs else [])
             publish(pairs, journal=options.journal)
             result.published = True
-            remember(options, inputs, result.findings, report_digest)
+            remember(options, inputs, result.findings)
             with _stored(options) as cache:
                 if cache is not None:
                     cache.prune(started)

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import os
 import pickle
 import re
@@ -191,7 +190,7 @@ class BuildCache:
         self.path = self.top / f"{toolkit_fingerprint()[:32]}.sqlite"
         self._db: sqlite3.Connection | None = None
         self._pid = 0
-        self._pending: dict[tuple[str, str], memoryview] = {}
+        self._pending: dict[tuple[str, str], bytes] = {}
         self._pending_bytes = 0
         self._used: set[tuple[str, str]] = set()
         self._tidied = False
@@ -256,15 +255,9 @@ class BuildCache:
 
     def put(self, kind: str, key: str, value) -> None:
         """Keep a value to store at the next `flush` (or sooner, once _BATCH_BYTES are waiting); `get` sees it at once."""
-        # Pickled after room for its digest, which is then written in place: not a second copy of a large value
-        # (the last publish's record is the build's last and largest value, at its peak memory).
-        buffer = io.BytesIO(bytes(_DIGEST_SIZE))
-        buffer.seek(_DIGEST_SIZE)
-        pickle.dump(value, buffer, protocol=pickle.HIGHEST_PROTOCOL)
-        raw = buffer.getbuffer()
-        raw[:_DIGEST_SIZE] = _entry_digest(kind, key, raw[_DIGEST_SIZE:])
-        self._pending[(kind, key)] = raw
-        self._pending_bytes += len(raw) - _DIGEST_SIZE
+        body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._pending[(kind, key)] = _entry_digest(kind, key, body) + body
+        self._pending_bytes += len(body)
         if self._pending_bytes > _BATCH_BYTES:
             self.flush()
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, fields
 from dataclasses import field as dataclass_field
 from enum import Enum
 
@@ -63,7 +63,9 @@ class Finding:
         return text
 
     def to_json(self) -> dict:
-        data = asdict(self)
+        # The fields as they are (asdict's deep copy of each was two thirds of to_json's time): a build with
+        # nothing changed writes findings.json again from the recorded findings (toolkit.unchanged).
+        data = {item.name: getattr(self, item.name) for item in fields(self)}
         data["severity"] = self.severity.value
         return {key: value for key, value in data.items() if value not in ("", None, {})}
 

@@ -40,7 +40,6 @@ class Inputs:
     seconds: float = 0.0  # how long the check took
     findings: list[Finding] | None = None  # the last publish's findings, when nothing changed since: None otherwise
     summary: str = ""  # what the command line printed after that publish
-    report_digest: str = ""  # of findings.json as that build wrote it
 
     @property
     def reusable(self) -> bool:
@@ -74,7 +73,7 @@ def examine(options, checks: tuple[str, ...] | None, today: dt.date) -> Inputs:
         fingerprint, hashes = inputs_fingerprint(options, checks, today, declared_epoch(options.root), record)
         inputs = Inputs(fingerprint, hashes)
         if fingerprint and record and record.get("fingerprint") == fingerprint and record.get("outputs") == _outputs(options):
-            inputs.findings, inputs.report_digest = list(record["findings"]), record.get("report", "")
+            inputs.findings = list(record["findings"])
             inputs.summary = cache.get("summary", fingerprint) or ""
     finally:
         cache.close()  # before the pipeline may fork: a database connection must not cross into a child
@@ -111,33 +110,19 @@ def _outputs(options) -> dict:
 
 
 def report_reused(options, inputs: Inputs) -> None:
-    """The reports of a build that reused the last publish: its findings.json as written then, and this check's time."""
-    report = _written_report(options.build_dir / "reports" / "findings.json", inputs.report_digest)
-    write_reports(options.build_dir / "reports", report if report is not None else to_json(inputs.findings or []),
-                  {"unchanged": inputs.seconds})
+    """The reports of a build that reused the last publish: its findings.json, made again from its findings (the
+    same bytes: toolkit.findings.to_json reads nothing else), and this check's time."""
+    write_reports(options.build_dir / "reports", to_json(inputs.findings or []), {"unchanged": inputs.seconds})
 
 
-def _written_report(path: Path, wanted: str) -> str | None:
-    """findings.json as the reused build wrote it, when the file still holds it (else None: made again)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return None
-    report = text[:-1] if text.endswith("\n") else text  # write_reports adds the line end
-    return report if wanted and digest(report) == wanted else None
+def remember(options, inputs: Inputs, findings: list[Finding]) -> None:
+    """Record a publish: its fingerprint, the content's hashes, its findings and the files now in site/ and packs/.
 
-
-def remember(options, inputs: Inputs, findings: list[Finding], report_digest: str) -> None:
-    """Record a publish: its fingerprint, the content's hashes, its findings, the hash of their findings.json
-    (toolkit.buildcache.digest) and the files now in site/ and packs/.
-
-    Not findings.json itself: stored too, it was a megabyte at 1,000 modules, pickled and copied at the build's
-    end, where its peak memory is. A reused build keeps build/reports/findings.json when it still has that hash,
-    and otherwise makes it again from the findings (toolkit.findings.to_json reads nothing else; 0.1 s for
-    1,470 findings)."""
+    Not their findings.json, which can be made again from them (0.03 s for 1,470 findings): stored too, it was a
+    megabyte at 1,000 modules, pickled and copied at the build's end, where its peak memory is."""
     if inputs.fingerprint:
         _store(options, *RECORD, {"fingerprint": inputs.fingerprint, "content": inputs.hashes, "findings": findings,
-                                  "report": report_digest, "outputs": _outputs(options)})
+                                  "outputs": _outputs(options)})
 
 
 def remember_summary(options, fingerprint: str, text: str) -> None:
