@@ -35,4 +35,9 @@ ensure_venv() {
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r "$req" >&2
         echo "$digest" > "$stamp"
     fi
+    # The toolkit's own bytecode, as pip writes it for every installed package: without it (a tree
+    # where Python writes none, as with PYTHONDONTWRITEBYTECODE=1) each command compiled our 123
+    # modules from source first, a tenth of a second. A stale file is only ignored; this is 0.05 s
+    # when nothing changed.
+    "$VENV/bin/python" -m compileall -q "$ROOT/toolkit" >/dev/null
 }

@@ -7,7 +7,7 @@ anything changed since the last build (toolkit.unchanged) before it imports the 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,6 +43,8 @@ class BuildOptions:
     # The command line sets this: its process may fork, when it runs no other thread.
     may_fork: bool = False
     cache: bool = True  # reuse what earlier builds made from the same inputs (toolkit.buildcache)
+    # Set by toolkit.build for one build: the cache held nothing when it began, so its stages do not ask it.
+    cache_held_nothing: bool = False
 
     def forks(self) -> bool:
         """Whether a second process is forked from this one (else a new Python is spawned).
@@ -66,7 +68,11 @@ class BuildOptions:
 
     def store(self) -> BuildCache | None:
         """The build cache under the build folder, or None when this build makes everything anew."""
-        return BuildCache(self.build_dir) if self.cache else None
+        return BuildCache(self.build_dir, empty=self.cache_held_nothing) if self.cache else None
+
+    def for_one_build(self) -> BuildOptions:
+        """These options as one build runs with them: with what the build cache held when it began."""
+        return replace(self, cache_held_nothing=self.cache and BuildCache(self.build_dir).held_nothing())
 
     def outputs(self, *, publishes: bool = True) -> list[Output]:
         """The folders this run writes, each with the option that names it (only build/ unless it publishes)."""

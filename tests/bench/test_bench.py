@@ -155,3 +155,16 @@ def test_translated_tree_has_every_text_in_each_language_and_builds_clean(tmp_pa
     arabic = (folder / "modules" / "need-a-pause" / "body.ar.md").read_text(encoding="utf-8")
     assert "{{ pause }}" in arabic and re.search(r"\{\{ phone: [a-z-]+ \}\}", arabic)
     assert not re.search(r"[a-z]{3}", re.sub(r"\{\{[^}]*\}\}|\]\([^)]*\)|https://\S+", "", arabic))
+
+
+def test_an_earlier_runs_folder_is_set_aside_not_deleted_before_the_clean_builds(tmp_path):
+    from toolkit.bench.run import set_aside
+
+    work = tmp_path / "bench"
+    assert set_aside(work) is None
+    (work / "20" / "project").mkdir(parents=True)
+    (work / "20" / "project" / "page.html").write_text("earlier", encoding="utf-8")
+    aside = set_aside(work)
+    assert not work.exists()
+    assert aside.parent == tmp_path and aside.name.startswith("bench.earlier-")
+    assert (aside / "20" / "project" / "page.html").read_text(encoding="utf-8") == "earlier"

@@ -259,3 +259,41 @@ def test_a_value_put_is_read_before_and_after_it_is_written(tmp_path):
     assert again.get("render", "key") == value
     assert again.get("render", "other") is None and again.get("harden", "key") is None
     again.close()
+
+
+def test_a_first_build_asks_the_cache_nothing_and_a_rebuild_takes_its_pages_from_it(projects, monkeypatch):
+    import toolkit.harden.pages as harden_pages
+
+    statements: list[str] = []
+    real_connect = sqlite3.connect
+
+    def connect(*args, **kwargs):
+        db = real_connect(*args, **kwargs)
+        db.set_trace_callback(statements.append)
+        return db
+
+    hardened: list[str] = []
+    real_harden = harden_pages.harden_page
+
+    def harden_page(path, *args, **kwargs):
+        hardened.append(str(path))
+        return real_harden(path, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", connect)
+    monkeypatch.setattr(harden_pages, "harden_page", harden_page)
+    first = projects.build_incremental()
+    assert first.published
+    # Nothing was stored before it: no stage asked the database (each asked it three times a page, and waited
+    # for the other edition's transactions to do so), but what they made is stored for the next build.
+    assert [s for s in statements if s.startswith("SELECT")] == []
+    assert any(s.startswith("INSERT OR REPLACE INTO entries") for s in statements)
+    first_hardened = len(hardened)
+    assert first_hardened > 20
+
+    statements.clear()
+    hardened.clear()
+    projects.edit(EDITS[0][1])  # a body sentence
+    again = projects.build_incremental()
+    assert again.published and again.reused is None
+    assert len([s for s in statements if s.startswith("SELECT value FROM entries")]) > first_hardened
+    assert 0 < len(hardened) < first_hardened / 4, "the rebuild hardened pages it had stored"

@@ -45,6 +45,8 @@ class Run:
 
 def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run `command` to the end; its wall time and its own maximum resident set size (os.wait4)."""
+    # What the steps before wrote is on the disk first, so the command does not wait for their writes.
+    os.sync()
     with tempfile.TemporaryDirectory() as folder:
         figures = Path(folder) / "figures.json"
         done = subprocess.run([sys.executable, "-c", _STARTER, str(figures), *command], cwd=cwd,

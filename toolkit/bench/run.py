@@ -1,12 +1,14 @@
 """`scripts/bench`: our pipeline against vanilla Material for MkDocs, at several site sizes.
 
-For each size: write a synthetic content tree, build it with `toolkit build --no-packs`
-(load, compile, render, harden, every offline check, publish; both editions), build it again
-unchanged and with one module changed, build the public edition's Markdown with a two-line
-vanilla mkdocs.yml (and with Hugo, when installed), load a typical module page of each in
-headless Chromium, and time how long the live preview takes to show an edit. At 1,000 modules
-(--languages-at), the same site with every text translated into Polish and Arabic too. Then,
-once: the online link check against LinkChecker, and the largest pack's PDF.
+First, for each size: write a synthetic content tree, build it with `toolkit build --no-packs`
+(load, compile, render, harden, every offline check, publish; both editions), and build the
+public edition's Markdown with a two-line vanilla mkdocs.yml (and with Hugo, when installed);
+at 1,000 modules (--languages-at), build the same site with every text translated into Polish
+and Arabic too. Then, for each size: load a typical module page of each in headless Chromium,
+build ours again unchanged and with one module changed, run `toolkit check` alone, and time how
+long the live preview takes to show an edit. Then, once: the online link check against
+LinkChecker, and the largest pack's PDF. (Every clean build comes before any step that deletes
+files: see `set_aside`.)
 Prints every figure with its ratio to the yardstick measured in the same run, and the load
 average beside each size; judges no target when the load average was above the CPU count.
 Writes them all to build/reports/bench.json.
@@ -20,13 +22,15 @@ import os
 import platform
 import shutil
 import sys
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .firstload import FirstLoad, launch_browser, measure_first_load
 from .hugo import HUGO, build_hugo, write_hugo_project
 from .hugo import available as hugo_available
 from .incremental import time_one_module_change, time_unchanged_rebuild
-from .measure import build_toolkit, ratio, run_measured
+from .measure import Run, build_toolkit, ratio, run_measured
 from .synthetic import stamp_all, typical_module, write_content
 from .targets import TARGETS, judge, too_loaded
 from .vanilla import build_vanilla, page_url, write_vanilla_project
@@ -77,22 +81,29 @@ def load_now() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def bench_size(modules: int, work: Path, root: Path, browser, *, languages_too: bool = False) -> dict:
-    """Every figure for one size of site (and, with languages_too, the same site in three languages)."""
-    from .serve_timing import time_preview_edit
+@dataclass
+class CleanBuilds:
+    """The clean builds of one size (ours, vanilla's, Hugo's, and ours in three languages), made first."""
 
-    load_before = load_now()
+    modules: int
+    project: Path
+    module: str
+    ours: Run
+    timings: dict
+    vanilla: Run
+    hugo: Run | None
+    languages: tuple[Path, Run, dict] | None
+    load_average: list[float] = field(default_factory=list)
+
+
+def build_clean(modules: int, work: Path, root: Path, *, languages_too: bool = False) -> CleanBuilds:
+    """Write the content of one size and build it clean: ours, vanilla's and Hugo's (and ours in three languages).
+
+    Every size's clean builds run before anything in the run deletes a file (`main`): see `set_aside`."""
     folder = work / str(modules)
     project = make_project(folder, root, modules)
     module = typical_module(project / "content")
-
     ours, timings = built_ok(project, root, f"{modules} modules")
-    our_load = measure_first_load(browser, project / "site" / "public", f"modules/{module}.html")
-    # Built again with nothing changed (the last output reused), then with one module changed (the build cache).
-    unchanged = time_unchanged_rebuild(project, root)
-    one_changed = time_one_module_change(project, module, root)
-    # `toolkit check` alone over the published site: start-up, load, read every page from disk, every check.
-    standalone = run_measured([sys.executable, "-m", "toolkit", "check", "--root", str(project)], cwd=root)
     write_vanilla_project(public_docs(project), folder / "vanilla", SITE_NAME)
     vanilla = build_vanilla(folder / "vanilla")
     if not vanilla.ok:
@@ -103,7 +114,27 @@ def bench_size(modules: int, work: Path, root: Path, browser, *, languages_too: 
         hugo = build_hugo(folder / "hugo")
         if not hugo.ok:
             raise SystemExit(f"bench: Hugo build of {modules} modules failed:\n{hugo.output[-2000:]}")
+    languages = None
+    if languages_too:
+        translated = make_project(work / f"{modules}-languages", root, modules, LANGUAGES)
+        languages = (translated, *built_ok(translated, root, f"{modules} modules in three languages"))
+    return CleanBuilds(modules, project, module, ours, timings, vanilla, hugo, languages)
 
+
+def bench_size(clean: CleanBuilds, work: Path, root: Path, browser) -> dict:
+    """Every figure for one size of site, from its clean builds and what is measured after them."""
+    from .serve_timing import time_preview_edit
+
+    load_before = load_now()
+    modules, project, module, ours, timings = clean.modules, clean.project, clean.module, clean.ours, clean.timings
+    vanilla, hugo = clean.vanilla, clean.hugo
+    folder = work / str(modules)
+    our_load = measure_first_load(browser, project / "site" / "public", f"modules/{module}.html")
+    # Built again with nothing changed (the last output reused), then with one module changed (the build cache).
+    unchanged = time_unchanged_rebuild(project, root)
+    one_changed = time_one_module_change(project, module, root)
+    # `toolkit check` alone over the published site: start-up, load, read every page from disk, every check.
+    standalone = run_measured([sys.executable, "-m", "toolkit", "check", "--root", str(project)], cwd=root)
     their_load = measure_first_load(browser, folder / "vanilla" / "site", page_url(module))
     preview_s = time_preview_edit(project, module, root, edits=3 if modules <= 200 else 1)
     result = {
@@ -135,18 +166,17 @@ def bench_size(modules: int, work: Path, root: Path, browser, *, languages_too: 
         "preview_edit_s": preview_s,
         "preview_edit_ratio": ratio(preview_s, vanilla.seconds),
     }
-    if languages_too:
-        result["languages"] = bench_languages(modules, work, root, browser, result)
-    # Other work on the machine slows both sides; the ratios are from the same run.
+    if clean.languages:
+        result["languages"] = bench_languages(*clean.languages, browser, result)
+    # Other work on the machine slows both sides; the ratios are from the same run. The clean builds' own
+    # load averages are in "clean_load_average".
     result["load_average"] = [load_before, load_now()]
     result["load_average_max"] = max(result["load_average"])
     return result
 
 
-def bench_languages(modules: int, work: Path, root: Path, browser, one: dict) -> dict:
+def bench_languages(project: Path, run: Run, timings: dict, browser, one: dict) -> dict:
     """The same site with a Polish and an Arabic translation of every text, against `one` (English only)."""
-    project = make_project(work / f"{modules}-languages", root, modules, LANGUAGES)
-    run, timings = built_ok(project, root, f"{modules} modules in three languages")
     page = one["page"]
     loads = {"en-GB": measure_first_load(browser, project / "site" / "public", page)}
     for tag in LANGUAGES:
@@ -190,6 +220,15 @@ def _load_figures(prefix: str, load: FirstLoad) -> dict:
     }
 
 
+def _loads(r: dict) -> str:
+    """The load averages of a size: around its clean builds (when measured apart), and around the rest."""
+    rest = f"{r['load_average'][0]:.1f} before, {r['load_average'][1]:.1f} after"
+    clean = r.get("clean_load_average")
+    if not clean:
+        return rest
+    return f"{clean[0]:.1f} before and {clean[1]:.1f} after the clean builds, {rest} the other figures"
+
+
 def _kb(n: int) -> str:
     return f"{n / 1024:.1f} KB"
 
@@ -201,8 +240,7 @@ def _ratio(value) -> str:
 def format_size(r: dict) -> str:
     """The figures of one size, as printed: each with its ratio to the yardstick measured in the same run."""
     lines = [
-        f"{r['modules']} modules (page measured: {r['page']}; machine load average {r['load_average'][0]:.1f} "
-        f"before, {r['load_average'][1]:.1f} after)",
+        f"{r['modules']} modules (page measured: {r['page']}; machine load average {_loads(r)})",
         f"  build, both editions (load, compile, render, harden, check, publish): {r['build_s']:.2f} s, "
         f"{_ratio(r['build_ratio'])} vanilla's {r['vanilla_build_s']:.2f} s; processor time {r['cpu_s']:.2f} s, "
         f"{_ratio(r['cpu_ratio'])} vanilla's {r['vanilla_cpu_s']:.2f} s",
@@ -251,6 +289,42 @@ def format_size(r: dict) -> str:
     return "\n".join(lines)
 
 
+def set_aside(work: Path) -> Path | None:
+    """Move an earlier run's folder out of the way, to be deleted when this run is over; None if there was none.
+
+    Not deleted first: on a file system without a journal (ext4 here), Linux's inode allocator steps over
+    each inode freed in the last minute or more (`recently_deleted` in fs/ext4/ialloc.c), so every file
+    a build creates after a large deletion costs up to 20 times more processor time (0.14 s of system time
+    for a 20-module build on a quiet disk, 1.2 s after the deletion of an earlier build's tree), and our
+    build creates about seven times as many files as vanilla's (.gz and .br copies, the search chunks).
+    The clean builds of every size run before anything in the run deletes a file for the same reason
+    (the rebuilds replace site/, and the old one is deleted)."""
+    if not work.exists():
+        return None
+    aside = work.with_name(f"{work.name}.earlier-{os.getpid()}-{time.time_ns()}")
+    work.rename(aside)
+    return aside
+
+
+def _bench_sizes(report: dict, clean: dict, work: Path, root: Path) -> None:
+    """What is measured after the clean builds, size by size, in one browser."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch_browser(playwright)
+        try:
+            for modules, builds in clean.items():
+                print(f"Measuring {modules} modules: first load, rebuilds, check, preview...", file=sys.stderr,
+                      flush=True)
+                result = bench_size(builds, work, root, browser)
+                result["clean_load_average"] = builds.load_average
+                result["load_average_max"] = max(result["load_average"] + builds.load_average)
+                report["sizes"].append(result)
+                print(format_size(result), flush=True)
+        finally:
+            browser.close()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="scripts/bench", description=__doc__.split("\n")[0])
     parser.add_argument("--modules", default=",".join(map(str, DEFAULT_SIZES)),
@@ -271,19 +345,18 @@ def main(argv: list[str] | None = None) -> int:
     work = root / "build" / "bench"
     report: dict = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
                     "sizes": []}
-
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = launch_browser(playwright)
-        try:
-            for modules in sizes:
-                print(f"Building {modules} modules, ours and vanilla...", file=sys.stderr, flush=True)
-                result = bench_size(modules, work, root, browser, languages_too=modules == args.languages_at)
-                report["sizes"].append(result)
-                print(format_size(result), flush=True)
-        finally:
-            browser.close()
+    earlier = set_aside(work)
+    try:
+        clean = {}
+        for modules in sizes:  # every clean build first, before anything in this run deletes a file
+            print(f"Building {modules} modules clean, ours and vanilla...", file=sys.stderr, flush=True)
+            before = load_now()
+            clean[modules] = build_clean(modules, work, root, languages_too=modules == args.languages_at)
+            clean[modules].load_average = [before, load_now()]
+        _bench_sizes(report, clean, work, root)
+    finally:
+        if earlier is not None:
+            shutil.rmtree(earlier, ignore_errors=True)
     if not args.no_online:
         from .online import bench_online, format_online
 
