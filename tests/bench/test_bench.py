@@ -168,3 +168,12 @@ def test_an_earlier_runs_folder_is_set_aside_not_deleted_before_the_clean_builds
     assert not work.exists()
     assert aside.parent == tmp_path and aside.name.startswith("bench.earlier-")
     assert (aside / "20" / "project" / "page.html").read_text(encoding="utf-8") == "earlier"
+
+
+def test_the_median_run_is_judged():
+    from toolkit.bench.measure import Run, median_run
+
+    runs = [Run(["x"], seconds, 1.0, 1, 0, "") for seconds in (3.0, 1.0, 2.0)]
+    assert median_run(runs).seconds == 2.0
+    assert median_run(runs[:2]).seconds == 1.0  # of two, the shorter
+    assert median_run(runs[:1]).seconds == 3.0

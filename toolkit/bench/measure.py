@@ -61,11 +61,19 @@ def run_measured(command: list[str], *, cwd: Path, env: dict[str, str] | None = 
 EPOCH = "1790000000"  # a fixed build date, so runs are comparable
 
 
-def build_toolkit(project: Path, root: Path, *, packs: bool = False) -> Run:
-    """`toolkit build` of a project in its own process, with the benchmark's fixed build date."""
+def build_toolkit(project: Path, root: Path, *, packs: bool = False, outputs: Path | None = None) -> Run:
+    """`toolkit build` of a project in its own process, with the benchmark's fixed build date; with `outputs`,
+    into `outputs`/site and `outputs`/build instead of the project's own (a clean build again)."""
     flags = [] if packs else ["--no-packs"]
+    if outputs is not None:
+        flags += ["--site", str(outputs / "site"), "--build", str(outputs / "build")]
     return run_measured([sys.executable, "-m", "toolkit", "build", *flags, "--root", str(project)], cwd=root,
                         env={"SOURCE_DATE_EPOCH": EPOCH})
+
+
+def median_run(runs: list[Run]) -> Run:
+    """The run of median wall time (of an odd number; the shorter middle one of an even number)."""
+    return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
 
 
 def ratio(ours: float, theirs: float) -> float | None:

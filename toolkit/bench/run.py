@@ -2,9 +2,10 @@
 
 First, for each size: write a synthetic content tree, build it with `toolkit build --no-packs`
 (load, compile, render, harden, every offline check, publish; both editions), and build the
-public edition's Markdown with a two-line vanilla mkdocs.yml (and with Hugo, when installed);
-at 1,000 modules (--languages-at), build the same site with every text translated into Polish
-and Arabic too. Then, for each size: load a typical module page of each in headless Chromium,
+public edition's Markdown with a two-line vanilla mkdocs.yml; at 1,000 modules
+(--languages-at), build the same site with every text translated into Polish and Arabic too.
+Each of those clean builds three times (--repeat), in turn, and keep the median run; then
+build with Hugo once, when installed. Then, for each size: load a typical module page of each in headless Chromium,
 build ours again unchanged and with one module changed, run `toolkit check` alone, and time how
 long the live preview takes to show an edit. Then, once: the online link check against
 LinkChecker, and the largest pack's PDF. (Every clean build comes before any step that deletes
@@ -30,7 +31,7 @@ from .firstload import FirstLoad, launch_browser, measure_first_load
 from .hugo import HUGO, build_hugo, write_hugo_project
 from .hugo import available as hugo_available
 from .incremental import time_one_module_change, time_unchanged_rebuild
-from .measure import Run, build_toolkit, ratio, run_measured
+from .measure import Run, build_toolkit, median_run, ratio, run_measured
 from .synthetic import stamp_all, typical_module, write_content
 from .targets import TARGETS, judge, too_loaded
 from .vanilla import build_vanilla, page_url, write_vanilla_project
@@ -40,10 +41,12 @@ LANGUAGES = ("pl", "ar")  # beside en-GB, for the three-languages figures
 SITE_NAME = "Synthetic toolkit"
 
 
-def build_ours(project: Path, root: Path):
-    """`toolkit build --no-packs` of a project in its own process; (run, timings, error count)."""
-    run = build_toolkit(project, root)
-    reports = project / "build" / "reports"
+def build_ours(project: Path, root: Path, attempt: int = 0):
+    """`toolkit build --no-packs` of a project in its own process; (run, timings, error count). The first
+    attempt builds into the project's site/ and build/, each later one into folders of its own."""
+    outputs = None if attempt == 0 else project.parent / f"again-{attempt}"
+    run = build_toolkit(project, root, outputs=outputs)
+    reports = (outputs or project) / "build" / "reports"
     timings = json.loads((reports / "timings.json").read_text(encoding="utf-8"))
     findings = json.loads((reports / "findings.json").read_text(encoding="utf-8"))
     errors = [f for f in findings if f.get("severity") == "error"]
@@ -62,9 +65,9 @@ def make_project(folder: Path, root: Path, modules: int, languages: tuple[str, .
     return project
 
 
-def built_ok(project: Path, root: Path, what: str):
-    """Our build of `project`, or stop the bench with its last output when it failed."""
-    ours, timings, errors = build_ours(project, root)
+def built_ok(project: Path, root: Path, what: str, attempt: int = 0):
+    """Our build of `project` (`build_ours`), or stop the bench with its last output when it failed."""
+    ours, timings, errors = build_ours(project, root, attempt)
     if errors or not ours.ok:
         raise SystemExit(f"bench: our build of {what} failed ({len(errors)} errors); see "
                          f"{project}/build/reports/findings.json\n{ours.output[-2000:]}")
@@ -81,9 +84,15 @@ def load_now() -> float:
     return round(os.getloadavg()[0], 2)
 
 
+REPEAT = 3  # clean builds of each kind, one after the other in turn; the figures are the median run's
+
+
 @dataclass
 class CleanBuilds:
-    """The clean builds of one size (ours, vanilla's, Hugo's, and ours in three languages), made first."""
+    """The clean builds of one size (ours, vanilla's, Hugo's, and ours in three languages), made first.
+
+    `ours`, `vanilla` and `languages` are the median runs (by wall time) of `repeat` each; `walls` lists
+    every run's wall time by kind."""
 
     modules: int
     project: Path
@@ -93,32 +102,47 @@ class CleanBuilds:
     vanilla: Run
     hugo: Run | None
     languages: tuple[Path, Run, dict] | None
+    walls: dict[str, list[float]] = field(default_factory=dict)
     load_average: list[float] = field(default_factory=list)
 
 
-def build_clean(modules: int, work: Path, root: Path, *, languages_too: bool = False) -> CleanBuilds:
-    """Write the content of one size and build it clean: ours, vanilla's and Hugo's (and ours in three languages).
+def build_clean(modules: int, work: Path, root: Path, *, languages_too: bool = False, repeat: int = REPEAT
+                ) -> CleanBuilds:
+    """Write the content of one size and build it clean `repeat` times in turn: ours, vanilla's (and ours in three
+    languages), then Hugo's once. In turn, so that a slow minute of the machine falls on each kind alike.
 
     Every size's clean builds run before anything in the run deletes a file (`main`): see `set_aside`."""
     folder = work / str(modules)
     project = make_project(folder, root, modules)
+    translated = make_project(work / f"{modules}-languages", root, modules, LANGUAGES) if languages_too else None
     module = typical_module(project / "content")
-    ours, timings = built_ok(project, root, f"{modules} modules")
-    write_vanilla_project(public_docs(project), folder / "vanilla", SITE_NAME)
-    vanilla = build_vanilla(folder / "vanilla")
-    if not vanilla.ok:
-        raise SystemExit(f"bench: vanilla MkDocs build of {modules} modules failed:\n{vanilla.output[-2000:]}")
+    ours, vanilla, languages = [], [], []
+    for attempt in range(repeat):
+        ours.append(built_ok(project, root, f"{modules} modules", attempt))
+        if attempt == 0:  # vanilla renders the Markdown our first build generated
+            write_vanilla_project(public_docs(project), folder / "vanilla", SITE_NAME)
+        run = build_vanilla(folder / "vanilla", "site" if attempt == 0 else f"site-again-{attempt}")
+        if not run.ok:
+            raise SystemExit(f"bench: vanilla MkDocs build of {modules} modules failed:\n{run.output[-2000:]}")
+        vanilla.append(run)
+        if translated is not None:
+            languages.append(built_ok(translated, root, f"{modules} modules in three languages", attempt))
     hugo = None
     if hugo_available():
         write_hugo_project(public_docs(project), folder / "hugo", SITE_NAME)
         hugo = build_hugo(folder / "hugo")
         if not hugo.ok:
             raise SystemExit(f"bench: Hugo build of {modules} modules failed:\n{hugo.output[-2000:]}")
-    languages = None
-    if languages_too:
-        translated = make_project(work / f"{modules}-languages", root, modules, LANGUAGES)
-        languages = (translated, *built_ok(translated, root, f"{modules} modules in three languages"))
-    return CleanBuilds(modules, project, module, ours, timings, vanilla, hugo, languages)
+    walls = {"ours": [run.seconds for run, _ in ours], "vanilla": [run.seconds for run in vanilla]}
+    median_ours = median_run([run for run, _ in ours])
+    timings = next(t for run, t in ours if run is median_ours)
+    median_languages = None
+    if translated is not None:
+        walls["languages"] = [run.seconds for run, _ in languages]
+        run = median_run([run for run, _ in languages])
+        median_languages = (translated, run, next(t for r, t in languages if r is run))
+    return CleanBuilds(modules, project, module, median_ours, timings, median_run(vanilla), hugo, median_languages,
+                       walls)
 
 
 def bench_size(clean: CleanBuilds, work: Path, root: Path, browser) -> dict:
@@ -229,6 +253,15 @@ def _loads(r: dict) -> str:
     return f"{clean[0]:.1f} before and {clean[1]:.1f} after the clean builds, {rest} the other figures"
 
 
+def _walls(r: dict) -> str:
+    """Each clean build's wall time, when there were several (the figures are the median run's)."""
+    walls = r.get("clean_build_walls_s") or {}
+    if len(walls.get("ours", [])) < 2:
+        return ""
+    listed = "; ".join(f"{kind} {', '.join(f'{w:.2f}' for w in runs)}" for kind, runs in walls.items())
+    return f"\n  (median of {len(walls['ours'])} clean builds each, in turn: {listed} s)"
+
+
 def _kb(n: int) -> str:
     return f"{n / 1024:.1f} KB"
 
@@ -243,7 +276,7 @@ def format_size(r: dict) -> str:
         f"{r['modules']} modules (page measured: {r['page']}; machine load average {_loads(r)})",
         f"  build, both editions (load, compile, render, harden, check, publish): {r['build_s']:.2f} s, "
         f"{_ratio(r['build_ratio'])} vanilla's {r['vanilla_build_s']:.2f} s; processor time {r['cpu_s']:.2f} s, "
-        f"{_ratio(r['cpu_ratio'])} vanilla's {r['vanilla_cpu_s']:.2f} s",
+        f"{_ratio(r['cpu_ratio'])} vanilla's {r['vanilla_cpu_s']:.2f} s{_walls(r)}",
         f"  rebuild with nothing changed: {r['rebuild_unchanged_s']:.2f} s ({_ratio(r['rebuild_unchanged_ratio'])} "
         f"vanilla's build); with one module changed: {r['rebuild_one_module_s']:.2f} s "
         f"({_ratio(r['rebuild_one_module_ratio'])})",
@@ -318,6 +351,7 @@ def _bench_sizes(report: dict, clean: dict, work: Path, root: Path) -> None:
                       flush=True)
                 result = bench_size(builds, work, root, browser)
                 result["clean_load_average"] = builds.load_average
+                result["clean_build_walls_s"] = {kind: [round(w, 2) for w in walls] for kind, walls in builds.walls.items()}
                 result["load_average_max"] = max(result["load_average"] + builds.load_average)
                 report["sizes"].append(result)
                 print(format_size(result), flush=True)
@@ -334,7 +368,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-packs", action="store_true", help="skip timing the largest pack")
     parser.add_argument("--languages-at", type=int, default=1000, metavar="N",
                         help="at this size, also build the site in three languages (default: 1000)")
+    parser.add_argument("--repeat", type=int, default=REPEAT, metavar="N",
+                        help=f"clean builds of each kind, in turn; the median run is judged (default: {REPEAT})")
     args = parser.parse_args(argv)
+    if args.repeat < 1:
+        parser.error("--repeat: at least 1")
     try:
         sizes = [int(part) for part in args.modules.split(",") if part.strip()]
     except ValueError:
@@ -351,7 +389,8 @@ def main(argv: list[str] | None = None) -> int:
         for modules in sizes:  # every clean build first, before anything in this run deletes a file
             print(f"Building {modules} modules clean, ours and vanilla...", file=sys.stderr, flush=True)
             before = load_now()
-            clean[modules] = build_clean(modules, work, root, languages_too=modules == args.languages_at)
+            clean[modules] = build_clean(modules, work, root, languages_too=modules == args.languages_at,
+                                         repeat=args.repeat)
             clean[modules].load_average = [before, load_now()]
         _bench_sizes(report, clean, work, root)
     finally:

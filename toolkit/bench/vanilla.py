@@ -32,9 +32,10 @@ def write_vanilla_project(docs: Path, folder: Path, site_name: str) -> Path:
     return config
 
 
-def build_vanilla(folder: Path) -> Run:
-    """`mkdocs build` of the vanilla project, in its own process, with the MkDocs and Material we pin."""
-    return run_measured([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=folder,
+def build_vanilla(folder: Path, site: str = "site") -> Run:
+    """`mkdocs build` of the vanilla project into `folder`/`site`, in its own process, with the MkDocs and
+    Material we pin."""
+    return run_measured([sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", site], cwd=folder,
                         env={"NO_MKDOCS_2_WARNING": "1"})
 
 
