@@ -339,6 +339,16 @@ def set_aside(work: Path) -> Path | None:
     return aside
 
 
+def settle(below: float = 1.0, longest: float = 60.0) -> None:
+    """Wait, at most `longest` seconds, until the load average is under `below`: the clean builds (two
+    processes each, for minutes) leave the one-minute average near 2, which would count against the
+    figures measured next as if other work had been running."""
+    waited = 0.0
+    while load_now() >= below and waited < longest:
+        time.sleep(5)
+        waited += 5
+
+
 def _bench_sizes(report: dict, clean: dict, work: Path, root: Path) -> None:
     """What is measured after the clean builds, size by size, in one browser."""
     from playwright.sync_api import sync_playwright
@@ -392,6 +402,7 @@ def main(argv: list[str] | None = None) -> int:
             clean[modules] = build_clean(modules, work, root, languages_too=modules == args.languages_at,
                                          repeat=args.repeat)
             clean[modules].load_average = [before, load_now()]
+        settle()
         _bench_sizes(report, clean, work, root)
     finally:
         if earlier is not None:
