@@ -304,6 +304,7 @@ def build(options: BuildOptions, *, checks=DEFAULT_CHECKS, today: dt.date | None
         report_reused(options, inputs)
         return BuildResult(ok=True, content=None, findings=inputs.findings, timings=timings, reused=inputs.summary,
                            fingerprint=inputs.fingerprint)
+    # After the reuse check (which reads the cache and creates nothing), before any stage may write to it.
     options = options.for_one_build()
     with _timed(timings, "load"):
         content = load_content(options.content_dir, local_contacts=options.local_contacts)

@@ -187,9 +187,10 @@ class BuildCache:
 
     def __init__(self, build_dir: Path, *, empty: bool = False):
         """`empty`: the caller knows the database held nothing when its build began (`held_nothing`), so a get
-        answers from what this process put, without asking the database. In a build from nothing, each
-        page's three gets found nothing, and the two editions' processes waited for each other's
-        transactions to do so: 0.5 s of each process at 1,000 modules."""
+        answers only from what this object put and has not yet flushed, without asking the database (a
+        value flushed, or put by another stage's or process's cache, is made again: the same bytes). In a
+        build from nothing, each page's three gets found nothing, and the two editions' processes waited
+        for each other's transactions to do so: 0.5 s of each process at 1,000 modules."""
         self.top = build_dir / "cache"
         self.path = self.top / f"{toolkit_fingerprint()[:32]}.sqlite"
         self._empty = empty

@@ -177,3 +177,37 @@ def test_the_median_run_is_judged():
     assert median_run(runs).seconds == 2.0
     assert median_run(runs[:2]).seconds == 1.0  # of two, the shorter
     assert median_run(runs[:1]).seconds == 3.0
+
+
+def test_the_clean_builds_take_turns_and_report_the_median_runs_figures(tmp_path, monkeypatch):
+    from toolkit.bench import run as bench_run
+    from toolkit.bench.measure import Run
+
+    order = []
+    ours_walls, languages_walls, vanilla_walls = iter([5.0, 3.0, 4.0]), iter([9.0, 12.0, 10.0]), iter([2.0, 1.0, 3.0])
+
+    def built_ok(project, root, what, attempt=0):
+        three = "three languages" in what
+        order.append(("languages" if three else "ours", attempt))
+        wall = next(languages_walls if three else ours_walls)
+        return Run(["ours"], wall, wall, 1, 0, ""), {"render": wall * 10}
+
+    def build_vanilla(folder, site="site"):
+        order.append(("vanilla", site))
+        return Run(["vanilla"], next(vanilla_walls), 1.0, 1, 0, "")
+
+    monkeypatch.setattr(bench_run, "make_project", lambda folder, root, modules, languages=(): folder / "project")
+    monkeypatch.setattr(bench_run, "typical_module", lambda content: "some-module")
+    monkeypatch.setattr(bench_run, "built_ok", built_ok)
+    monkeypatch.setattr(bench_run, "write_vanilla_project", lambda docs, folder, name: order.append(("write",)))
+    monkeypatch.setattr(bench_run, "build_vanilla", build_vanilla)
+    monkeypatch.setattr(bench_run, "hugo_available", lambda: False)
+    clean = bench_run.build_clean(1000, tmp_path, tmp_path, languages_too=True, repeat=3)
+    assert order == [("ours", 0), ("write",), ("vanilla", "site"), ("languages", 0),
+                     ("ours", 1), ("vanilla", "site-again-1"), ("languages", 1),
+                     ("ours", 2), ("vanilla", "site-again-2"), ("languages", 2)]
+    assert clean.ours.seconds == 4.0 and clean.timings == {"render": 40.0}
+    assert clean.vanilla.seconds == 2.0
+    _project, run, timings = clean.languages
+    assert run.seconds == 10.0 and timings == {"render": 100.0}
+    assert clean.walls == {"ours": [5.0, 3.0, 4.0], "vanilla": [2.0, 1.0, 3.0], "languages": [9.0, 12.0, 10.0]}

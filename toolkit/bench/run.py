@@ -41,12 +41,16 @@ LANGUAGES = ("pl", "ar")  # beside en-GB, for the three-languages figures
 SITE_NAME = "Synthetic toolkit"
 
 
+def reports_of(project: Path, attempt: int = 0) -> Path:
+    """Where attempt `attempt` of `build_ours` writes its reports."""
+    return (project if attempt == 0 else project.parent / f"again-{attempt}") / "build" / "reports"
+
+
 def build_ours(project: Path, root: Path, attempt: int = 0):
     """`toolkit build --no-packs` of a project in its own process; (run, timings, error count). The first
     attempt builds into the project's site/ and build/, each later one into folders of its own."""
-    outputs = None if attempt == 0 else project.parent / f"again-{attempt}"
-    run = build_toolkit(project, root, outputs=outputs)
-    reports = (outputs or project) / "build" / "reports"
+    run = build_toolkit(project, root, outputs=None if attempt == 0 else project.parent / f"again-{attempt}")
+    reports = reports_of(project, attempt)
     timings = json.loads((reports / "timings.json").read_text(encoding="utf-8"))
     findings = json.loads((reports / "findings.json").read_text(encoding="utf-8"))
     errors = [f for f in findings if f.get("severity") == "error"]
@@ -70,7 +74,7 @@ def built_ok(project: Path, root: Path, what: str, attempt: int = 0):
     ours, timings, errors = build_ours(project, root, attempt)
     if errors or not ours.ok:
         raise SystemExit(f"bench: our build of {what} failed ({len(errors)} errors); see "
-                         f"{project}/build/reports/findings.json\n{ours.output[-2000:]}")
+                         f"{reports_of(project, attempt)}/findings.json\n{ours.output[-2000:]}")
     return ours, timings
 
 
@@ -139,8 +143,8 @@ def build_clean(modules: int, work: Path, root: Path, *, languages_too: bool = F
     median_languages = None
     if translated is not None:
         walls["languages"] = [run.seconds for run, _ in languages]
-        run = median_run([run for run, _ in languages])
-        median_languages = (translated, run, next(t for r, t in languages if r is run))
+        middle = median_run([run for run, _ in languages])
+        median_languages = (translated, middle, next(t for r, t in languages if r is middle))
     return CleanBuilds(modules, project, module, median_ours, timings, median_run(vanilla), hugo, median_languages,
                        walls)
 
@@ -323,12 +327,13 @@ def format_size(r: dict) -> str:
 
 
 def set_aside(work: Path) -> Path | None:
-    """Move an earlier run's folder out of the way, to be deleted when this run is over; None if there was none.
+    """Move an earlier run's folder out of the way, to be deleted once this run's clean builds are made (`main`);
+    None if there was none.
 
     Not deleted first: on a file system without a journal (ext4 here), Linux's inode allocator steps over
     each inode freed in the last minute or more (`recently_deleted` in fs/ext4/ialloc.c), so every file
-    a build creates after a large deletion costs up to 20 times more processor time (0.14 s of system time
-    for a 20-module build on a quiet disk, 1.2 s after the deletion of an earlier build's tree), and our
+    a build creates after a large deletion costs more system time (0.14 s of it for a 20-module build on
+    a quiet disk, up to 1.2 s after the deletion of an earlier build's tree), and our
     build creates about seven times as many files as vanilla's (.gz and .br copies, the search chunks).
     The clean builds of every size run before anything in the run deletes a file for the same reason
     (the rebuilds replace site/, and the old one is deleted)."""
@@ -339,11 +344,13 @@ def set_aside(work: Path) -> Path | None:
     return aside
 
 
-def settle(below: float = 1.0, longest: float = 60.0) -> None:
-    """Wait, at most `longest` seconds, until the load average is under `below`: the clean builds (two
-    processes each, for minutes) leave the one-minute average near 2, which would count against the
-    figures measured next as if other work had been running."""
-    waited = 0.0
+def settle(below: float = 1.0, longest: float = 90.0, at_least: float = 60.0) -> None:
+    """Wait `at_least` seconds (past the minute in which the kernel steps over the inodes just freed: see
+    `set_aside`), then until the load average is under `below` (at most `longest` seconds in all): the clean
+    builds (two processes each, for minutes) leave the one-minute average near 2, which would count
+    against the figures measured next as if other work had been running."""
+    time.sleep(at_least)
+    waited = at_least
     while load_now() >= below and waited < longest:
         time.sleep(5)
         waited += 5
@@ -362,7 +369,8 @@ def _bench_sizes(report: dict, clean: dict, work: Path, root: Path) -> None:
                 result = bench_size(builds, work, root, browser)
                 result["clean_load_average"] = builds.load_average
                 result["clean_build_walls_s"] = {kind: [round(w, 2) for w in walls] for kind, walls in builds.walls.items()}
-                result["load_average_max"] = max(result["load_average"] + builds.load_average)
+                # Before the clean builds, the load is other work's; after them, it is theirs.
+                result["load_average_max"] = max(result["load_average"] + builds.load_average[:1])
                 report["sizes"].append(result)
                 print(format_size(result), flush=True)
         finally:
@@ -393,20 +401,21 @@ def main(argv: list[str] | None = None) -> int:
     work = root / "build" / "bench"
     report: dict = {"python": platform.python_version(), "machine": platform.machine(), "cpus": os.cpu_count(),
                     "sizes": []}
-    earlier = set_aside(work)
-    try:
-        clean = {}
-        for modules in sizes:  # every clean build first, before anything in this run deletes a file
-            print(f"Building {modules} modules clean, ours and vanilla...", file=sys.stderr, flush=True)
-            before = load_now()
-            clean[modules] = build_clean(modules, work, root, languages_too=modules == args.languages_at,
-                                         repeat=args.repeat)
-            clean[modules].load_average = [before, load_now()]
-        settle()
-        _bench_sizes(report, clean, work, root)
-    finally:
-        if earlier is not None:
-            shutil.rmtree(earlier, ignore_errors=True)
+    set_aside(work)
+    clean = {}
+    for modules in sizes:  # every clean build first, before anything in this run deletes a file
+        print(f"Building {modules} modules clean, ours and vanilla...", file=sys.stderr, flush=True)
+        before = load_now()
+        clean[modules] = build_clean(modules, work, root, languages_too=modules == args.languages_at,
+                                     repeat=args.repeat)
+        clean[modules].load_average = [before, load_now()]
+    # Earlier runs' folders go now, between the clean builds and the rest, which the deletion may slow
+    # (as may the rebuilds' own), and not at the end, where it would slow the next run's clean builds.
+    for earlier in work.parent.glob(f"{work.name}.earlier-*"):
+        shutil.rmtree(earlier, ignore_errors=True)
+    os.sync()
+    settle()
+    _bench_sizes(report, clean, work, root)
     if not args.no_online:
         from .online import bench_online, format_online
 
