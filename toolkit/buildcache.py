@@ -232,7 +232,7 @@ class BuildCache:
         """The value stored under (kind, key), or None when there is none or it does not verify."""
         raw = self._pending.get((kind, key))
         if raw is None:
-            if self._empty or (self._db is None and not self.path.is_file()):  # nothing stored: create nothing either
+            if self._empty or (self._db is None and self.held_nothing()):  # nothing stored: create nothing either
                 return None
             try:
                 row = self._connection().execute("SELECT value FROM entries WHERE kind = ? AND key = ?",

@@ -7,8 +7,10 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 # A child's peak memory (ru_maxrss) includes the memory it had between fork and exec, which is
 # its parent's: from inside the benchmark (Playwright loaded) or pytest, that is 90 MB or more.
@@ -71,9 +73,10 @@ def build_toolkit(project: Path, root: Path, *, packs: bool = False, outputs: Pa
                         env={"SOURCE_DATE_EPOCH": EPOCH})
 
 
-def median_run(runs: list[Run]) -> Run:
-    """The run of median wall time (of an odd number; the shorter middle one of an even number)."""
-    return sorted(runs, key=lambda run: run.seconds)[(len(runs) - 1) // 2]
+def median_run(runs: list, wall: Callable[[Any], float] = lambda run: run.seconds):
+    """The run of median wall time (of an odd number; the shorter middle one of an even number); `wall` reads
+    it from each item, for runs kept with what came with them."""
+    return sorted(runs, key=wall)[(len(runs) - 1) // 2]
 
 
 def ratio(ours: float, theirs: float) -> float | None:

@@ -24,7 +24,7 @@ import platform
 import shutil
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .firstload import FirstLoad, launch_browser, measure_first_load
@@ -41,15 +41,20 @@ LANGUAGES = ("pl", "ar")  # beside en-GB, for the three-languages figures
 SITE_NAME = "Synthetic toolkit"
 
 
+def outputs_of(project: Path, attempt: int = 0) -> Path | None:
+    """Where attempt `attempt` of `build_ours` writes its site/ and build/: the project's own for the first
+    (None), folders of its own for each later one."""
+    return None if attempt == 0 else project.parent / f"again-{attempt}"
+
+
 def reports_of(project: Path, attempt: int = 0) -> Path:
     """Where attempt `attempt` of `build_ours` writes its reports."""
-    return (project if attempt == 0 else project.parent / f"again-{attempt}") / "build" / "reports"
+    return (outputs_of(project, attempt) or project) / "build" / "reports"
 
 
 def build_ours(project: Path, root: Path, attempt: int = 0):
-    """`toolkit build --no-packs` of a project in its own process; (run, timings, error count). The first
-    attempt builds into the project's site/ and build/, each later one into folders of its own."""
-    run = build_toolkit(project, root, outputs=None if attempt == 0 else project.parent / f"again-{attempt}")
+    """`toolkit build --no-packs` of a project in its own process (into `outputs_of`); (run, timings, error count)."""
+    run = build_toolkit(project, root, outputs=outputs_of(project, attempt))
     reports = reports_of(project, attempt)
     timings = json.loads((reports / "timings.json").read_text(encoding="utf-8"))
     findings = json.loads((reports / "findings.json").read_text(encoding="utf-8"))
@@ -96,7 +101,7 @@ class CleanBuilds:
     """The clean builds of one size (ours, vanilla's, Hugo's, and ours in three languages), made first.
 
     `ours`, `vanilla` and `languages` are the median runs (by wall time) of `repeat` each; `walls` lists
-    every run's wall time by kind."""
+    every run's wall time by kind; `load_average` is the machine's before and after them."""
 
     modules: int
     project: Path
@@ -106,8 +111,8 @@ class CleanBuilds:
     vanilla: Run
     hugo: Run | None
     languages: tuple[Path, Run, dict] | None
-    walls: dict[str, list[float]] = field(default_factory=dict)
-    load_average: list[float] = field(default_factory=list)
+    walls: dict[str, list[float]]
+    load_average: list[float]
 
 
 def build_clean(modules: int, work: Path, root: Path, *, languages_too: bool = False, repeat: int = REPEAT
@@ -116,6 +121,7 @@ def build_clean(modules: int, work: Path, root: Path, *, languages_too: bool = F
     languages), then Hugo's once. In turn, so that a slow minute of the machine falls on each kind alike.
 
     Every size's clean builds run before anything in the run deletes a file (`main`): see `set_aside`."""
+    load_before = load_now()
     folder = work / str(modules)
     project = make_project(folder, root, modules)
     translated = make_project(work / f"{modules}-languages", root, modules, LANGUAGES) if languages_too else None
@@ -138,15 +144,18 @@ def build_clean(modules: int, work: Path, root: Path, *, languages_too: bool = F
         if not hugo.ok:
             raise SystemExit(f"bench: Hugo build of {modules} modules failed:\n{hugo.output[-2000:]}")
     walls = {"ours": [run.seconds for run, _ in ours], "vanilla": [run.seconds for run in vanilla]}
-    median_ours = median_run([run for run, _ in ours])
-    timings = next(t for run, t in ours if run is median_ours)
+    median_ours, timings = median_run(ours, _pair_wall)
     median_languages = None
     if translated is not None:
         walls["languages"] = [run.seconds for run, _ in languages]
-        middle = median_run([run for run, _ in languages])
-        median_languages = (translated, middle, next(t for r, t in languages if r is middle))
+        median_languages = (translated, *median_run(languages, _pair_wall))
     return CleanBuilds(modules, project, module, median_ours, timings, median_run(vanilla), hugo, median_languages,
-                       walls)
+                       walls, [load_before, load_now()])
+
+
+def _pair_wall(pair: tuple[Run, dict]) -> float:
+    """The wall time of one of `built_ok`'s (run, timings) pairs."""
+    return pair[0].seconds
 
 
 def bench_size(clean: CleanBuilds, work: Path, root: Path, browser) -> dict:
@@ -196,10 +205,12 @@ def bench_size(clean: CleanBuilds, work: Path, root: Path, browser) -> dict:
     }
     if clean.languages:
         result["languages"] = bench_languages(*clean.languages, browser, result)
-    # Other work on the machine slows both sides; the ratios are from the same run. The clean builds' own
-    # load averages are in "clean_load_average".
+    # Other work on the machine slows both sides; the ratios are from the same run. Before the clean builds,
+    # the load is other work's; after them, it is theirs, and not judged.
     result["load_average"] = [load_before, load_now()]
-    result["load_average_max"] = max(result["load_average"])
+    result["clean_load_average"] = clean.load_average
+    result["clean_build_walls_s"] = {kind: [round(w, 2) for w in walls] for kind, walls in clean.walls.items()}
+    result["load_average_max"] = max(result["load_average"] + clean.load_average[:1])
     return result
 
 
@@ -367,10 +378,6 @@ def _bench_sizes(report: dict, clean: dict, work: Path, root: Path) -> None:
                 print(f"Measuring {modules} modules: first load, rebuilds, check, preview...", file=sys.stderr,
                       flush=True)
                 result = bench_size(builds, work, root, browser)
-                result["clean_load_average"] = builds.load_average
-                result["clean_build_walls_s"] = {kind: [round(w, 2) for w in walls] for kind, walls in builds.walls.items()}
-                # Before the clean builds, the load is other work's; after them, it is theirs.
-                result["load_average_max"] = max(result["load_average"] + builds.load_average[:1])
                 report["sizes"].append(result)
                 print(format_size(result), flush=True)
         finally:
@@ -405,10 +412,8 @@ def main(argv: list[str] | None = None) -> int:
     clean = {}
     for modules in sizes:  # every clean build first, before anything in this run deletes a file
         print(f"Building {modules} modules clean, ours and vanilla...", file=sys.stderr, flush=True)
-        before = load_now()
         clean[modules] = build_clean(modules, work, root, languages_too=modules == args.languages_at,
                                      repeat=args.repeat)
-        clean[modules].load_average = [before, load_now()]
     # Earlier runs' folders go now, between the clean builds and the rest, which the deletion may slow
     # (as may the rebuilds' own), and not at the end, where it would slow the next run's clean builds.
     for earlier in work.parent.glob(f"{work.name}.earlier-*"):
