@@ -209,9 +209,17 @@ def release_rendered(options: BuildOptions) -> None:
     collection (16 and 18 MB at 1,000 modules). Not in the live preview (its options'
     `collects_after_render`), whose rebuild renders only the pages an edit changed and collects after
     its checks (toolkit.serve.Preview.check): there this collection was a sixth of the time until an
-    edit showed at 200 modules."""
+    edit showed at 200 modules.
+
+    In a process that makes this one build and ends (the command line's, and the edition it forks: `may_fork`),
+    what lives on after the collection is then frozen: no later collection walks it again. Each tree's pages,
+    as the checks read them, live until its edition is checked, so every full collection of a three-language
+    edition walked the scans of the trees before: collections took 2.2 s of each process at 1,000 modules in
+    three languages, 0.4 to 0.6 s in one. Frozen objects are still freed when nothing refers to them."""
     if options.collects_after_render():
         gc.collect()
+        if options.may_fork:
+            gc.freeze()
 
 
 def build_editions(content: Content, options: BuildOptions, stage_site: Path, epoch: int,

@@ -157,8 +157,12 @@ def tree_manifest(folder: Path) -> dict[str, tuple[int, int]]:
 
 # SQLite's codes for a file that is not a database or whose pages are damaged.
 _DAMAGED = (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+# A table with rowids, its (kind, key) in an index of its own: rows are pages' HTML (17 to 35 KB), and a
+# WITHOUT ROWID table keeps each row in its key's B-tree, so inserting in the order of the keys' hashes moved
+# large rows about (SQLite advises WITHOUT ROWID only for rows under a twentieth of a page). Rowids append the
+# rows at the end: 6,000 rows of 30 KB were written 2.9 times as fast, and read 6 times as fast.
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS entries (kind TEXT NOT NULL, key TEXT NOT NULL, used REAL NOT NULL, "
-           "value BLOB NOT NULL, PRIMARY KEY (kind, key)) WITHOUT ROWID")
+           "value BLOB NOT NULL, PRIMARY KEY (kind, key))")
 # How long a process waits for the other's transaction (the parallel edition's) before giving up.
 _WAIT_SECONDS = 120
 # What a toolkit version leaves in build/cache/: a folder (versions before the database) or a database

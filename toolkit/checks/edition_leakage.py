@@ -33,7 +33,8 @@ from .site import BuiltSite, EditionOutput, every_edition
 
 NAME = "edition-leakage"
 MIN_SENTENCE_WORDS = 5
-_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+# Typographic quotes and dashes, compared as the plain ones.
+_QUOTES = (("\u2018", "'"), ("\u2019", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u2013", "-"), ("\u2014", "-"))
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 HINT = ("Professional-only content must never appear in a public output. Take it out of the public "
         "content, or set edition: public on the item if it is meant for everyone.")
@@ -41,7 +42,16 @@ HINT = ("Professional-only content must never appear in a public output. Take it
 
 def normalise(text: str) -> str:
     """Compare text as a reader sees it: no case, typographic quotes or spacing differences."""
-    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).lower().split())
+    return " ".join(_unquoted(unicodedata.normalize("NFKC", text)).lower().split())
+
+
+def _unquoted(text: str) -> str:
+    """The text with plain quotes and hyphens for typographic ones. One replace() each, not str.translate, which
+    looks up every character of a text that is not ASCII: 0.35 ms of a Polish page's 0.42 in normalise()."""
+    for typographic, plain in _QUOTES:
+        if typographic in text:
+            text = text.replace(typographic, plain)
+    return text
 
 
 def normalise_all(texts: list[str]) -> list[str]:
@@ -50,7 +60,7 @@ def normalise_all(texts: list[str]) -> list[str]:
         return []
     if any("\0" in text for text in texts):
         return [normalise(text) for text in texts]
-    joined = unicodedata.normalize("NFKC", "\0".join(texts)).translate(_QUOTES).lower()
+    joined = _unquoted(unicodedata.normalize("NFKC", "\0".join(texts))).lower()
     return [" ".join(text.split()) for text in joined.split("\0")]
 
 

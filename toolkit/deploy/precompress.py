@@ -24,6 +24,9 @@ MIN_SIZE = 256
 # quality 6 took 0.34 s for 516 KB, 10 took 3.5 s for 469 KB, 11 took 7.1 s for 454 KB, gzip -9 0.11 s
 # for 562 KB. The build stays fast at 1,000 modules with 6; a deployer may recompress with 11.
 BROTLI_QUALITY = 6
+# gzip for the few clients without brotli: level 6 compressed a 1,000-module edition (1,060 files, 17 MB) in 0.30 s,
+# level 9 in 0.68 s, for 0.7% less (4.51 MB against 4.48 MB).
+GZIP_LEVEL = 6
 
 
 def precompress(site_dir: Path, into: Path, cache: BuildCache | None = None) -> int:
@@ -44,7 +47,7 @@ def precompress(site_dir: Path, into: Path, cache: BuildCache | None = None) -> 
             key = digest(toolkit_fingerprint(), data) if cache else ""
             copies = cache.get("compressed", key) if cache else None
             if copies is None:
-                copies = (gzip.compress(data, compresslevel=9, mtime=0), brotli.compress(data, quality=BROTLI_QUALITY))
+                copies = (gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0), brotli.compress(data, quality=BROTLI_QUALITY))
                 if cache:
                     cache.put("compressed", key, copies)
             if not made:

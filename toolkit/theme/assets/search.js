@@ -1,10 +1,10 @@
 /* Private search: the index is loaded only on the search page, in small
-   chunks, as script files from this site. The query never leaves the page:
+   chunks (several to a file), as script files from this site. The query never leaves the page:
    no form submission, no URL change, no storage. Works from file:// too.
    docs.js names the chunks that exist, with their file names, so no request
    is made for one that does not (a missing file would be a failed request and
-   a console error). A built site names every index file by its content
-   (docs.<hash>.js, given by data-tk-search); the live preview does not. */
+   a console error). The build and the live preview name every index file by
+   its content (docs.<hash>.js, given by data-tk-search). */
 (function () {
   "use strict";
   var root = document.querySelector("[data-tk-search]");
@@ -29,13 +29,18 @@
     chunk: function (key, terms) { chunks[key] = terms; run(); }
   };
 
+  /* Several chunks share a file: it is asked for once, and a file that fails leaves each of its chunks empty. */
   function load(name) {
-    if (waiting[name]) { return; }
-    waiting[name] = true;
+    var file = files[name];
+    if (waiting[file]) { return; }
+    waiting[file] = true;
     var script = document.createElement("script");
-    script.src = base + files[name];
+    script.src = base + file;
     script.onerror = function () {
-      if (name === "docs") { docs = []; } else { chunks[name] = {}; }
+      if (name === "docs") { docs = []; }
+      Object.keys(known).forEach(function (key) {
+        if (files[key] === file && !(key in chunks)) { chunks[key] = {}; }
+      });
       run();
     };
     document.head.appendChild(script);
