@@ -13,6 +13,7 @@ page writes it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -41,8 +42,10 @@ _OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a decimal digit of any script but A
 # Every decimal digit of every script (Arabic-Indic ٠-٩, Extended Arabic-Indic ۰-۹, fullwidth ０-９...)
 # to its ASCII digit (the scripts in the Basic Multilingual Plane): one character for one, so positions
 # in the text stay the same.
-_TO_ASCII_DIGITS = {code: str(unicodedata.decimal(chr(code))) for code in range(0x80, 0x10000)
-                    if unicodedata.category(chr(code)) == "Nd"}
+# Made when a text first has one (8 ms: every code point is asked).
+@functools.cache
+def _to_ascii_digits() -> dict[int, str]:
+    return {code: str(unicodedata.decimal(chr(code))) for code in range(0x80, 0x10000) if chr(code).isdecimal()}
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def find_numbers(text: str, region: str = "GB") -> list[FoundNumber]:
     """Every phone number or phone-like digit run in `text`, in order, without overlaps, in digits of any script."""
     written = text
     if _OTHER_DIGIT.search(text):  # translate looks up every character: only for text with digits of other scripts
-        text = text.translate(_TO_ASCII_DIGITS)
+        text = text.translate(_to_ascii_digits())
     return [FoundNumber(number.start, number.end, written[number.start:number.end], number.national)
             for number in _find_ascii_numbers(text, region)]
 
