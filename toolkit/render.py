@@ -146,7 +146,7 @@ def _theme_listing(searchpaths: tuple[str, ...], followlinks: bool) -> tuple[str
 _RENDERER_MODULES = ("mkdocs.commands.build", "mkdocs.config.defaults", "material", "material.templates",
                      *(f"markdown.extensions.{name}" for name in
                        ("toc", "attr_list", "tables", "admonition", "md_in_html", "sane_lists", "fenced_code")),
-                     "toolkit.markdown_typography")
+                     "toolkit.markdown_html", "toolkit.markdown_typography")
 
 
 def import_renderer() -> None:
