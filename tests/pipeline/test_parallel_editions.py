@@ -21,6 +21,8 @@ def test_parallel_build_is_byte_identical_to_sequential(tmp_path, monkeypatch):
     # so the plain keys still add up to the wall time.
     assert {"render", "render:public", "editions-wait"} <= set(parallel.timings)
     assert "render:public" not in sequential.timings
+    # The checks that read only the content ran in the other process too, with the same findings and reports.
+    assert "check-content:public" in parallel.timings and "check-content" not in sequential.timings
     assert set(parallel.built_site.timings) == set(sequential.built_site.timings)
     assert parallel.built_site.reports == sequential.built_site.reports
 

@@ -16,6 +16,11 @@ and `finish(site, found)` makes the findings from what every edition gave
 edition is built, in the process that built it (`check_edition` here), so that
 no process holds the scans of two editions at once (peak memory); `run_checks`
 then finishes what was found.
+
+A check with no `check_edition` reads only the content (readability, help routes,
+review dates...). When the editions are built in two processes, the one that builds
+the smaller edition runs these too (`check_content`), while the other is still
+building the larger; `run_checks` then takes what they found.
 """
 
 from __future__ import annotations
@@ -49,11 +54,13 @@ DEFAULT_CHECKS = (offorigin, inline_code, readability, module_structure, placeho
                   phone_numbers, tel_links, url_schemes, internal_links, external_links, review_dates,
                   number_sources, edition_leakage, translations, easy_read, help_routes, holiday_list)
 
-__all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "EditionChecked", "EditionOutput", "check_edition",
-           "run_checks"]
+__all__ = ["DEFAULT_CHECKS", "BuiltSite", "CheckOptions", "ContentChecked", "EditionChecked", "EditionOutput",
+           "check_content", "check_edition", "run_checks"]
 
 # Check name -> (what its check_edition found in one edition, seconds it took).
 EditionChecked = dict[str, tuple[object, float]]
+# Check name -> (the findings of a check that reads only the content, seconds it took, the reports it made).
+ContentChecked = dict[str, tuple[list[Finding], float, dict[str, object]]]
 
 
 def check_edition(site: BuiltSite, edition: str, checks=DEFAULT_CHECKS) -> EditionChecked:
@@ -67,12 +74,27 @@ def check_edition(site: BuiltSite, edition: str, checks=DEFAULT_CHECKS) -> Editi
     return checked
 
 
-def run_checks(site: BuiltSite, checks=DEFAULT_CHECKS, checked: dict[str, EditionChecked] | None = None
-               ) -> list[Finding]:
+def check_content(site: BuiltSite, checks=DEFAULT_CHECKS) -> ContentChecked:
+    """Every check that reads only the content (no `check_edition`): its findings, time and reports."""
+    checked: ContentChecked = {}
+    for module in checks:
+        if not hasattr(module, "check_edition"):
+            before = set(site.reports)
+            started = time.perf_counter()
+            found = module.check(site)
+            seconds = time.perf_counter() - started
+            checked[module.NAME] = (found, seconds, {name: site.reports.pop(name) for name in list(site.reports)
+                                                     if name not in before})
+    return checked
+
+
+def run_checks(site: BuiltSite, checks=DEFAULT_CHECKS, checked: dict[str, EditionChecked] | None = None,
+               content_checked: ContentChecked | None = None) -> list[Finding]:
     """Run every check; apply the severity each check is given in site.yml.
 
     `checked` holds, by edition, what `check_edition` found while the build had the edition's pages
-    in memory; an edition without it is read now."""
+    in memory; an edition without it is read now. `content_checked` holds what the checks that read only
+    the content found (`check_content`), when they ran elsewhere; without it they run now."""
     findings: list[Finding] = []
     overrides = site.severity_overrides()
     checked = dict(checked or {})
@@ -85,6 +107,10 @@ def run_checks(site: BuiltSite, checks=DEFAULT_CHECKS, checked: dict[str, Editio
             parts = {name: checked[name][module.NAME] for name in site.editions}
             found = module.finish(site, {name: part[0] for name, part in parts.items()})
             started -= sum(part[1] for part in parts.values())
+        elif content_checked is not None and module.NAME in content_checked:
+            found, seconds, reports = content_checked[module.NAME]
+            site.reports.update(reports)
+            started -= seconds
         else:
             found = module.check(site)
         site.timings[module.NAME] = time.perf_counter() - started
