@@ -452,6 +452,10 @@ def stamped_source(content_root: Path, digest: str | None) -> dict | None:
     return kept
 
 
+# The last content given to `localized`, and its views by language tag.
+_VIEWS: tuple[object, dict] = (None, {})
+
+
 def localized(content, language: Language):
     """The content as readers of `language` see it: translated text over the source, per content type.
 
@@ -459,7 +463,24 @@ def localized(content, language: Language):
     page they cannot read among pages they can); site pages, worksheets, help entries and
     site texts fall back to the source text, marked with its language, because the
     privacy page, a worksheet a module points to, or a help card must never be missing.
+
+    The views of the last content asked for are kept: the build, the edition-leakage check and the packs
+    each ask for every language's, eight times a language in the process of an edition (each one reads
+    every translation's stamp file: 0.1 s at 1,000 modules in three languages). Nothing changes a loaded
+    record, and a new load is a new content.
     """
+    global _VIEWS
+    owner, views = _VIEWS
+    if owner is not content:
+        views = {}
+        _VIEWS = (content, views)
+    view = views.get(language.tag)
+    if view is None or view.language != language:
+        view = views[language.tag] = _localized(content, language)
+    return view
+
+
+def _localized(content, language: Language):
     from dataclasses import replace
 
     source = content.source_language
