@@ -61,3 +61,67 @@ def test_the_per_page_table_is_written_beside_the_generated_mkdocs_yml_and_read_
     read = _read_project(generated / "mkdocs.yml")
     assert read["extra"]["tk"]["pages"] == table
     assert {key: value for key, value in read["extra"]["tk"].items() if key != "pages"} == written["extra"]["tk"]
+
+
+def _compiles(monkeypatch) -> list[str]:
+    """The names of the templates Jinja compiles from here on."""
+    import jinja2
+
+    compiled = []
+    compile_template = jinja2.Environment.compile
+
+    def counted(self, source, name=None, filename=None, raw=False, defer_init=False):
+        compiled.append(name)
+        return compile_template(self, source, name, filename, raw, defer_init)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    return compiled
+
+
+def test_compiled_templates_are_kept_on_disk_and_a_damaged_one_is_compiled_again(tmp_path, monkeypatch):
+    import toolkit.render as render_module
+
+    folder = tmp_path / "compiled"
+    monkeypatch.setattr(render_module, "TEMPLATE_CACHE", folder)
+    render_module._theme_parts.cache_clear()  # a process that has compiled nothing yet
+    compiled = _compiles(monkeypatch)
+    first = tmp_path / "first"
+    first.mkdir()
+    render(_project(first, "ignore"), epoch=1790000000)
+    assert "main.html" in compiled and "404.html" in compiled
+    files = sorted(folder.rglob("*.bin"))
+    assert len(files) == len(set(compiled))
+
+    render_module._theme_parts.cache_clear()  # a new process: nothing in memory, everything on disk
+    compiled.clear()
+    second = tmp_path / "second"
+    second.mkdir()
+    render(_project(second, "ignore"), epoch=1790000000)
+    assert compiled == []
+    assert (second / "site" / "index.html").read_bytes() == (first / "site" / "index.html").read_bytes()
+
+    # A byte changed in one file and another cut short: both are compiled again, the page is the same.
+    damaged = bytearray(files[0].read_bytes())
+    damaged[-1] ^= 0xFF
+    files[0].write_bytes(bytes(damaged))
+    files[1].write_bytes(files[1].read_bytes()[:40])
+    render_module._theme_parts.cache_clear()
+    compiled.clear()
+    third = tmp_path / "third"
+    third.mkdir()
+    render(_project(third, "ignore"), epoch=1790000000)
+    assert len(compiled) == 2
+    assert (third / "site" / "index.html").read_bytes() == (first / "site" / "index.html").read_bytes()
+    render_module._theme_parts.cache_clear()
+
+
+def test_a_template_cache_that_cannot_be_written_only_costs_the_compiling(tmp_path, monkeypatch):
+    import toolkit.render as render_module
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setattr(render_module, "TEMPLATE_CACHE", blocked / "compiled")
+    render_module._theme_parts.cache_clear()
+    assert render(_project(tmp_path, "ignore"), epoch=1790000000) == []
+    assert (tmp_path / "site" / "index.html").is_file()
+    render_module._theme_parts.cache_clear()
