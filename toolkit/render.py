@@ -107,19 +107,23 @@ def _theme_parts():
 
     class StoredBytecodeCache(jinja2.BytecodeCache):
         """Compiled templates kept for the process (every edition and language renders the same theme), and on
-        disk beside the toolkit's compiled Python (TEMPLATE_CACHE), as Python keeps its own: compiling the
-        theme's templates took 33 to 45 ms of each edition's process, a twentieth of a 20-module build.
+        disk in the virtual environment, beside the stylesheets' parsed table (TEMPLATE_CACHE,
+        toolkit.harden.stored_rules.cache_folder), as Python keeps its bytecode: compiling the theme's
+        templates took 33 to 45 ms of each edition's process, a twentieth of a 20-module build.
 
         Jinja checks each entry against its template's source, so a changed template is compiled again;
         each file also carries a hash of its bytes, so a damaged or truncated one is compiled again too,
-        never run. A folder that cannot be written only costs the compiling."""
+        never run. Outside a virtual environment, or where the folder cannot be written, templates are
+        compiled once a process, as before."""
 
-        def __init__(self, store: dict[tuple[Path, str], bytes], folder: Path) -> None:
+        def __init__(self, store: dict[tuple[Path | None, str], bytes], folder: Path | None) -> None:
             self.store = store
             self.folder = folder
 
         def load_bytecode(self, bucket) -> None:
-            raw = self.store.get((self.folder, bucket.key)) or _read_compiled(self.folder, bucket.key)
+            raw = self.store.get((self.folder, bucket.key))
+            if raw is None and self.folder is not None:
+                raw = _read_compiled(self.folder, bucket.key)
             if raw is None:
                 return
             try:
@@ -131,9 +135,10 @@ def _theme_parts():
 
         def dump_bytecode(self, bucket) -> None:
             raw = self.store[(self.folder, bucket.key)] = bucket.bytecode_to_string()
-            _write_compiled(self.folder, bucket.key, raw)
+            if self.folder is not None:
+                _write_compiled(self.folder, bucket.key, raw)
 
-    store: dict[tuple[Path, str], bytes] = {}
+    store: dict[tuple[Path | None, str], bytes] = {}
 
     def compiled_for(env) -> StoredBytecodeCache:
         """The cache for templates compiled by `env`: a folder for each Jinja version and each setting that
@@ -141,13 +146,21 @@ def _theme_parts():
         settings = repr((jinja2.__version__, sorted(env.extensions), env.autoescape, env.block_start_string,
                          env.variable_start_string, env.comment_start_string, env.line_statement_prefix,
                          env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.optimized))
-        return StoredBytecodeCache(store, TEMPLATE_CACHE / digest(settings)[:16])
+        return StoredBytecodeCache(store, TEMPLATE_CACHE / digest(settings)[:16] if TEMPLATE_CACHE else None)
 
     return ThemeLoader, compiled_for
 
 
-# Compiled theme templates, one file each, checked by a hash of their bytes (_read_compiled).
-TEMPLATE_CACHE = Path(__file__).resolve().parent / "__pycache__" / "templates"
+def _template_cache() -> Path | None:
+    from .harden.stored_rules import cache_folder
+
+    folder = cache_folder()
+    return folder / "templates" if folder else None
+
+
+# Compiled theme templates, one file each, checked by a hash of their bytes (_read_compiled); None outside a
+# virtual environment.
+TEMPLATE_CACHE = _template_cache()
 _COMPILED_CHECK = 32
 
 
