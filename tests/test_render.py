@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 from toolkit.render import render
 
 PROJECT = """site_name: Render test
@@ -83,7 +86,9 @@ def test_compiled_templates_are_kept_on_disk_and_a_damaged_one_is_compiled_again
 
     folder = tmp_path / "compiled"
     monkeypatch.setattr(render_module, "TEMPLATE_CACHE", folder)
-    render_module._theme_parts.cache_clear()  # a process that has compiled nothing yet
+    (folder / "another-version").mkdir(parents=True)
+    (folder / "another-version" / "0123.bin").write_bytes(b"compiled by other code")
+    new_process(render_module)  # a process that has compiled nothing yet
     compiled = _compiles(monkeypatch)
     first = tmp_path / "first"
     first.mkdir()
@@ -91,8 +96,9 @@ def test_compiled_templates_are_kept_on_disk_and_a_damaged_one_is_compiled_again
     assert "main.html" in compiled and "404.html" in compiled
     files = sorted(folder.rglob("*.bin"))
     assert len(files) == len(set(compiled))
+    assert not (folder / "another-version").exists()  # another toolkit's or setting's folder is deleted
 
-    render_module._theme_parts.cache_clear()  # a new process: nothing in memory, everything on disk
+    new_process(render_module)  # a new process: nothing in memory, everything on disk
     compiled.clear()
     second = tmp_path / "second"
     second.mkdir()
@@ -105,14 +111,26 @@ def test_compiled_templates_are_kept_on_disk_and_a_damaged_one_is_compiled_again
     damaged[-1] ^= 0xFF
     files[0].write_bytes(bytes(damaged))
     files[1].write_bytes(files[1].read_bytes()[:40])
-    render_module._theme_parts.cache_clear()
+    # What a process killed before renaming leaves: deleted when over a minute old, left while another may write it.
+    old_temporary, fresh_temporary = files[0].parent / ".abc.old", files[0].parent / ".abc.fresh"
+    old_temporary.write_bytes(b"half")
+    fresh_temporary.write_bytes(b"half")
+    os.utime(old_temporary, (time.time() - 120, time.time() - 120))
+    new_process(render_module)
     compiled.clear()
     third = tmp_path / "third"
     third.mkdir()
     render(_project(third, "ignore"), epoch=1790000000)
     assert len(compiled) == 2
     assert (third / "site" / "index.html").read_bytes() == (first / "site" / "index.html").read_bytes()
+    assert not old_temporary.exists() and fresh_temporary.exists()
+    new_process(render_module)
+
+
+def new_process(render_module) -> None:
+    """Forget what this process compiled and tidied, as a new process starts."""
     render_module._theme_parts.cache_clear()
+    render_module._tidy_compiled.cache_clear()
 
 
 def test_a_template_cache_that_cannot_be_written_only_costs_the_compiling(tmp_path, monkeypatch):
@@ -121,7 +139,7 @@ def test_a_template_cache_that_cannot_be_written_only_costs_the_compiling(tmp_pa
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setattr(render_module, "TEMPLATE_CACHE", blocked / "compiled")
-    render_module._theme_parts.cache_clear()
+    new_process(render_module)
     assert render(_project(tmp_path, "ignore"), epoch=1790000000) == []
     assert (tmp_path / "site" / "index.html").is_file()
-    render_module._theme_parts.cache_clear()
+    new_process(render_module)

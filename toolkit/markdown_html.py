@@ -35,10 +35,10 @@ class _Preprocessor(md_in_html.HtmlBlockPreprocessor):
 
 
 class MarkdownInHtml(md_in_html.MarkdownInHtmlExtension):
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's name)
+    def extendMarkdown(self, md) -> None:
         super().extendMarkdown(md)
         md.preprocessors.register(_Preprocessor(md), "html_block", 20)  # md_in_html's name and priority
 
 
-def makeExtension(**kwargs) -> MarkdownInHtml:  # noqa: N802 (Python-Markdown's name)
+def makeExtension(**kwargs) -> MarkdownInHtml:
     return MarkdownInHtml(**kwargs)

@@ -128,7 +128,7 @@ def _theme_parts():
                 return
             try:
                 bucket.bytecode_from_string(raw)
-            except Exception:  # noqa: BLE001 (verified bytes Jinja still cannot read: compiled again)
+            except Exception:  # verified bytes this Jinja still cannot read: compiled again
                 bucket.reset()
             if bucket.code is not None:
                 self.store[(self.folder, bucket.key)] = raw
@@ -136,16 +136,21 @@ def _theme_parts():
         def dump_bytecode(self, bucket) -> None:
             raw = self.store[(self.folder, bucket.key)] = bucket.bytecode_to_string()
             if self.folder is not None:
+                _tidy_compiled(self.folder)
                 _write_compiled(self.folder, bucket.key, raw)
 
     store: dict[tuple[Path | None, str], bytes] = {}
 
     def compiled_for(env) -> StoredBytecodeCache:
-        """The cache for templates compiled by `env`: a folder for each Jinja version and each setting that
-        changes the compiled code (MkDocs adds the i18n extension)."""
-        settings = repr((jinja2.__version__, sorted(env.extensions), env.autoescape, env.block_start_string,
-                         env.variable_start_string, env.comment_start_string, env.line_statement_prefix,
-                         env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks, env.optimized))
+        """The cache for templates compiled by `env`: a folder for each toolkit fingerprint (its source, Python's
+        version and every installed package's: MkDocs sets up the environment, and Jinja decides when it
+        compiles how each filter is called) and each setting of the environment that changes the compiled code."""
+        settings = repr((toolkit_fingerprint(), sorted(env.extensions), sorted(env.filters), env.autoescape,
+                         getattr(env.finalize, "__qualname__", env.finalize), env.is_async, env.newline_sequence, env.keep_trailing_newline,
+                         env.block_start_string, env.block_end_string, env.variable_start_string,
+                         env.variable_end_string, env.comment_start_string, env.comment_end_string,
+                         env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks,
+                         env.optimized))
         return StoredBytecodeCache(store, TEMPLATE_CACHE / digest(settings)[:16] if TEMPLATE_CACHE else None)
 
     return ThemeLoader, compiled_for
@@ -174,6 +179,22 @@ def _read_compiled(folder: Path, key: str) -> bytes | None:
         return None
     body = raw[_COMPILED_CHECK:]
     return body if raw[:_COMPILED_CHECK] == hashlib.blake2b(body, digest_size=_COMPILED_CHECK).digest() else None
+
+
+@functools.cache
+def _tidy_compiled(folder: Path) -> None:
+    """Before a process first writes to `folder`: delete the other folders beside it (other toolkit versions' or
+    settings'), and temporary files a process left there over a minute ago (killed before it renamed them)."""
+    import shutil
+    import time
+
+    with contextlib.suppress(OSError):
+        for other in folder.parent.iterdir():
+            if other != folder and other.is_dir() and not other.is_symlink():
+                shutil.rmtree(other, ignore_errors=True)
+        for left in folder.glob(".*"):
+            if left.is_file() and left.stat().st_mtime < time.time() - 60:
+                left.unlink(missing_ok=True)
 
 
 def _write_compiled(folder: Path, key: str, body: bytes) -> None:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 
-from toolkit.harden.search_index import write_index
 from toolkit.harden.pages import PageText
+from toolkit.harden.search_index import write_index
 
 
 def calls(text: str, name: str) -> list[list]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from tests.conftest import build_project, copy_content
 from tests.pipeline.test_output_guarantees import snapshot
 from toolkit import checks as checks_module
@@ -49,3 +51,18 @@ def test_checks_read_every_page_as_harden_wrote_it(tmp_path, monkeypatch):
         assert len(scans) > 10
         for page, scan in scans.items():
             assert scan == read_page((site / page).read_bytes()), page
+
+
+def test_the_checks_run_beside_the_smaller_edition_are_those_that_read_the_content_alone():
+    """check_content gives them a site of no editions and no packs: only a check that never reads a built page
+    may say CONTENT_ONLY."""
+    from toolkit.checks import DEFAULT_CHECKS
+
+    content_only = sorted(module.NAME for module in DEFAULT_CHECKS if getattr(module, "CONTENT_ONLY", False))
+    assert content_only == ["easy-read", "help-routes", "holiday-list", "module-structure", "number-sources",
+                            "placeholders", "readability", "registry-numbers", "review-dates", "translations"]
+    for module in DEFAULT_CHECKS:
+        if getattr(module, "CONTENT_ONLY", False):
+            source = Path(module.__file__).read_text(encoding="utf-8")
+            assert not hasattr(module, "check_edition") and "site.editions" not in source \
+                and "packs_dir" not in source, module.NAME

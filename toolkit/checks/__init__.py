@@ -17,10 +17,11 @@ edition is built, in the process that built it (`check_edition` here), so that
 no process holds the scans of two editions at once (peak memory); `run_checks`
 then finishes what was found.
 
-A check with no `check_edition` reads only the content (readability, help routes,
-review dates...). When the editions are built in two processes, the one that builds
-the smaller edition runs these too (`check_content`), while the other is still
-building the larger; `run_checks` then takes what they found.
+A check that says `CONTENT_ONLY = True` reads the content alone, never a built page
+or pack (readability, help routes, review dates...). When the editions are built in
+two processes, the one that builds the smaller edition runs these too
+(`check_content`, with a site of no editions), while the other is still building the
+larger; `run_checks` then takes what they found.
 """
 
 from __future__ import annotations
@@ -75,10 +76,10 @@ def check_edition(site: BuiltSite, edition: str, checks=DEFAULT_CHECKS) -> Editi
 
 
 def check_content(site: BuiltSite, checks=DEFAULT_CHECKS) -> ContentChecked:
-    """Every check that reads only the content (no `check_edition`): its findings, time and reports."""
+    """Every check that reads only the content (`CONTENT_ONLY`): its findings, time and reports."""
     checked: ContentChecked = {}
     for module in checks:
-        if not hasattr(module, "check_edition"):
+        if getattr(module, "CONTENT_ONLY", False):
             before = set(site.reports)
             started = time.perf_counter()
             found = module.check(site)

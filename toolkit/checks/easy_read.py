@@ -30,6 +30,7 @@ from ..readability import WORD, measure_markdown, plain_text, syllables
 from .site import BuiltSite
 
 NAME = "easy-read"
+CONTENT_ONLY = True  # reads the content alone, never a built page (toolkit.checks.check_content)
 MAX_WORDS = 15
 MAX_SYLLABLES = 3
 MAX_GRADE = 4.0

@@ -23,6 +23,7 @@ from ..findings import Finding, warning
 from .site import BuiltSite
 
 NAME = "help-routes"
+CONTENT_ONLY = True  # reads the content alone, never a built page (toolkit.checks.check_content)
 _SENDS = ("help-card", "phone")  # shortcodes that send readers to a service
 
 

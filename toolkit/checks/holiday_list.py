@@ -15,6 +15,7 @@ from ..findings import Finding, warning
 from .site import BuiltSite, check_setting
 
 NAME = "holiday-list"
+CONTENT_ONLY = True  # reads the content alone, never a built page (toolkit.checks.check_content)
 
 
 def _closes_on_bank_holidays(helpline) -> bool:

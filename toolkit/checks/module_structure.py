@@ -12,6 +12,7 @@ from ..findings import Finding, warning
 from .site import BuiltSite
 
 NAME = "module-structure"
+CONTENT_ONLY = True  # reads the content alone, never a built page (toolkit.checks.check_content)
 _PAUSE = re.compile(r"\{\{\s*pause\s*\}\}")
 _WORKSHEET = re.compile(r"\{\{\s*worksheet\s*:")
 

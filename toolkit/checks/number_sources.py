@@ -20,6 +20,7 @@ from .external_links import settings_for
 from .site import BuiltSite
 
 NAME = "number-sources"
+CONTENT_ONLY = True  # reads the content alone, never a built page (toolkit.checks.check_content)
 _SEPARATORS = r"[\s\u00a0().\-]*"
 
 

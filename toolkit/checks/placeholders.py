@@ -15,6 +15,7 @@ from ..scaffold import MARK
 from .site import BuiltSite
 
 NAME = "placeholders"
+CONTENT_ONLY = True  # reads the content alone, never a built page (toolkit.checks.check_content)
 
 
 def check(site: BuiltSite) -> list[Finding]:

@@ -15,6 +15,7 @@ from ..readability import LENGTH_LIMITS, measure_lengths, measure_markdown
 from .site import BuiltSite, check_setting
 
 NAME = "readability"
+CONTENT_ONLY = True  # reads the content alone, never a built page (toolkit.checks.check_content)
 MIN_WORDS, MAX_WORDS = 400, 900
 
 

@@ -18,6 +18,7 @@ from ..phones import digits_of
 from .site import BuiltSite
 
 NAME = "registry-numbers"
+CONTENT_ONLY = True  # reads the content alone, never a built page (toolkit.checks.check_content)
 
 ALLOWED_TYPES = {
     PhoneNumberType.TOLL_FREE: "freephone",

@@ -16,6 +16,7 @@ from ..findings import Finding, error, info, warning
 from .site import BuiltSite, check_setting
 
 NAME = "review-dates"
+CONTENT_ONLY = True  # reads the content alone, never a built page (toolkit.checks.check_content)
 DUE_SOON_DAYS = 30
 RELEASE_NOTE = "A release build (--release) refuses this entry until someone checks it."
 

@@ -14,6 +14,7 @@ from ..translations.freshness import freshness_findings
 from .site import BuiltSite
 
 NAME = "translations"
+CONTENT_ONLY = True  # reads the content alone, never a built page (toolkit.checks.check_content)
 
 
 def check(site: BuiltSite) -> list[Finding]:

@@ -125,7 +125,7 @@ def documents(ordered: list[PageText]) -> list:
 def pairs(terms: dict[str, list]) -> dict[str, list]:
     """A chunk of build_index with each term's postings as [[doc, weight], ...], as the search script reads them
     (tuples, which JSON writes as lists: zip makes them without a slice for each pair)."""
-    return {term: list(zip(flat[::2], flat[1::2])) for term, flat in terms.items()}
+    return {term: list(zip(flat[::2], flat[1::2], strict=True)) for term, flat in terms.items()}
 
 
 def chunk_script(key: str, terms: dict[str, list]) -> str:

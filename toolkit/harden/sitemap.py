@@ -7,7 +7,9 @@ addresses. The professional edition gets none: it is kept out of search engines.
 from __future__ import annotations
 
 from pathlib import Path
+
 from ..compile.links import html_path
+
 
 def quoteattr(value: str) -> str:
     """`value` as an XML attribute value in its quotes, as xml.sax.saxutils.quoteattr writes it (which would import
