@@ -249,7 +249,7 @@ BREAKAGES = (
     Breakage("arabic-digits-not-a-number", "a number typed into a translation, in any script's digits, is an error",
              # A finder that knows only ASCII digits (phonenumbers alone reads Arabic-Indic ones, so emptying
              # the translation table breaks nothing: every digit of another script must go unseen).
-             "toolkit/phones.py", "        text = text.translate(_TO_ASCII_DIGITS)\n",
+             "toolkit/phones.py", "        text = text.translate(_to_ascii_digits())\n",
              '        text = "".join(" " if ch.isdigit() and not ch.isascii() else ch for ch in text)\n',
              (f"{TRANSLATED_TESTS}::test_arabic_indic_digits_typed_into_a_translation_are_a_phone_number",)),
     Breakage("translated-items-paired-by-place",
