@@ -211,3 +211,12 @@ def test_the_clean_builds_take_turns_and_report_the_median_runs_figures(tmp_path
     _project, run, timings = clean.languages
     assert run.seconds == 10.0 and timings == {"render": 100.0}
     assert clean.walls == {"ours": [5.0, 3.0, 4.0], "vanilla": [2.0, 1.0, 3.0], "languages": [9.0, 12.0, 10.0]}
+
+
+def test_the_offline_check_time_counts_the_content_checks_run_beside_the_smaller_edition():
+    from toolkit.bench.run import offline_check_seconds
+
+    timings = {"check": 0.07, "check-content:public": 0.65, "check:readability": 0.24, "render": 4.9,
+               "precompress:public": 0.8}
+    assert offline_check_seconds(timings) == pytest.approx(0.72)
+    assert offline_check_seconds({"check": 0.9}) == pytest.approx(0.9)  # a build whose checks all ran at the end

@@ -153,6 +153,13 @@ def build_clean(modules: int, work: Path, root: Path, *, languages_too: bool = F
                        walls, [load_before, load_now()])
 
 
+def offline_check_seconds(timings: dict) -> float:
+    """The checks' own time after the pages are built: the last stage of the first process ("check"), and the
+    checks of the content alone where the smaller edition's process ran them ("check-content:<edition>")."""
+    return timings.get("check", 0.0) + sum(seconds for key, seconds in timings.items()
+                                           if key.split(":", 1)[0] == "check-content")
+
+
 def _pair_wall(pair: tuple[Run, dict]) -> float:
     """The wall time of one of `built_ok`'s (run, timings) pairs."""
     return pair[0].seconds
@@ -193,8 +200,8 @@ def bench_size(clean: CleanBuilds, work: Path, root: Path, browser) -> dict:
         **_load_figures("vanilla_", their_load),
         "first_load_ratio": ratio(our_load.gzip_bytes, their_load.gzip_bytes),
         "first_load_raw_ratio": ratio(our_load.raw_bytes, their_load.raw_bytes),
-        "check_offline_s": round(timings.get("check", 0.0), 2),
-        "check_offline_ratio": ratio(timings.get("check", 0.0), vanilla.seconds),
+        "check_offline_s": round(offline_check_seconds(timings), 2),
+        "check_offline_ratio": ratio(offline_check_seconds(timings), vanilla.seconds),
         "check_command_s": round(standalone.seconds, 2),
         "check_command_ratio": ratio(standalone.seconds, vanilla.seconds),
         "checks_s": {key.split(":", 1)[1]: round(value, 3) for key, value in sorted(timings.items())
