@@ -21,6 +21,7 @@ from .buildcache import BuildCache, digest, entries_under, toolkit_fingerprint
 from .compile.links import html_path
 from .findings import Finding, error, warning
 from .memo import bytes_key, remembered
+from .venvcache import cache_folder, read_checked, write_checked
 
 log = logging.getLogger("toolkit.render")
 
@@ -107,9 +108,9 @@ def _theme_parts():
 
     class StoredBytecodeCache(jinja2.BytecodeCache):
         """Compiled templates kept for the process (every edition and language renders the same theme), and on
-        disk in the virtual environment, beside the stylesheets' parsed table (TEMPLATE_CACHE,
-        toolkit.harden.stored_rules.cache_folder), as Python keeps its bytecode: compiling the theme's
-        templates took 33 to 45 ms of each edition's process, a twentieth of a 20-module build.
+        disk in the virtual environment, beside the stylesheets' parsed table (TEMPLATE_CACHE, toolkit.venvcache),
+        as Python keeps its bytecode: compiling the theme's templates took 33 to 45 ms of each edition's
+        process, a twentieth of a 20-module build.
 
         Jinja checks each entry against its template's source, so a changed template is compiled again;
         each file also carries a hash of its bytes, so a damaged or truncated one is compiled again too,
@@ -123,7 +124,7 @@ def _theme_parts():
         def load_bytecode(self, bucket) -> None:
             raw = self.store.get((self.folder, bucket.key))
             if raw is None and self.folder is not None:
-                raw = _read_compiled(self.folder, bucket.key)
+                raw = read_checked(self.folder / f"{bucket.key}.bin")
             if raw is None:
                 return
             try:
@@ -137,7 +138,7 @@ def _theme_parts():
             raw = self.store[(self.folder, bucket.key)] = bucket.bytecode_to_string()
             if self.folder is not None:
                 _tidy_compiled(self.folder)
-                _write_compiled(self.folder, bucket.key, raw)
+                write_checked(self.folder / f"{bucket.key}.bin", raw)
 
     store: dict[tuple[Path | None, str], bytes] = {}
 
@@ -145,40 +146,23 @@ def _theme_parts():
         """The cache for templates compiled by `env`: a folder for each toolkit fingerprint (its source, Python's
         version and every installed package's: MkDocs sets up the environment, and Jinja decides when it
         compiles how each filter is called) and each setting of the environment that changes the compiled code."""
-        settings = repr((toolkit_fingerprint(), sorted(env.extensions), sorted(env.filters), env.autoescape,
-                         getattr(env.finalize, "__qualname__", env.finalize), env.is_async, env.newline_sequence, env.keep_trailing_newline,
-                         env.block_start_string, env.block_end_string, env.variable_start_string,
-                         env.variable_end_string, env.comment_start_string, env.comment_end_string,
-                         env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks,
-                         env.optimized))
+        finalize = getattr(env.finalize, "__qualname__", env.finalize)
+        settings = repr((toolkit_fingerprint(), sorted(env.extensions), sorted(env.filters), finalize,
+                         *(getattr(env, name) for name in _COMPILING_SETTINGS)))
         return StoredBytecodeCache(store, TEMPLATE_CACHE / digest(settings)[:16] if TEMPLATE_CACHE else None)
 
     return ThemeLoader, compiled_for
 
 
-def _template_cache() -> Path | None:
-    from .harden.stored_rules import cache_folder
-
-    folder = cache_folder()
-    return folder / "templates" if folder else None
-
-
-# Compiled theme templates, one file each, checked by a hash of their bytes (_read_compiled); None outside a
-# virtual environment.
-TEMPLATE_CACHE = _template_cache()
-_COMPILED_CHECK = 32
-
-
-def _read_compiled(folder: Path, key: str) -> bytes | None:
-    """A compiled template's bytes as _write_compiled wrote them, or None if there are none or they do not verify."""
-    import hashlib
-
-    try:
-        raw = (folder / f"{key}.bin").read_bytes()
-    except OSError:
-        return None
-    body = raw[_COMPILED_CHECK:]
-    return body if raw[:_COMPILED_CHECK] == hashlib.blake2b(body, digest_size=_COMPILED_CHECK).digest() else None
+# The environment's plain settings that change how a template compiles (besides its extensions, filters and
+# finalize function).
+_COMPILING_SETTINGS = ("autoescape", "is_async", "newline_sequence", "keep_trailing_newline", "block_start_string",
+                       "block_end_string", "variable_start_string", "variable_end_string", "comment_start_string",
+                       "comment_end_string", "line_statement_prefix", "line_comment_prefix", "trim_blocks",
+                       "lstrip_blocks", "optimized")
+# Compiled theme templates, a file each (toolkit.venvcache); None outside a virtual environment.
+_KEPT = cache_folder()
+TEMPLATE_CACHE = _KEPT / "templates" if _KEPT else None
 
 
 @functools.cache
@@ -195,22 +179,6 @@ def _tidy_compiled(folder: Path) -> None:
         for left in folder.glob(".*"):
             if left.is_file() and left.stat().st_mtime < time.time() - 60:
                 left.unlink(missing_ok=True)
-
-
-def _write_compiled(folder: Path, key: str, body: bytes) -> None:
-    """Write a compiled template under its own name at once (a temporary name, then renamed: the other edition's
-    process may be reading or writing it too); nothing if the folder cannot be written."""
-    import hashlib
-    import tempfile
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=folder, prefix=f".{key}.", delete=False) as handle:
-            handle.write(hashlib.blake2b(body, digest_size=_COMPILED_CHECK).digest() + body)
-        os.replace(handle.name, folder / f"{key}.bin")
-    except OSError:
-        with contextlib.suppress(OSError, NameError):
-            os.unlink(handle.name)
 
 
 @functools.cache

@@ -8,34 +8,25 @@ Python keeps for a module: made once, in the virtual environment the toolkit run
 (`<venv>/var/cache/prevention-toolkit/`), under a name that is a hash of what decides it (both
 stylesheets' text, tinycss2's version, the parsing code), and read back in 5 ms.
 
-Nothing is trusted: the file starts with a hash of the rest, and a file that is missing, unreadable,
-damaged, made by other code or for other stylesheets is not used (the stylesheets are parsed, and
-the table written again). Outside a virtual environment, or where its folder cannot be written, the
+Nothing is trusted: the file starts with a hash of the rest (toolkit/venvcache.py), and a file that is
+missing, unreadable, damaged, made by other code or for other stylesheets is not used (the stylesheets are
+parsed, and the table written again). Outside a virtual environment, or where its folder cannot be written, the
 table is parsed every time, as before. The table is the same either way
 (tests/harden/test_stored_rules.py builds with and without it and compares the stylesheets).
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
-import os
-import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from ..venvcache import cache_folder, read_checked, write_checked
+
+__all__ = ["cache_folder", "stored_table"]
+
 _NAME = "rules-{}.json"
-_DIGEST_SIZE = 32
-
-
-def cache_folder() -> Path | None:
-    """Where the table is kept: inside the virtual environment this Python runs in, else nowhere."""
-    if sys.prefix == sys.base_prefix:
-        return None
-    return Path(sys.prefix) / "var" / "cache" / "prevention-toolkit"
 
 
 def stored_table(key: str, parse: Callable[[], Any], encode: Callable[[Any], list],
@@ -59,12 +50,8 @@ def stored_table(key: str, parse: Callable[[], Any], encode: Callable[[Any], lis
 
 
 def _read(path: Path) -> list | None:
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    check, _, body = data.partition(b"\n")
-    if check != hashlib.blake2b(body, digest_size=_DIGEST_SIZE).hexdigest().encode():
+    body = read_checked(path)
+    if body is None:
         return None
     try:
         table = json.loads(body)
@@ -74,19 +61,8 @@ def _read(path: Path) -> list | None:
 
 
 def _write(path: Path, table: list) -> None:
-    """Write the table whole or not at all (a temporary file renamed), and delete the tables of other keys."""
-    body = json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    check = hashlib.blake2b(body, digest_size=_DIGEST_SIZE).hexdigest().encode()
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".rules-")
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(check + b"\n" + body)
-            os.replace(temporary, path)
-        except OSError:
-            os.unlink(temporary)
-            raise
+    """Write the table (toolkit.venvcache.write_checked), and delete the tables of other keys."""
+    if write_checked(path, json.dumps(table, ensure_ascii=False, separators=(",", ":")).encode("utf-8")):
         for old in path.parent.glob(_NAME.format("*")):
             if old != path:
                 old.unlink(missing_ok=True)

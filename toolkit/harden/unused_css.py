@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 import tinycss2
 
+from .. import venvcache
 from ..buildcache import digest
 from ..compile.project import THEME_DIR
 from ..memo import bytes_key, remembered, remembers
@@ -180,7 +181,8 @@ class Whole(NamedTuple):
 def rule_table(css: str) -> tuple:
     """The stylesheet parsed once per process (every edition and language prunes the same file), and kept
     on disk for the next process (toolkit/harden/stored_rules.py) under a hash of the text and the parser."""
-    key = digest(css, tinycss2.__version__, Path(__file__).read_bytes(), Path(stored_rules.__file__).read_bytes())
+    key = digest(css, tinycss2.__version__, *(Path(code).read_bytes() for code in (__file__, stored_rules.__file__,
+                                                                                   venvcache.__file__)))
     return stored_rules.stored_table(key, lambda: _parsed(css), _encoded, _decoded, stored_rules.cache_folder())
 
 
