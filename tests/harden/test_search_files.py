@@ -4,6 +4,7 @@ chunk's file, so a search asks for each file once and never for one that does no
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from toolkit.harden.pages import PageText
 from toolkit.harden.search_index import write_index
@@ -13,6 +14,19 @@ def calls(text: str, name: str) -> list[list]:
     """The arguments of every `window.__tkSearch.<name>(...)` call in a search file."""
     return [json.loads("[" + line.split(f".{name}(", 1)[1].rsplit(");", 1)[0] + "]")
             for line in text.splitlines() if f".{name}(" in line]
+
+
+def chunk_files(folder: Path) -> tuple[Path, dict[str, str]]:
+    """A built search folder's docs.js (named by its content) and the file it names for each chunk."""
+    (docs_file,) = folder.glob("docs.*.js")
+    (_docs, files, _stops), = calls(docs_file.read_text(encoding="utf-8"), "docs")
+    return docs_file, files
+
+
+def chunk_terms(folder: Path, key: str) -> dict:
+    """The terms of chunk `key` of a built search folder, from its call in the file that holds it."""
+    text = (folder / chunk_files(folder)[1][key]).read_text(encoding="utf-8")
+    return dict(calls(text, "chunk"))[key]
 
 
 def test_small_chunks_share_a_file_and_a_large_one_has_its_own(tmp_path):
@@ -39,8 +53,7 @@ def test_a_built_sites_chunk_files_each_hold_what_docs_js_says(built_minimal):
     project, _result = built_minimal
     for tree in (project / "site" / "public", project / "site" / "professional"):
         folder = tree / "search"
-        (docs_file,) = folder.glob("docs.*.js")
-        (_docs, files, _stops), = calls(docs_file.read_text(encoding="utf-8"), "docs")
+        docs_file, files = chunk_files(folder)
         held = {}
         for name in set(files.values()):
             for key, _terms in calls((folder / name).read_text(encoding="utf-8"), "chunk"):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
 
 from tests.conftest import build_project, copy_content, write_tree
+from tests.harden.test_search_files import chunk_files, chunk_terms
 from tests.languages.conftest import LANGUAGES
 from tests.pipeline.test_published_files import png
 from toolkit.findings import Severity
@@ -91,25 +91,10 @@ def test_a_search_index_per_language_folds_polish_and_keeps_arabic(built):
     site, _ = built
     polish = read_named(site, "pl/search/docs")
     assert '"Co mogę zrobić dzisiaj?","modules/first-steps.html"' in polish
-    assert '"zrobic":' in chunk_text(site, "pl", "zr")
-    arabic = chunk_terms(site, "ar", "u627-644")  # "ال", the first two letters of الطفل, اللحظة...
+    polish_search = site / "pl" / "search"
+    assert '"zrobic":' in (polish_search / chunk_files(polish_search)[1]["zr"]).read_text(encoding="utf-8")
+    arabic = chunk_terms(site / "ar" / "search", "u627-644")  # "ال", the first two letters of الطفل, اللحظة...
     assert "الصعبه" in arabic  # الصعبة, teh marbuta folded as search folds queries
-
-
-def chunk_text(site, tree: str, key: str) -> str:
-    """The text of the file docs.js names for chunk `key` of a language's search index (several chunks share one)."""
-    _docs, files, _stops = json.loads("[" + read_named(site, f"{tree}/search/docs").split(".docs(", 1)[1]
-                                      .rsplit(");", 1)[0] + "]")
-    return read(site, f"{tree}/search/{files[key]}")
-
-
-def chunk_terms(site, tree: str, key: str) -> dict:
-    """The terms of chunk `key`, from its call in the file that holds it."""
-    for line in chunk_text(site, tree, key).splitlines():
-        call_key, terms = json.loads("[" + line.split(".chunk(", 1)[1].rsplit(");", 1)[0] + "]")
-        if call_key == key:
-            return terms
-    raise AssertionError(f"no chunk {key} in its file")
 
 
 def test_arabic_indic_digits_typed_into_a_translation_are_a_phone_number(tmp_path):

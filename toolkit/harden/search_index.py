@@ -58,11 +58,10 @@ def words(text: str, stopwords: frozenset[str] = STOPWORDS["en"]) -> list[str]:
     """The search terms of a text: lower case, accents and Arabic vowel marks off, stop words out."""
     text = text.lower()
     if not text.isascii():  # accents off (café -> cafe); ASCII text has none, and skipping this halves index time
-        # Word by word (the text's runs between spaces), each distinct one folded once: a Polish or Arabic page
-        # repeats its words, and taking the marks off character by character was most of its index time. The
-        # same terms as folding the whole text: spaces split terms either way, and no mark joins two runs.
-        # The distinct runs are folded first, then looked up: a call of _folded for each of a page's runs was a
-        # fifth of a Polish or Arabic tree's index time.
+        # Run by run (the text between spaces), each distinct run folded once, then looked up: a Polish or Arabic
+        # page repeats its words, and folding character by character, then calling _folded for every run, was
+        # most of its index time. The same terms as folding the whole text: spaces split terms either way, and
+        # no mark joins two runs.
         runs = text.split()
         folded = {run: _folded(run) for run in set(runs)}
         text = " ".join(map(folded.__getitem__, runs))
