@@ -40,7 +40,7 @@ class BuildOptions:
     packs: bool = True
     editions: tuple[str, ...] = EDITIONS
     parallel_from: int = PARALLEL_FROM
-    # The command line sets this: its process may fork, when it runs no other thread.
+    # The command line sets this: its process may fork, when it runs no other thread, and makes this one build.
     may_fork: bool = False
     cache: bool = True  # reuse what earlier builds made from the same inputs (toolkit.buildcache)
     # Set by toolkit.build for one build: the cache held nothing when it began, so its stages do not ask it.
@@ -56,6 +56,11 @@ class BuildOptions:
 
         return (self.may_fork and threading.active_count() == 1
                 and "fork" in multiprocessing.get_all_start_methods())
+
+    def builds_once(self) -> bool:
+        """Whether the process makes this one build and ends (the command line's, and the edition's process it
+        forks), so that what lives after a stage may be kept out of later collections (toolkit.build)."""
+        return self.may_fork
 
     def parallel(self, content: Content) -> bool:
         """Whether this build is large enough, and the machine has the CPUs, to use a second process."""
