@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import build_project
 
 # The other extensions of our mkdocs.yml, around the one compared.
-OTHERS = ["toc", "attr_list", "tables", "admonition", "md_in_html", "sane_lists"]
+OTHERS = ["toc", "attr_list", "tables", "admonition", "toolkit.markdown_html", "sane_lists"]
 CONFIGS = {"toc": {"permalink": False}}
 
 PAGES = {

@@ -204,7 +204,7 @@ def _theme_listing(searchpaths: tuple[str, ...], followlinks: bool) -> tuple[str
 # fenced_code (an extension MkDocs always adds, which imports Pygments), 50 ms a process otherwise.
 _RENDERER_MODULES = ("mkdocs.commands.build", "mkdocs.config.defaults", "material", "material.templates",
                      *(f"markdown.extensions.{name}" for name in
-                       ("toc", "attr_list", "tables", "admonition", "md_in_html", "sane_lists", "fenced_code")),
+                       ("toc", "attr_list", "tables", "admonition", "sane_lists", "fenced_code")),
                      "toolkit.markdown_html", "toolkit.markdown_typography")
 
 
