@@ -54,6 +54,7 @@ from .harden.unused_css import parse_theme_stylesheets, prune_unused_rules
 from .pagescan import PageScan
 from .publish import publish
 from .render import import_renderer, render
+from .render_shared import Exchange
 from .reports import write_reports
 from .unchanged import Inputs, declared_epoch, examine, remember, report_reused
 
@@ -138,8 +139,9 @@ class PageChecks:
 
 
 def build_edition(content: Content, edition: str, options: BuildOptions, stage_site: Path,
-                  epoch: int, timings: dict) -> EditionBuild:
-    """Compile, render and harden one edition into stage_site/<edition>: each language its own tree.
+                  epoch: int, timings: dict, exchange: Exchange | None = None) -> EditionBuild:
+    """Compile, render and harden one edition into stage_site/<edition>: each language its own tree, sharing
+    its Markdown conversions with the build's other edition through `exchange` (toolkit.render_shared).
 
     The source language is built first, at the edition's root: MkDocs empties its output
     folder, so the other languages' trees (<tag>/ inside it) must come after.
@@ -151,7 +153,8 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
             continue
         root = language_root(language.tag, content.source_language)
         part = build_language(localized(content, language), edition, options, stage_site / edition / root,
-                              options.build_dir / "projects" / edition / (root or language.tag), epoch, timings)
+                              options.build_dir / "projects" / edition / (root or language.tag), epoch, timings,
+                              exchange.channel(edition, language.tag) if exchange else None)
         trees[language.tag] = (root, [page.path for page in part.compiled.pages])
         if result is None:
             result = part
@@ -170,8 +173,8 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
 
 
 def build_language(content: Content, edition: str, options: BuildOptions, site_dir: Path, project_dir: Path,
-                   epoch: int, timings: dict) -> EditionBuild:
-    """Compile, render and harden one (edition, language) pair into site_dir."""
+                   epoch: int, timings: dict, shared=None) -> EditionBuild:
+    """Compile, render and harden one (edition, language) pair into site_dir (`shared`: render's)."""
     findings: list[Finding] = []
     with _timed(timings, "compile"):
         # The downloads page only in the source language's tree, where downloads/ is.
@@ -180,7 +183,7 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
                                    downloads=options.packs and content.language.tag == content.source_language)
         release_markdown(compiled)
     with _stored(options) as cache, _timed(timings, "render"):
-        findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources, cache=cache)
+        findings += render(compiled.config_file, epoch=epoch, sources=compiled.sources, cache=cache, shared=shared)
         release_rendered(options)
     if not site_dir.exists():
         return EditionBuild(compiled, findings)
@@ -243,8 +246,9 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
     still add up to the build's wall time; "editions-wait" is the time spent waiting for them.
     """
     if len(options.editions) < 2 or not options.parallel(content):
-        return {name: checks.run(content, name, _edition(content, name, options, stage_site, epoch, timings),
-                                 stage_site) for name in options.editions}
+        exchange = Exchange(tuple(options.editions)) if options.share_conversions else None
+        return {name: checks.run(content, name, _edition(content, name, options, stage_site, epoch, timings,
+                                                         exchange), stage_site) for name in options.editions}
     # The largest edition is built here: the others start later, in another process.
     here = max(options.editions, key=lambda name: len(content.in_edition(content.modules, name)))
     others = [name for name in options.editions if name != here]
@@ -255,29 +259,35 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
         # no collection walks it again (release_rendered's, every automatic one). Only here, where the process
         # makes one build and ends; a process that builds again (the preview) must not keep each build.
         gc.freeze()
+    exchange = None
+    if options.share_conversions and len(others) == 1:  # this edition converts forwards, the other backwards
+        exchange = Exchange((here, *others), folder=stage_site.parent / "conversions")
+        exchange.folder.mkdir()
     context = multiprocessing.get_context("fork" if options.forks() else "spawn")
     with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
         # The first of the others (the smaller edition) also runs the checks of the content alone, while the
         # largest is still being built here: at 1,000 modules 0.8 s that this process no longer spends after it.
         futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch, checks,
-                                     name == others[0])
+                                     name == others[0], exchange)
                    for name in others}
-        results = {here: checks.run(content, here, _edition(content, here, options, stage_site, epoch, timings),
-                                    stage_site)}
+        results = {here: checks.run(content, here, _edition(content, here, options, stage_site, epoch, timings,
+                                                            exchange), stage_site)}
         with _timed(timings, "editions-wait"):
             for name, future in futures.items():
                 result, edition_timings = future.result()
                 result.compiled.edition = Edition.of(content, name)
                 results[name] = result
                 timings.update({f"{stage}:{name}": seconds for stage, seconds in edition_timings.items()})
+    if exchange is not None:
+        shutil.rmtree(exchange.folder, ignore_errors=True)  # 11 MB at 1,000 modules, read by nobody now
     return {name: results[name] for name in options.editions}
 
 
 def _edition(content: Content, edition: str, options: BuildOptions, stage_site: Path, epoch: int,
-             timings: dict) -> EditionBuild:
+             timings: dict, exchange: Exchange | None = None) -> EditionBuild:
     """build_edition, then the edition's compressed copies, in the same process (the other CPU compresses
     the edition it built), before the checks rather than after them."""
-    result = build_edition(content, edition, options, stage_site, epoch, timings)
+    result = build_edition(content, edition, options, stage_site, epoch, timings, exchange)
     if (stage_site / edition).exists():
         with _stored(options) as cache, _timed(timings, "precompress"):
             precompress(stage_site / edition, compressed_dir(stage_site, edition), cache)
@@ -290,10 +300,11 @@ def compressed_dir(stage_site: Path, edition: str) -> Path:
 
 
 def _edition_in_process(content: Content, edition: str, options: BuildOptions, stage_site: Path,
-                        epoch: int, checks: PageChecks, content_too: bool = False) -> tuple[EditionBuild, dict]:
+                        epoch: int, checks: PageChecks, content_too: bool = False,
+                        exchange: Exchange | None = None) -> tuple[EditionBuild, dict]:
     timings: dict[str, float] = {}
-    result = checks.run(content, edition, _edition(content, edition, options, stage_site, epoch, timings),
-                        stage_site)
+    result = checks.run(content, edition, _edition(content, edition, options, stage_site, epoch, timings,
+                                                   exchange), stage_site)
     if content_too and (stage_site / edition).exists():
         with _timed(timings, "check-content"):
             result.content_checked = checks.content(content)

@@ -43,6 +43,9 @@ class BuildOptions:
     # The command line sets this: its process may fork, when it runs no other thread, and makes this one build.
     may_fork: bool = False
     cache: bool = True  # reuse what earlier builds made from the same inputs (toolkit.buildcache)
+    # The editions convert a page's Markdown once when it is the same in both (toolkit.render_shared); a test
+    # compares builds with and without.
+    share_conversions: bool = True
     # Set by toolkit.build for one build: the cache held nothing when it began, so its stages do not ask it.
     cache_held_nothing: bool = False
 

@@ -21,6 +21,7 @@ from .buildcache import BuildCache, digest, entries_under, toolkit_fingerprint
 from .compile.links import html_path
 from .findings import Finding, error, warning
 from .memo import bytes_key, remembered
+from .render_shared import sharing
 from .venvcache import cache_folder, read_checked, write_checked
 
 log = logging.getLogger("toolkit.render")
@@ -254,7 +255,7 @@ def _share_theme_setup(theme) -> None:
 
 
 def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = None,
-           cache: BuildCache | None = None) -> list[Finding]:
+           cache: BuildCache | None = None, shared=None) -> list[Finding]:
     """Run `mkdocs build` on a generated project into an empty folder. Returns findings; raises nothing
     for content problems.
 
@@ -262,6 +263,10 @@ def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = No
     rendered again: its stored HTML is written first, newer than its Markdown, and MkDocs' dirty
     build (which renders only pages whose HTML is older than their Markdown) leaves it alone. Its
     stored messages are reported again, so the findings are those of a full render.
+
+    With `shared` (a channel of toolkit.render_shared.Exchange), a page whose Markdown another edition of
+    the build converted is not converted again: that edition's conversion is used when it is the one this
+    page would get.
     """
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
@@ -281,9 +286,11 @@ def render(config_file: Path, *, epoch: int, sources: dict[str, str] | None = No
             collector.config = config
             _raw_html_anchors_when_logged()
             level = config.validation.links.anchors
-            unlogged = _ANCHORS_UNLOGGED.set(not logging.getLogger("mkdocs.structure.pages").isEnabledFor(level))
+            quiet = not logging.getLogger("mkdocs.structure.pages").isEnabledFor(level)
+            unlogged = _ANCHORS_UNLOGGED.set(quiet)
             try:
-                build(config, dirty=bool(reused))
+                with sharing(shared, config, dirty=bool(reused), anchors_unlogged=quiet):
+                    build(config, dirty=bool(reused))
             finally:
                 _ANCHORS_UNLOGGED.reset(unlogged)
         except MkDocsException as exc:

@@ -1,0 +1,62 @@
+"""Editions that share their Markdown conversions (toolkit.render_shared) build exactly what editions that each
+convert every page build: in one process, in two, and in every language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, build_project, copy_content
+from tests.pipeline.test_output_guarantees import snapshot
+from toolkit import render_shared
+
+LANGUAGES = FIXTURES / "sites" / "languages" / "content"
+
+
+def _same_markdown(project: Path) -> dict[str, int]:
+    """For each language tree: how many of the public edition's generated pages have byte for byte the same
+    Markdown in the professional edition."""
+    projects = project / "build" / "projects"
+    same = {}
+    for tree in sorted(path.name for path in (projects / "public").iterdir()):
+        public, professional = projects / "public" / tree / "docs", projects / "professional" / tree / "docs"
+        same[tree] = sum(1 for page in public.rglob("*.md")
+                         if (professional / page.relative_to(public)).is_file()
+                         and page.read_bytes() == (professional / page.relative_to(public)).read_bytes())
+    return same
+
+
+@pytest.mark.parametrize("source", [None, LANGUAGES], ids=["minimal", "languages"])
+def test_shared_conversions_build_what_unshared_ones_build(tmp_path, monkeypatch, source):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    copy = (lambda folder: copy_content(folder)) if source is None else (lambda folder: copy_content(folder, source))
+    alone = build_project(copy(tmp_path / "alone"), share_conversions=False)
+
+    converted: list[str] = []
+    render_shared._install()
+    original = render_shared._ORIGINAL_RENDER
+
+    def counting(page, config, files):
+        converted.append(page.file.src_uri)
+        original(page, config, files)
+
+    monkeypatch.setattr(render_shared, "_ORIGINAL_RENDER", counting)
+    shared = build_project(copy(tmp_path / "shared"))  # one process: the second edition takes from memory
+    converted_in_one = len(converted)
+    parallel = build_project(copy(tmp_path / "parallel"), parallel_from=0)  # two processes, through files
+    assert alone.ok and shared.ok and parallel.ok
+    expected = snapshot(tmp_path / "alone" / "project" / "site")
+    assert snapshot(tmp_path / "shared" / "project" / "site") == expected
+    assert snapshot(tmp_path / "parallel" / "project" / "site") == expected
+    assert [f.format() for f in shared.findings] == [f.format() for f in alone.findings]
+    assert [f.format() for f in parallel.findings] == [f.format() for f in alone.findings]
+    assert shared.built_site.reports == alone.built_site.reports
+
+    # In one process, every page whose Markdown the professional edition has too was converted once, for both.
+    pages = {name: len(edition.pages) for name, edition in alone.compiled.items()}
+    same = _same_markdown(tmp_path / "shared" / "project")
+    assert sum(same.values()) > 10
+    assert converted_in_one == pages["public"] + pages["professional"] - sum(same.values())
+    # The files the two processes exchanged are gone with the build.
+    assert not (tmp_path / "parallel" / "project" / "build" / "stage" / "conversions").exists()
