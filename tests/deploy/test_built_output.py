@@ -62,3 +62,14 @@ def test_downloads_are_served_from_the_site_and_the_zip_holds_no_copies(packs_bu
     with zipfile.ZipFile(project / "packs" / "public-offline.zip") as bundle:
         names = bundle.namelist()
     assert not [n for n in names if n.endswith((".gz", ".br")) or "/downloads/" in n]
+
+
+def test_brotlis_window_is_the_smallest_that_holds_the_file():
+    from toolkit.deploy.precompress import brotli_window
+
+    # Brotli's window holds 2**lgwin - 16 bytes; lgwin goes from 10 to 24, and 22 is its default.
+    assert [brotli_window(size) for size in (0, 1008, 1009, 16_368, 16_369, 4 * 2**20, 2**30)] == [
+        10, 10, 11, 14, 15, 22, 22]
+    text = b"".join(b"line %d of a page that repeats itself\n" % (i % 700) for i in range(3_000))
+    packed = brotli.compress(text, quality=6, lgwin=brotli_window(len(text)))
+    assert brotli.decompress(packed) == text and len(packed) <= len(brotli.compress(text, quality=6))

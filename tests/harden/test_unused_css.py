@@ -45,6 +45,20 @@ def test_rules_are_kept_only_when_every_name_they_need_is_in_a_page_or_a_script(
     )
 
 
+def test_pages_read_with_the_tags_seen_before_left_out_give_the_same_names_and_scripts():
+    pages = [("index.html", PAGE + '<script src="assets/a.js"></script>'),
+             ("modules/a.html", PAGE + '<SCRIPT src="../assets/a.js"></SCRIPT><p class="tk-lead">x</p>'),
+             ("modules/b.html", '<p class="tk-lead">y</p><kbd id="k">z</kbd><script src="b.js"></script>')]
+    each, seen_once, seen = Features(), Features(), set()
+    for url, html in pages:
+        each.add_html(html.encode(), url)
+        seen_once.add_html(html.encode(), url, seen)
+    assert seen_once == each
+    assert each.scripts == {"assets/a.js", "modules/b.js"}
+    assert {"kbd", "p", "main"} <= each.elements and {"tk-lead", "md-typeset"} <= each.classes
+    assert (b"p", b' class="tk-lead"') in seen and not any(tag.lower() == b"script" for tag, _ in seen)
+
+
 def test_a_rule_for_an_opened_menu_is_kept_though_no_page_or_script_says_open():
     # The browser sets `open` on a <details> when the reader opens it; no built page has the attribute.
     page = '<html><body><details class="tk-menu"><summary>Menu</summary></details></body></html>'

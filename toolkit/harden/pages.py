@@ -25,7 +25,6 @@ EXTERNAL_SCHEMES = ("http:", "https:", "mailto:")
 REL_EXTERNAL = ("noopener", "noreferrer")
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 _STRING = lxml.etree.XPath("string()", smart_strings=False)
-_MAY_USE_ASSETS = "//*[contains(@href, 'assets/') or contains(@src, 'assets/') or contains(@href, '.css')]"
 
 
 @dataclass
@@ -69,42 +68,32 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str],
                                               hint="Rebuild; if it stays empty, report it as a bug.")], PageScan())
 
     _remove_comments(doc)
-    for element in doc.iter("a"):
-        href = element.get("href", "")
-        if href.startswith(EXTERNAL_SCHEMES):
-            tokens = (element.get("rel") or "").split()
+    # One walk over the elements for the three things harden changes (three XPath queries took twice as long:
+    # the one for references to assets alone, with its contains(), took as long as parsing the page).
+    for element in doc.iter(lxml.etree.Element):
+        get = element.get
+        href, src, style = get("href"), get("src"), get("style")
+        if href is not None and element.tag == "a" and href.startswith(EXTERNAL_SCHEMES):
+            tokens = (get("rel") or "").split()
             for token in REL_EXTERNAL:
                 if token not in tokens:
                     tokens.append(token)
             element.set("rel", " ".join(tokens))
-    for element in doc.xpath("//*[@style]"):
-        match = _ALIGN.match(element.get("style"))
-        if match:
-            # Markdown tables align columns with style attributes; a class keeps the CSP strict.
-            del element.attrib["style"]
-            element.set("class", (element.get("class", "") + f" tk-align-{match.group(1)}").strip())
-        else:
-            findings.append(error("privacy", f"inline style attribute on <{element.tag}> is blocked by the "
-                                  "Content-Security-Policy.", page=url,
-                                  hint="Style it with a class in toolkit/theme/assets/toolkit.css."))
-    # Only theme files under assets/ are ever pruned, so only references to them (and to
-    # stylesheets, which may point into assets/) are resolved: resolving all 100 links of
-    # every page took a quarter of this function's time.
-    for element in doc.xpath(_MAY_USE_ASSETS):
-        for attribute in ("href", "src"):
-            value = element.get(attribute, "")
-            target = local_target(url, value)
-            if target:
-                target = target.lstrip("/")  # the 404 page links from the root, to work at any depth
-            if target and renamed:
-                # From the root, a language tree's 404 page names its own folder first: /pl/assets/...
-                key = target if target in renamed else next(
-                    (k for k in renamed if value.startswith("/") and target.endswith("/" + k)), None)
-                if key:
-                    element.set(attribute, renamed_reference(value, key, renamed))
-                    target = renamed[key]
-            if target:
-                referenced.add(target)
+        if style is not None:
+            match = _ALIGN.match(style)
+            if match:
+                # Markdown tables align columns with style attributes; a class keeps the CSP strict.
+                del element.attrib["style"]
+                element.set("class", (get("class", "") + f" tk-align-{match.group(1)}").strip())
+            else:
+                findings.append(error("privacy", f"inline style attribute on <{element.tag}> is blocked by the "
+                                      "Content-Security-Policy.", page=url,
+                                      hint="Style it with a class in toolkit/theme/assets/toolkit.css."))
+        # Only theme files under assets/ are ever pruned, so only references to them (and to
+        # stylesheets, which may point into assets/) are resolved: resolving all 100 links of
+        # every page took a quarter of this function's time.
+        if (href and ("assets/" in href or ".css" in href)) or (src and "assets/" in src):
+            _point_at_assets(element, url, referenced, renamed)
 
     # UTF-8 bytes straight from libxml2: the same bytes as text encoded again, which took 2.5 times as long on
     # Polish and Arabic pages (0.42 ms a page against 0.17).
@@ -121,6 +110,24 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str],
     summary = description.get("content", "") if description is not None else ""
     text = " ".join(_STRING(article).split())
     return HardenedPage(url, PageText(url, title, summary, text), findings, scan)
+
+
+def _point_at_assets(element, url: str, referenced: set[str], renamed: dict[str, str] | None) -> None:
+    """Note the site files an element's href and src use, pointed at their `renamed` names."""
+    for attribute in ("href", "src"):
+        value = element.get(attribute, "")
+        target = local_target(url, value)
+        if target:
+            target = target.lstrip("/")  # the 404 page links from the root, to work at any depth
+        if target and renamed:
+            # From the root, a language tree's 404 page names its own folder first: /pl/assets/...
+            key = target if target in renamed else next(
+                (k for k in renamed if value.startswith("/") and target.endswith("/" + k)), None)
+            if key:
+                element.set(attribute, renamed_reference(value, key, renamed))
+                target = renamed[key]
+        if target:
+            referenced.add(target)
 
 
 def _remove_comments(doc) -> None:
