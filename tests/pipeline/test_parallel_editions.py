@@ -23,8 +23,10 @@ def test_parallel_build_is_byte_identical_to_sequential(tmp_path, monkeypatch):
     # so the plain keys still add up to the wall time.
     assert {"render", "render:public", "editions-wait"} <= set(parallel.timings)
     assert "render:public" not in sequential.timings
-    # The checks that read only the content ran in the other process too, with the same findings and reports.
-    assert "check-content:public" in parallel.timings and "check-content" not in sequential.timings
+    # The checks that read only the content ran in the two processes, each taking the next one not yet taken,
+    # with the same findings and reports.
+    assert {"check-content", "check-content:public"} <= set(parallel.timings)
+    assert "check-content" not in sequential.timings
     assert set(parallel.built_site.timings) == set(sequential.built_site.timings)
     assert parallel.built_site.reports == sequential.built_site.reports
 
@@ -66,3 +68,24 @@ def test_the_checks_run_beside_the_smaller_edition_are_those_that_read_the_conte
             source = Path(module.__file__).read_text(encoding="utf-8")
             assert not hasattr(module, "check_edition") and "site.editions" not in source \
                 and "packs_dir" not in source, module.NAME
+
+
+def test_each_check_of_the_content_alone_is_run_by_one_process_only(tmp_path, built_minimal):
+    """Claims: the first to ask takes a check; whoever asks next goes on to the following one."""
+    from toolkit.build import Claims, PageChecks
+    from toolkit.checks import DEFAULT_CHECKS, CheckOptions
+
+    _project, result = built_minimal
+    claims = Claims(tmp_path)
+    assert claims("readability") and not claims("readability") and claims("help-routes")
+    checks = PageChecks(tuple(module.__name__ for module in DEFAULT_CHECKS),
+                        CheckOptions(today=result.built_site.options.today))
+    (tmp_path / "build").mkdir()
+    taken_first = checks.content(result.content, Claims(tmp_path / "build"))
+    taken_second = checks.content(result.content, Claims(tmp_path / "build"))
+    assert sorted(taken_first) == ["easy-read", "help-routes", "holiday-list", "module-structure", "number-sources",
+                                   "placeholders", "readability", "registry-numbers", "review-dates", "translations"]
+    assert taken_second == {}
+    unclaimed = checks.content(result.content)
+    assert {name: (found, reports) for name, (found, _seconds, reports) in taken_first.items()} == {
+        name: (found, reports) for name, (found, _seconds, reports) in unclaimed.items()}

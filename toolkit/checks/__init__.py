@@ -19,9 +19,10 @@ then finishes what was found.
 
 A check that says `CONTENT_ONLY = True` reads the content alone, never a built page
 or pack (readability, help routes, review dates...). When the editions are built in
-two processes, the one that builds the smaller edition runs these too
-(`check_content`, with a site of no editions), while the other is still building the
-larger; `run_checks` then takes what they found.
+two processes, each runs these too once its edition is built and checked
+(`check_content`, with a site of no editions), taking them one at a time, so that
+the process done first runs most of them while the other is still building; `run_checks`
+then takes what they found.
 """
 
 from __future__ import annotations
@@ -75,11 +76,12 @@ def check_edition(site: BuiltSite, edition: str, checks=DEFAULT_CHECKS) -> Editi
     return checked
 
 
-def check_content(site: BuiltSite, checks=DEFAULT_CHECKS) -> ContentChecked:
-    """Every check that reads only the content (`CONTENT_ONLY`): its findings, time and reports."""
+def check_content(site: BuiltSite, checks=DEFAULT_CHECKS, claim=None) -> ContentChecked:
+    """Every check that reads only the content (`CONTENT_ONLY`): its findings, time and reports. With `claim`
+    (a check's name -> whether this process may run it), only those it may."""
     checked: ContentChecked = {}
     for module in checks:
-        if getattr(module, "CONTENT_ONLY", False):
+        if getattr(module, "CONTENT_ONLY", False) and (claim is None or claim(module.NAME)):
             before = set(site.reports)
             started = time.perf_counter()
             found = module.check(site)
