@@ -15,6 +15,7 @@ language of the language switcher: pages that have one link to it instead.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -281,7 +282,9 @@ def _compare(translation: Record, source: Record, findings: list[Finding], *, st
         if name in VARIANT_ONLY or value is None:
             continue
         original = getattr(source, name, None)
-        where = translation.where(name)
+        # Where the field is, only for a finding: asking reads the file's positions again (toolkit.content.
+        # yamlfile.Positions), which every field of every translation did, a fifth of loading three languages.
+        where = functools.partial(translation.where, name)
         if isinstance(value, list) and stale:
             if stamped is not None:
                 _count_stamped(value, stamped.count((*path, name)), where, findings)
@@ -289,11 +292,11 @@ def _compare(translation: Record, source: Record, findings: list[Finding], *, st
             if stale and stamped is not None and stamped.within((*path, name)):
                 continue  # the author removed it since the stamp: out of date, not wrong (overlay warns)
             findings.append(error("translations", "the source has no such field.",
-                                  hint="Remove it from the translation, or add it to the source first.", **where))
+                                  hint="Remove it from the translation, or add it to the source first.", **where()))
         elif isinstance(value, list):
             if len(value) != len(original):
                 findings.append(error("translations", f"has {_items(len(value))}; the source has {len(original)}.",
-                                      hint=ITEMS_HINT, **where))
+                                      hint=ITEMS_HINT, **where()))
             else:
                 for item, original_item in zip(value, original, strict=True):
                     if isinstance(item, Record):
@@ -302,13 +305,13 @@ def _compare(translation: Record, source: Record, findings: list[Finding], *, st
             _compare(value, original, findings, stale=stale, stamped=stamped, path=(*path, name))
 
 
-def _count_stamped(items: list, count: int, where: dict, findings: list[Finding]) -> None:
+def _count_stamped(items: list, count: int, where, findings: list[Finding]) -> None:
     # An item past the stamped source's last text is harmless while it holds no text of its own
     # (a `- {}` for a number without a label): the stamped copy keeps only texts, not such items.
     extra = any(_carries_text(item) for item in items[count:])
     if len(items) < count or extra:
         findings.append(error("translations", f"has {_items(len(items))}; the source had {count} when the "
-                              "translation was stamped.", hint=ITEMS_HINT, **where))
+                              "translation was stamped.", hint=ITEMS_HINT, **where()))
 
 
 def _items(count: int) -> str:
