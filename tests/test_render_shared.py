@@ -26,24 +26,31 @@ PAGES = {
     "index.md": "# Start\n\n[A page](a.md) and [its part](a.md#part)\n",
     # c.md is only in the first edition: this page's links lead elsewhere in the second.
     "a.md": "# A\n\n## Part\n\n[B](b.md), [C](c.md) and [a missing one](nowhere.md#x)\n",
-    "b.md": '# B\n\n<div id="raw">An id only raw HTML gives.</div>\n\n[back](index.md#nothing) [raw](#raw)\n',
+    # The same missing page in both editions: the second takes b.md, and says so again for itself.
+    "b.md": '# B\n\n<div id="raw">An id only raw HTML gives.</div>\n\n[back](index.md#nothing) [raw](#raw) '
+            "[gone](gone.md)\n",
     "c.md": "# C\n",
+    # e.md is excluded from the second edition's site (exclude_docs): the same file, answered differently.
+    "d.md": "# D\n\n[E](e.md)\n",
+    "e.md": "# E\n",
 }
+SECOND = "exclude_docs: e.md\n"
 
 
-def _edition(folder, pages: dict[str, str]):
+def _edition(folder, pages: dict[str, str], extra: str = ""):
     (folder / "docs").mkdir(parents=True)
     for name, text in pages.items():
         (folder / "docs" / name).write_text(text, encoding="utf-8")
     config = folder / "mkdocs.yml"
-    config.write_text(PROJECT, encoding="utf-8")
+    config.write_text(PROJECT + extra, encoding="utf-8")
     return config
 
 
 def _render_both(tmp_path, name: str, exchange: Exchange | None, order=("first", "second"), counted=None):
     """Render the two editions (in `order`); each one's findings, formatted, and its pages' bytes."""
     configs = {"first": _edition(tmp_path / name / "first", PAGES),
-               "second": _edition(tmp_path / name / "second", {k: v for k, v in PAGES.items() if k != "c.md"})}
+               "second": _edition(tmp_path / name / "second", {k: v for k, v in PAGES.items() if k != "c.md"},
+                                  SECOND)}
     found = {}
     for edition in order:
         channel = exchange.channel(edition, "en") if exchange else None
@@ -73,7 +80,7 @@ def conversions(monkeypatch):
 def test_a_page_is_converted_again_only_where_its_links_lead_elsewhere(tmp_path, conversions):
     alone_found, alone_pages = _render_both(tmp_path, "alone", None)
     found, pages = _render_both(tmp_path, "shared", Exchange(("first", "second")), counted=conversions)
-    assert conversions == {"first": ["index.md", "a.md", "b.md", "c.md"], "second": ["a.md"]}
+    assert conversions == {"first": ["index.md", "a.md", "b.md", "c.md", "d.md", "e.md"], "second": ["a.md", "d.md"]}
     assert pages == alone_pages
     assert found == alone_found
     # The second edition's messages: its own conversion of a.md, and b.md's anchor message (MkDocs checks
@@ -85,6 +92,8 @@ def test_a_page_is_converted_again_only_where_its_links_lead_elsewhere(tmp_path,
         "files.",
         "a.html: warning: Doc file 'a.md' contains a link 'nowhere.md#x', but the target 'nowhere.md' is not found "
         "among documentation files.",
+        "b.html: warning: Doc file 'b.md' contains a link 'gone.md', but the target is not found among "
+        "documentation files.",
     ]
 
 
@@ -96,8 +105,21 @@ def test_through_files_the_second_edition_converts_backwards_and_the_first_takes
     # writes them down; the first then takes each one whose links lead to the same files in its own list.
     found, pages = _render_both(tmp_path, "shared", Exchange(("first", "second"), folder=folder),
                                 order=("second", "first"), counted=conversions)
-    assert conversions == {"second": ["b.md", "a.md", "index.md"], "first": ["a.md", "c.md"]}
+    assert conversions == {"second": ["d.md", "b.md", "a.md", "index.md"], "first": ["a.md", "c.md", "d.md", "e.md"]}
     assert sorted(path.name for path in folder.iterdir()) == ["en.first.00000", "en.second.00000"]
+    assert pages == alone_pages
+    assert found == alone_found
+
+
+def test_the_second_edition_stops_converting_backwards_where_it_meets_the_first(tmp_path, conversions):
+    alone_found, alone_pages = _render_both(tmp_path, "alone", None)
+    folder = tmp_path / "conversions"
+    folder.mkdir()
+    found, pages = _render_both(tmp_path, "shared", Exchange(("first", "second"), folder=folder),
+                                counted=conversions)
+    # Its last page, d.md, the first edition has converted already: the second converts only what holds there
+    # no longer, in MkDocs' order.
+    assert conversions == {"first": ["index.md", "a.md", "b.md", "c.md", "d.md", "e.md"], "second": ["a.md", "d.md"]}
     assert pages == alone_pages
     assert found == alone_found
 
@@ -109,7 +131,7 @@ def test_a_damaged_file_from_the_other_edition_only_costs_converting(tmp_path, c
     (folder / "en.first.00000").write_bytes(b"\x80\x05not a pickle")
     found, pages = _render_both(tmp_path, "shared", Exchange(("first", "second"), folder=folder),
                                 order=("second",), counted=conversions)
-    assert conversions == {"second": ["b.md", "a.md", "index.md"]}
+    assert conversions == {"second": ["d.md", "b.md", "a.md", "index.md"]}
     assert pages["second"] == alone_pages["second"] and found["second"] == alone_found["second"]
 
 
@@ -117,3 +139,29 @@ def test_only_two_editions_share():
     exchange = Exchange(("public", "professional", "third"))
     assert exchange.channel("third", "en") is None
     assert Exchange(("public",)).channel("public", "en") is None
+
+
+def test_a_setting_that_cannot_be_named_or_an_extension_that_may_read_more_turns_sharing_off():
+    from types import SimpleNamespace
+
+    from markdown.extensions.toc import slugify_unicode
+
+    from toolkit.render_shared import settings_of
+
+    class Config(dict):
+        validation = SimpleNamespace(links={"not_found": 30})
+        use_directory_urls = False
+
+    def made(extensions, configs):
+        return Config(markdown_extensions=extensions, mdx_configs=configs)
+
+    def local(text, sep):
+        return text
+
+    # What translated trees name: a function its dotted name leads back to.
+    named = settings_of(made(["toc", "tables"], {"toc": {"slugify": slugify_unicode}}), False)
+    assert named is not None and '"markdown.extensions.toc.slugify_unicode"' in named
+    assert settings_of(made(["toc"], {"toc": {"slugify": lambda text, sep: text}}), False) is None
+    assert settings_of(made(["toc"], {"toc": {"slugify": local}}), False) is None
+    assert settings_of(made(["toc", "pymdownx.snippets"], {}), False) is None
+    assert settings_of(made(["toc"], {}), False) != settings_of(made(["toc"], {}), True)

@@ -276,34 +276,37 @@ def build_editions(content: Content, options: BuildOptions, stage_site: Path, ep
         # no collection walks it again (release_rendered's, every automatic one). Only here, where the process
         # makes one build and ends; a process that builds again (the preview) must not keep each build.
         gc.freeze()
+    # What the two processes share, in folders of the stage (gone with this function, whatever happens).
     claims = Claims(stage_site.parent / "claims")
-    claims.folder.mkdir()
+    claims.folder.mkdir(exist_ok=True)
     exchange = None
     if options.share_conversions and len(others) == 1:  # this edition converts forwards, the other backwards
         exchange = Exchange((here, *others), folder=stage_site.parent / "conversions")
-        exchange.folder.mkdir()
-    context = multiprocessing.get_context("fork" if options.forks() else "spawn")
-    with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
-        # The checks of the content alone are taken one at a time by the first of the others (the smaller
-        # edition) and by this process, each once its edition is built and checked: the first done runs most of
-        # them while the other is still building (at 1,000 modules 0.8 s in one language, 3 s in three).
-        futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch, checks,
-                                     claims if name == others[0] else None, exchange)
-                   for name in others}
-        results = {here: checks.run(content, here, _edition(content, here, options, stage_site, epoch, timings,
-                                                            exchange), stage_site)}
-        if (stage_site / here).exists():
-            with _timed(timings, "check-content"):
-                results[here].content_checked = checks.content(content, claims)
-        with _timed(timings, "editions-wait"):
-            for name, future in futures.items():
-                result, edition_timings = future.result()
-                result.compiled.edition = Edition.of(content, name)
-                results[name] = result
-                timings.update({f"{stage}:{name}": seconds for stage, seconds in edition_timings.items()})
-    for folder in (claims.folder, exchange.folder if exchange else None):
-        if folder is not None:
-            shutil.rmtree(folder, ignore_errors=True)  # the conversions: 11 MB at 1,000 modules, read by nobody now
+        exchange.folder.mkdir(exist_ok=True)
+    try:
+        context = multiprocessing.get_context("fork" if options.forks() else "spawn")
+        with ProcessPoolExecutor(max_workers=len(others), mp_context=context) as pool:
+            # The checks of the content alone are taken one at a time by the first of the others (the smaller
+            # edition) and by this process, each once its edition is built and checked: the first done runs most of
+            # them while the other is still building (at 1,000 modules 0.8 s in one language, 3 s in three).
+            futures = {name: pool.submit(_edition_in_process, content, name, options, stage_site, epoch, checks,
+                                         claims if name == others[0] else None, exchange)
+                       for name in others}
+            results = {here: checks.run(content, here, _edition(content, here, options, stage_site, epoch, timings,
+                                                                exchange), stage_site)}
+            if (stage_site / here).exists():
+                with _timed(timings, "check-content"):
+                    results[here].content_checked = checks.content(content, claims)
+            with _timed(timings, "editions-wait"):
+                for name, future in futures.items():
+                    result, edition_timings = future.result()
+                    result.compiled.edition = Edition.of(content, name)
+                    results[name] = result
+                    timings.update({f"{stage}:{name}": seconds for stage, seconds in edition_timings.items()})
+    finally:
+        for folder in (claims.folder, exchange.folder if exchange else None):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)  # the conversions: 11 MB at 1,000 modules
     return {name: results[name] for name in options.editions}
 
 

@@ -6,7 +6,8 @@ professional edition (only the navigation and the page around it differ), and co
 processor time, done twice for those pages.
 
 What a conversion gives (the page's HTML content, table of contents, title from its heading, the ids it
-holds, its links to anchors and the messages it logs) follows from:
+holds, its links to anchors and the messages it logs to MkDocs' and Material's loggers, which become
+findings) follows from:
 
 - the page's Markdown, its source path, address and whether it is excluded, the Markdown extensions and
   their settings, the link-validation levels and the logging level MkDocs asks: together the **key**;
@@ -17,8 +18,10 @@ A conversion made in the other edition is used only when its key is this page's 
 asked has the same answer in this edition's file list; the conversion then is what converting the page
 here would give, and its messages are logged again here, against this page
 (tests/pipeline/test_shared_conversions.py builds with and without sharing and compares every byte and
-finding). Anything else (a key made of a setting that cannot be named, a conversion that asked the file
-list anything but `get_file_from_path`, a project with MkDocs plugins) is converted here as before.
+finding). Anything else (a Markdown extension not in SHAREABLE, a setting that cannot be named, a
+conversion that asked the file list anything but `get_file_from_path`, a project with MkDocs plugins) is
+converted here as before. Messages to other loggers (Python-Markdown's own) are not kept: they never
+become findings.
 
 How the editions share (`Exchange`):
 
@@ -43,11 +46,17 @@ import json
 import logging
 import os
 import pickle
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 # The loggers whose messages become findings (toolkit.render captures the same).
 LOGGERS = ("mkdocs", "material")
+# Markdown extensions whose output follows from the page's Markdown and their settings alone: an extension that
+# reads files, the environment or what an earlier page left (snippets, abbr's auto_append, includes) would make a
+# conversion that another edition must not take. Any other extension in mkdocs.yml turns sharing off.
+SHAREABLE = frozenset({"toc", "tables", "fenced_code", "attr_list", "admonition", "sane_lists", "md_in_html",
+                       "toolkit.markdown_html", "toolkit.markdown_typography"})
 CHUNK = 16  # conversions written to a file at a time: fewer files, and little converted twice where they meet
 _PAGES_LOGGER = "mkdocs.structure.pages"  # Page.render keeps links to anchors only above its DEBUG level
 
@@ -134,9 +143,28 @@ def _replay(records: list[tuple[str, int, str]]) -> None:
         logging.getLogger(name).log(level, "%s", message)
 
 
+def _packed(converted: Converted) -> bytes | None:
+    """A conversion as bytes, taken when it is made (the page's table of contents and ids go on to the
+    templates); None if it cannot be pickled: that page is then converted in both editions, no more."""
+    try:
+        return pickle.dumps(converted, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:
+        return None
+
+
+def _unpacked(raw: bytes | None) -> Converted | None:
+    """A conversion from its bytes (its own copies of the table of contents and ids), or None."""
+    if raw is None:
+        return None
+    try:
+        converted = pickle.loads(raw)
+    except Exception:
+        return None
+    return converted if isinstance(converted, Converted) else None
+
+
 class _MemoryChannel:
-    """Conversions kept in this process for the next edition (pickled: the next edition's pages get their own
-    copies of the table of contents)."""
+    """Conversions kept in this process for the next edition."""
 
     backward = False
 
@@ -145,15 +173,17 @@ class _MemoryChannel:
         self.publishes = publishes
 
     def publish(self, key: str, converted: Converted) -> None:
-        if self.publishes:
-            self.store[key] = pickle.dumps(converted, protocol=pickle.HIGHEST_PROTOCOL)
+        if self.publishes and (raw := _packed(converted)) is not None:
+            self.store[key] = raw
 
     def take(self, key: str) -> Converted | None:
-        raw = self.store.pop(key, None)
-        return None if raw is None else pickle.loads(raw)
+        return _unpacked(self.store.pop(key, None))
 
     def has(self, key: str) -> bool:
         return key in self.store
+
+    def flush(self) -> None:
+        pass
 
     def close(self) -> None:
         if not self.publishes:  # the last edition: nobody else will take what is left
@@ -172,16 +202,17 @@ class _FileChannel:
         self.me = me
         self.peer: str | None = peer
         self.backward = backward
-        self.pending: dict[str, Converted] = {}
+        self.pending: dict[str, bytes] = {}
         self.sent = 0
         self.got = 0
-        self.received: dict[str, Converted] = {}
+        self.received: dict[str, bytes] = {}
 
     def _path(self, edition: str, number: int) -> str:
         return os.path.join(self.folder, f"{self.tree}.{edition}.{number:05d}")
 
     def publish(self, key: str, converted: Converted) -> None:
-        self.pending[key] = converted
+        if (raw := _packed(converted)) is not None:
+            self.pending[key] = raw
         if len(self.pending) >= CHUNK:
             self.flush()
 
@@ -203,7 +234,10 @@ class _FileChannel:
         while self.peer is not None:
             try:
                 with open(self._path(self.peer, self.got), "rb") as file:
-                    self.received.update(pickle.load(file))
+                    received = pickle.load(file)
+                if not isinstance(received, dict):
+                    raise TypeError("not a table of conversions")
+                self.received.update(received)
             except FileNotFoundError:
                 return
             except Exception:  # unreadable: nothing more is taken from the other process
@@ -213,7 +247,7 @@ class _FileChannel:
 
     def take(self, key: str) -> Converted | None:
         self._receive()
-        return self.received.pop(key, None)
+        return _unpacked(self.received.pop(key, None))
 
     def has(self, key: str) -> bool:
         self._receive()
@@ -281,21 +315,18 @@ class _Session:
     def _backwards(self, config, files) -> None:
         """Convert this edition's pages from the last one backwards, until one the other edition converted.
 
-        Their messages are kept, and logged when MkDocs renders each page; at anything unusual (a page
-        MkDocs has not made, a message while reading, a conversion not to share, an error) it stops, and
-        MkDocs meets that page at its turn, as without sharing."""
+        Their messages to MkDocs' and Material's loggers are kept, and logged when MkDocs renders each page;
+        at anything unusual (a page MkDocs has not made, a message while reading, a conversion not to share,
+        an error) it stops, and MkDocs meets that page at its turn, as without sharing."""
         from mkdocs.structure.files import InclusionLevel
-        from mkdocs.structure.pages import Page
 
         pages = [file for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
                  if not (self.dirty and not file.is_modified())]
         try:
             for file in reversed(pages):
-                if file.page is None:
-                    if not file.inclusion.is_not_in_nav():
-                        break
-                    Page(None, file, config)  # as MkDocs' build makes it, just before it renders the page
                 page = file.page
+                if page is None:  # MkDocs makes it just before rendering it (get_navigation makes every one)
+                    break
                 with _recorded(kept=True) as records:
                     page.read_source(config)
                 if records:
@@ -351,15 +382,24 @@ def _install() -> None:
 
 
 def _named(value) -> str:
-    """A function or class in a key by its dotted name (its address differs between processes)."""
+    """A function or class in a key by its dotted name (its address differs between processes): only one that
+    its name leads back to, so that two closures or bound methods of the same name never share a key."""
     module, name = getattr(value, "__module__", None), getattr(value, "__qualname__", None)
-    if module is None or name is None:
+    if module is None or name is None or "<" in name:
         raise TypeError(f"{type(value).__name__} has no name")
+    found = sys.modules.get(module)
+    for part in name.split("."):
+        found = getattr(found, part, None)
+    if found is not value:
+        raise TypeError(f"{module}.{name} does not name it")
     return f"{module}.{name}"
 
 
 def settings_of(config, anchors_unlogged: bool) -> str | None:
-    """The part of every page's key that a render's configuration gives, or None if it cannot be written."""
+    """The part of every page's key that a render's configuration gives, or None if it cannot be written or
+    an extension may read more than the page's Markdown and its settings (not in SHAREABLE)."""
+    if any(not isinstance(name, str) or name not in SHAREABLE for name in config["markdown_extensions"]):
+        return None
     try:
         return json.dumps([config["markdown_extensions"], config["mdx_configs"], dict(config.validation.links),
                            config.use_directory_urls, logging.getLogger(_PAGES_LOGGER).getEffectiveLevel(),
@@ -371,8 +411,12 @@ def settings_of(config, anchors_unlogged: bool) -> str | None:
 @contextlib.contextmanager
 def sharing(channel, config, *, dirty: bool, anchors_unlogged: bool):
     """Within the block, MkDocs' pages are converted through `channel` (None: as MkDocs does)."""
-    settings = settings_of(config, anchors_unlogged) if channel is not None else None
+    if channel is None:
+        yield
+        return
+    settings = settings_of(config, anchors_unlogged)
     if settings is None or len(config.plugins):
+        channel.close()  # neither gives nor takes: what another edition left for this one goes
         yield
         return
     _install()

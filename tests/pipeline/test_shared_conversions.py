@@ -3,13 +3,19 @@ convert every page build: in one process, in two, and in every language."""
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import FIXTURES, build_project, copy_content
+from tests.conftest import FIXTURES, ROOT, build_project, copy_content
 from tests.pipeline.test_output_guarantees import snapshot
+from toolkit import build as toolkit_build
 from toolkit import render_shared
+from toolkit.checks import DEFAULT_CHECKS
+from toolkit.findings import to_json
 
 LANGUAGES = FIXTURES / "sites" / "languages" / "content"
 
@@ -44,6 +50,14 @@ def test_shared_conversions_build_what_unshared_ones_build(tmp_path, monkeypatch
     monkeypatch.setattr(render_shared, "_ORIGINAL_RENDER", counting)
     shared = build_project(copy(tmp_path / "shared"))  # one process: the second edition takes from memory
     converted_in_one = len(converted)
+    content_checked = []
+    run_checks = toolkit_build.run_checks
+
+    def noting(site, checks, checked=None, content_checked_here=None):
+        content_checked.append(content_checked_here)
+        return run_checks(site, checks, checked, content_checked_here)
+
+    monkeypatch.setattr(toolkit_build, "run_checks", noting)
     parallel = build_project(copy(tmp_path / "parallel"), parallel_from=0)  # two processes, through files
     assert alone.ok and shared.ok and parallel.ok
     expected = snapshot(tmp_path / "alone" / "project" / "site")
@@ -58,5 +72,21 @@ def test_shared_conversions_build_what_unshared_ones_build(tmp_path, monkeypatch
     same = _same_markdown(tmp_path / "shared" / "project")
     assert sum(same.values()) > 10
     assert converted_in_one == pages["public"] + pages["professional"] - sum(same.values())
+    # Between them, the two processes ran every check of the content alone, each once.
+    assert sorted(content_checked[0]) == sorted(module.NAME for module in DEFAULT_CHECKS
+                                                if getattr(module, "CONTENT_ONLY", False))
     # The files the two processes exchanged are gone with the build.
     assert not (tmp_path / "parallel" / "project" / "build" / "stage" / "conversions").exists()
+
+
+def test_the_command_lines_forked_editions_share_and_build_what_unshared_ones_build(tmp_path, monkeypatch):
+    """The command line forks the second edition's process (the tests' own builds spawn it)."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")
+    alone = build_project(copy_content(tmp_path / "alone"), share_conversions=False)
+    project = copy_content(tmp_path / "forked")
+    done = subprocess.run([sys.executable, "-m", "toolkit", "build", "--no-packs", "--root", str(project)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert snapshot(project / "site") == snapshot(tmp_path / "alone" / "project" / "site")
+    findings = json.loads((project / "build" / "reports" / "findings.json").read_text(encoding="utf-8"))
+    assert findings == json.loads(to_json(alone.findings))
