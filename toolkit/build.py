@@ -108,7 +108,7 @@ class EditionBuild:
     findings: list[Finding]
     scans: dict[str, PageScan] = field(default_factory=dict)
     checked: EditionChecked | None = None  # what the checks found in its pages (PageChecks), once they are read
-    content_checked: ContentChecked | None = None  # the checks of the content alone, when its process ran them
+    content_checked: ContentChecked | None = None  # the checks of the content alone its process took (Claims)
 
 
 @dataclass(frozen=True)
