@@ -62,19 +62,32 @@ def _render_both(tmp_path, name: str, exchange: Exchange | None, order=("first",
     return found, pages
 
 
-@pytest.fixture
-def conversions(monkeypatch):
-    """The pages MkDocs converted in each edition, while conversions are shared."""
-    counted: dict[str, list[str]] = {}
+def count_conversions(monkeypatch, note) -> None:
+    """Call note(page) for each page MkDocs converts itself while conversions are shared."""
     render_shared._install()
     original = render_shared._ORIGINAL_RENDER
 
     def counting(page, config, files):
-        counted[list(counted)[-1]].append(page.file.src_uri)
+        note(page)
         original(page, config, files)
 
     monkeypatch.setattr(render_shared, "_ORIGINAL_RENDER", counting)
+
+
+@pytest.fixture
+def conversions(monkeypatch):
+    """The pages MkDocs converted in each edition, while conversions are shared."""
+    counted: dict[str, list[str]] = {}
+    count_conversions(monkeypatch, lambda page: counted[list(counted)[-1]].append(page.file.src_uri))
     return counted
+
+
+@pytest.fixture
+def through_files(tmp_path):
+    """An exchange through files in a folder of its own, and what the two editions give without sharing."""
+    folder = tmp_path / "conversions"
+    folder.mkdir()
+    return Exchange(("first", "second"), folder=folder), _render_both(tmp_path, "alone", None)
 
 
 def test_a_page_is_converted_again_only_where_its_links_lead_elsewhere(tmp_path, conversions):
@@ -97,26 +110,21 @@ def test_a_page_is_converted_again_only_where_its_links_lead_elsewhere(tmp_path,
     ]
 
 
-def test_through_files_the_second_edition_converts_backwards_and_the_first_takes_what_holds(tmp_path, conversions):
-    alone_found, alone_pages = _render_both(tmp_path, "alone", None)
-    folder = tmp_path / "conversions"
-    folder.mkdir()
+def test_through_files_the_second_edition_converts_backwards_and_the_first_takes_what_holds(tmp_path, conversions,
+                                                                                            through_files):
+    exchange, (alone_found, alone_pages) = through_files
     # The second edition alone first: it converts every page, from the last (MkDocs puts index.md first), and
     # writes them down; the first then takes each one whose links lead to the same files in its own list.
-    found, pages = _render_both(tmp_path, "shared", Exchange(("first", "second"), folder=folder),
-                                order=("second", "first"), counted=conversions)
+    found, pages = _render_both(tmp_path, "shared", exchange, order=("second", "first"), counted=conversions)
     assert conversions == {"second": ["d.md", "b.md", "a.md", "index.md"], "first": ["a.md", "c.md", "d.md", "e.md"]}
-    assert sorted(path.name for path in folder.iterdir()) == ["en.first.00000", "en.second.00000"]
+    assert sorted(path.name for path in exchange.folder.iterdir()) == ["en.first.00000", "en.second.00000"]
     assert pages == alone_pages
     assert found == alone_found
 
 
-def test_the_second_edition_stops_converting_backwards_where_it_meets_the_first(tmp_path, conversions):
-    alone_found, alone_pages = _render_both(tmp_path, "alone", None)
-    folder = tmp_path / "conversions"
-    folder.mkdir()
-    found, pages = _render_both(tmp_path, "shared", Exchange(("first", "second"), folder=folder),
-                                counted=conversions)
+def test_the_second_edition_stops_converting_backwards_where_it_meets_the_first(tmp_path, conversions, through_files):
+    exchange, (alone_found, alone_pages) = through_files
+    found, pages = _render_both(tmp_path, "shared", exchange, counted=conversions)
     # Its last page, d.md, the first edition has converted already: the second converts only what holds there
     # no longer, in MkDocs' order.
     assert conversions == {"first": ["index.md", "a.md", "b.md", "c.md", "d.md", "e.md"], "second": ["a.md", "d.md"]}
@@ -124,13 +132,10 @@ def test_the_second_edition_stops_converting_backwards_where_it_meets_the_first(
     assert found == alone_found
 
 
-def test_a_damaged_file_from_the_other_edition_only_costs_converting(tmp_path, conversions):
-    alone_found, alone_pages = _render_both(tmp_path, "alone", None)
-    folder = tmp_path / "conversions"
-    folder.mkdir()
-    (folder / "en.first.00000").write_bytes(b"\x80\x05not a pickle")
-    found, pages = _render_both(tmp_path, "shared", Exchange(("first", "second"), folder=folder),
-                                order=("second",), counted=conversions)
+def test_a_damaged_file_from_the_other_edition_only_costs_converting(tmp_path, conversions, through_files):
+    exchange, (alone_found, alone_pages) = through_files
+    (exchange.folder / "en.first.00000").write_bytes(b"\x80\x05not a pickle")
+    found, pages = _render_both(tmp_path, "shared", exchange, order=("second",), counted=conversions)
     assert conversions == {"second": ["d.md", "b.md", "a.md", "index.md"]}
     assert pages["second"] == alone_pages["second"] and found["second"] == alone_found["second"]
 

@@ -21,7 +21,7 @@ from .buildcache import BuildCache, digest, entries_under, toolkit_fingerprint
 from .compile.links import html_path
 from .findings import Finding, error, warning
 from .memo import bytes_key, remembered
-from .render_shared import sharing
+from .render_shared import LOGGERS, sharing
 from .venvcache import cache_folder, read_checked, write_checked
 
 log = logging.getLogger("toolkit.render")
@@ -56,7 +56,7 @@ class _Collector(logging.Handler):
 @contextlib.contextmanager
 def _captured_logs():
     collector = _Collector()
-    loggers = [logging.getLogger("mkdocs"), logging.getLogger("material")]
+    loggers = [logging.getLogger(name) for name in LOGGERS]
     saved = [(lg, lg.level, lg.propagate, list(lg.handlers)) for lg in loggers]
     for lg in loggers:
         lg.handlers = [collector]

@@ -50,7 +50,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# The loggers whose messages become findings (toolkit.render captures the same).
+# The loggers whose messages become findings: toolkit.render captures these, and a conversion's are kept.
 LOGGERS = ("mkdocs", "material")
 # Markdown extensions whose output follows from the page's Markdown and their settings alone: an extension that
 # reads files, the environment or what an earlier page left (snippets, abbr's auto_append, includes) would make a

@@ -12,8 +12,8 @@ import pytest
 
 from tests.conftest import FIXTURES, ROOT, build_project, copy_content
 from tests.pipeline.test_output_guarantees import snapshot
+from tests.test_render_shared import count_conversions
 from toolkit import build as toolkit_build
-from toolkit import render_shared
 from toolkit.checks import DEFAULT_CHECKS
 from toolkit.findings import to_json
 
@@ -40,14 +40,7 @@ def test_shared_conversions_build_what_unshared_ones_build(tmp_path, monkeypatch
     alone = build_project(copy(tmp_path / "alone"), share_conversions=False)
 
     converted: list[str] = []
-    render_shared._install()
-    original = render_shared._ORIGINAL_RENDER
-
-    def counting(page, config, files):
-        converted.append(page.file.src_uri)
-        original(page, config, files)
-
-    monkeypatch.setattr(render_shared, "_ORIGINAL_RENDER", counting)
+    count_conversions(monkeypatch, lambda page: converted.append(page.file.src_uri))
     shared = build_project(copy(tmp_path / "shared"))  # one process: the second edition takes from memory
     converted_in_one = len(converted)
     content_checked = []
