@@ -90,6 +90,18 @@ html, body { overflow-anchor: none; }
 .tk-preview-errors .tk-preview-hint { display: block; color: #333; }
 """
 QUIET_SECONDS = 0.05  # after an editor's last file event, wait this long for more before rebuilding
+# ...but only this long after a file was closed from writing or moved into place: the last events of a save.
+# (An editor that saves by writing a copy and renaming it moves it within a millisecond of closing it.)
+SAVED_SECONDS = 0.01
+
+
+def quiet_after(event_type: str, is_directory: bool, last: float) -> float:
+    """How long the watcher waits for more after a file event of this kind (watchdog's event_type), when it waited
+    `last` after the one before. A folder's "modified" follows each change of an entry in it (watchdog adds it):
+    it keeps the wait of the event it follows."""
+    if is_directory and event_type == "modified":
+        return last
+    return SAVED_SECONDS if event_type in ("closed", "moved") else QUIET_SECONDS
 
 
 class RememberingCache(BuildCache):
@@ -339,7 +351,7 @@ class ServedTree:
             target = os.path.join(folder, relative)
             with open(entry.path, "rb") as file:
                 data = file.read()
-            digest = hashlib.blake2b(data, digest_size=20).digest()
+            digest = hashlib.sha256(data).digest()
             wanted[target] = digest
             if self.hashes.get(target) == digest and os.path.isfile(target):
                 continue
@@ -458,6 +470,7 @@ class Watcher:
         self.verbose = verbose
         self.changed = threading.Event()
         self.last_event = 0.0  # time.monotonic() of the last file event
+        self.quiet = QUIET_SECONDS  # how long to wait after it (quiet_after)
         self.stopped = threading.Event()
         self.observer = Observer()
         preview.newer_edit = self.changed.is_set  # its checks stop for a newer edit
@@ -465,6 +478,7 @@ class Watcher:
 
         class Handler(events.FileSystemEventHandler):
             def on_any_event(self, event) -> None:
+                watcher.quiet = quiet_after(event.event_type, event.is_directory, watcher.quiet)
                 watcher.last_event = time.monotonic()
                 watcher.changed.set()
 
@@ -497,12 +511,15 @@ class Watcher:
             if self.stopped.is_set():
                 return
             # Let a burst of events finish (a save is several: modified, closed, a rename): rebuild once the
-            # last came QUIET_SECONDS ago. Counted from the last event, not from each wake, so the events of one
-            # save, which come within a millisecond, cost one wait and not two.
+            # last came QUIET_SECONDS ago, or SAVED_SECONDS when it ended a save (quiet_after). Counted from the
+            # last event, not from each wake, so the events of one save, which come within a millisecond, cost
+            # one wait and not two; and each event wakes the wait, so the save's last one shortens it.
             self.changed.clear()
-            while (quiet := self.last_event + QUIET_SECONDS - time.monotonic()) > 0 or self.changed.is_set():
+            while (quiet := self.last_event + self.quiet - time.monotonic()) > 0 or self.changed.is_set():
                 self.changed.clear()
-                time.sleep(max(quiet, 0.0))
+                self.changed.wait(max(quiet, 0.0))
+            if self.stopped.is_set():
+                return
             rebuild_and_report(self.preview, self.report, verbose=self.verbose)
 
 

@@ -273,9 +273,17 @@ def served_tree(preview: Preview) -> dict[str, bytes]:
             for path in sorted(preview.site_dir.rglob("*")) if path.is_file()}
 
 
-def test_after_each_edit_the_served_tree_is_byte_for_byte_a_fresh_preview_build(tmp_path):
-    """What the preview remembers between rebuilds (toolkit.memo, the cache) never changes what it serves."""
+@pytest.mark.parametrize("files_settle", ["after two seconds", "at once"])
+def test_after_each_edit_the_served_tree_is_byte_for_byte_a_fresh_preview_build(tmp_path, monkeypatch, files_settle):
+    """What the preview remembers between rebuilds (toolkit.memo, the cache) never changes what it serves.
+
+    Files are remembered once they have been left alone for two seconds (toolkit.memo.SETTLED_NS), longer than
+    these edits take: "at once" remembers every file it reads, as the preview does for an author's other files."""
     from tests.conftest import FIXTURES, copy_content
+    from toolkit import memo
+
+    if files_settle == "at once":
+        monkeypatch.setattr(memo, "SETTLED_NS", 0)
 
     project = copy_content(tmp_path, FIXTURES / "sites" / "languages" / "content")
     content = project / "content"
@@ -401,3 +409,47 @@ def test_a_preview_rebuild_collects_after_its_checks_and_a_build_after_each_rend
         assert calls == ["full collection"]
     finally:
         preview.close()
+
+
+@pytest.mark.parametrize(("event_type", "is_directory", "waited", "expected"), [
+    ("modified", False, 0.01, 0.05),  # a file being written: more may come
+    ("created", False, 0.01, 0.05),
+    ("deleted", False, 0.01, 0.05),
+    ("closed", False, 0.05, 0.01),  # closed after writing: the save is done
+    ("moved", False, 0.05, 0.01),  # a copy renamed into place: the save is done
+    ("modified", True, 0.01, 0.01),  # watchdog's echo of a change in the folder keeps the wait of that change
+    ("modified", True, 0.05, 0.05),
+])
+def test_the_watcher_waits_briefly_after_a_save_and_longer_while_a_file_is_written(event_type, is_directory, waited,
+                                                                                    expected):
+    from toolkit.serve import quiet_after
+
+    assert quiet_after(event_type, is_directory, waited) == expected
+
+
+@pytest.mark.parametrize("save", ["in place", "by renaming a copy"])
+def test_the_events_of_a_real_save_end_with_the_brief_wait(tmp_path, save):
+    class Unbuilt:  # the watcher's preview, never rebuilt here
+        newer_edit = None
+
+    folder = tmp_path / "content"
+    folder.mkdir()
+    (folder / "body.md").write_text("Before.\n", encoding="utf-8")
+    watcher = Watcher(Unbuilt(), [folder], lambda text: None)
+    watcher.observer.start()  # the events only: no rebuild loop
+    try:
+        time.sleep(0.2)
+        if save == "in place":
+            (folder / "body.md").write_text("After.\n", encoding="utf-8")
+        else:
+            (folder / ".body.md.tmp").write_text("After.\n", encoding="utf-8")
+            (folder / ".body.md.tmp").replace(folder / "body.md")
+        deadline = time.monotonic() + WAIT
+        while watcher.quiet != 0.01 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.2)  # whatever the save still sends
+        assert watcher.changed.is_set()
+        assert watcher.quiet == 0.01
+    finally:
+        watcher.observer.stop()
+        watcher.observer.join(timeout=5)

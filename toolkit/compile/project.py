@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -18,7 +19,7 @@ from ..content.loader import Content
 from ..content.model import TOPICS, is_restricted
 from ..content.pictures import openmoji_svg, picture_file
 from ..content.strings import Strings
-from ..memo import bytes_key, remembered, remembers
+from ..memo import bytes_key, file_bytes, remembered, remembers
 from . import links, tested
 from .downloads import PATH as DOWNLOADS_PAGE
 from .downloads import TITLE as DOWNLOADS_TITLE
@@ -47,7 +48,13 @@ class CompiledEdition:
 
 def write_if_changed(path: Path, data: str | bytes) -> bool:
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if path.exists() and path.read_bytes() == raw:
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None
+    # The live preview reads again only the files it wrote since the last rebuild (toolkit.memo.file_bytes).
+    if info is not None and info.st_size == len(raw) and stat.S_ISREG(info.st_mode) and \
+            file_bytes(str(path), info) == raw:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(raw)

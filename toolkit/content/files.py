@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..findings import Finding, error
 from ..limits import MAX_MARKDOWN_BYTES, MAX_YAML_BYTES
+from ..memo import from_file, while_unchanged
 
 # What a file that is not a regular file is, in words an author knows.
 SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"),
@@ -74,18 +75,18 @@ class ContentFiles:
         stack = [self.root]
         while stack:
             folder = stack.pop()
-            try:
-                with os.scandir(folder) as listing:
-                    found = list(listing)
-            except OSError:
+            listed = _listing(folder)
+            if listed is None:
                 continue  # as os.walk does: a folder that cannot be listed is passed over
-            paths = {item.name: folder / item.name for item in found}
-            self.folders[folder] = [paths[name] for name in sorted(paths)]
+            names, found = listed
+            self.folders[folder] = list(names)
             below = []
-            for item in found:  # in the system's order, which os.walk follows into subfolders (findings keep it)
-                entry = self.entries[paths[item.name]] = _entry(item, paths[item.name])
+            for path, entry in found:  # in the system's order, which os.walk follows into subfolders (findings keep it)
+                if entry.link:
+                    entry = _link_entry(path)  # where a link leads may change without its folder changing
+                self.entries[path] = entry
                 if not entry.link and entry.mode is not None and stat.S_ISDIR(entry.mode):
-                    below.append(paths[item.name])
+                    below.append(path)
             stack.extend(reversed(below))
 
     def inside(self, path: Path) -> bool:
@@ -154,6 +155,23 @@ class ContentFiles:
         return found
 
 
+def _listing(folder: Path) -> tuple[tuple[Path, ...], tuple[tuple[Path, Entry], ...]] | None:
+    """One folder's entries: (their paths sorted by name, (path, entry) in the system's order), or None when it cannot
+    be listed. The live preview lists again only the folders whose entries changed (toolkit.memo.while_unchanged:
+    adding, removing or renaming an entry changes its folder's times)."""
+    def listed():
+        with os.scandir(folder) as listing:
+            found = list(listing)
+        paths = {item.name: folder / item.name for item in found}
+        return (tuple(paths[name] for name in sorted(paths)),
+                tuple((paths[item.name], _entry(item, paths[item.name])) for item in found))
+
+    try:
+        return while_unchanged(_listing, str(folder), listed)
+    except OSError:
+        return None
+
+
 def _entry(item: os.DirEntry, path: Path) -> Entry:
     """What one listed entry is; only links and special files cost a call (the listing says what the rest are)."""
     try:
@@ -164,9 +182,17 @@ def _entry(item: os.DirEntry, path: Path) -> Entry:
             if item.is_file(follow_symlinks=False):
                 return Entry(False, stat.S_IFREG)
             return Entry(False, stat.S_IFMT(item.stat(follow_symlinks=False).st_mode))
+    except OSError:
+        return Entry(False, None)
+    return _link_entry(path)
+
+
+def _link_entry(path: Path) -> Entry:
+    """A link, with what it leads to."""
+    try:
         return Entry(True, os.stat(path).st_mode)
     except OSError as exc:
-        return Entry(link, None, link and exc.errno == errno.ELOOP)  # a dangling link: reported as pointing outside
+        return Entry(True, None, exc.errno == errno.ELOOP)  # a dangling link: reported as pointing outside
 
 
 def entry_problems(files: ContentFiles) -> list[Finding]:
@@ -179,6 +205,8 @@ def entry_problems(files: ContentFiles) -> list[Finding]:
     for folder, paths in files.folders.items():
         for path in paths:
             entry = files.entries[path]
+            if not entry.link and entry.mode in (stat.S_IFDIR, stat.S_IFREG):
+                continue  # a file or a folder: nothing to report (and no name to show, for a thousand of them)
             shown = display(path, root)
             if entry.loop:
                 findings.append(error("files", "is a link that leads back to itself.", file=shown, hint=LOOP_HINT))
@@ -231,19 +259,18 @@ def read_text(path: Path, files: ContentFiles, findings: list[Finding]) -> str |
                                    "file); split long text into several modules or pages."))
         return None
     try:
-        data = path.read_bytes()
+        text = from_file(str(path), _decoded, info)  # the live preview reads only the files an edit changed
     except OSError as exc:
         findings.append(error("files", f"cannot be read ({exc.strerror}).", file=shown))
         return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+    if isinstance(text, UnicodeDecodeError):
+        data, start = text.object, text.start
+        line = data[:start].count(b"\n") + 1
+        column = start - (data.rfind(b"\n", 0, start) + 1) + 1
         findings.append(
             error(
                 "files",
-                f"is not UTF-8 text (byte 0x{data[exc.start]:02x} cannot be read).",
+                f"is not UTF-8 text (byte 0x{data[start]:02x} cannot be read).",
                 file=shown,
                 line=line,
                 column=column,
@@ -251,4 +278,12 @@ def read_text(path: Path, files: ContentFiles, findings: list[Finding]) -> str |
             )
         )
         return None
-    return text.removeprefix("\ufeff").replace("\r\n", "\n")
+    return text
+
+
+def _decoded(data: bytes) -> str | UnicodeDecodeError:
+    """A file's bytes as the loader reads them (UTF-8, no byte order mark, Unix line ends), or why they are not text."""
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        return exc

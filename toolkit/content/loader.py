@@ -640,10 +640,11 @@ def _unpublished_files(module: Record, files: ContentFiles, shown: set[str]) -> 
     """A warning for each file of a module folder that no body (body.md or a translation) shows: it is left out
     of the site."""
     found, published = [], {"module.yml", "body.md", *shown}
+    prefix = f"{module.folder}{os.sep}"
     for path in files.below(module.folder):
-        inner = path.relative_to(module.folder)
-        name = inner.as_posix()
-        if files.is_dir(path) or name in published or any(part.startswith(".") for part in inner.parts):
+        # As text: paths relative to the folder, for every file of every module after each save in the live preview.
+        name = str(path).removeprefix(prefix).replace(os.sep, "/")
+        if name in published or files.is_dir(path) or any(part.startswith(".") for part in name.split("/")):
             continue
         if (split_variant(name, ".yml") or ("",))[0] == "module" or (split_variant(name, ".md") or ("",))[0] == "body":
             continue  # a translation, read beside its source
