@@ -212,6 +212,13 @@ def bench_size(clean: CleanBuilds, work: Path, root: Path, browser) -> dict:
     }
     if clean.languages:
         result["languages"] = bench_languages(*clean.languages, browser, result)
+        # The live preview in every language: the edit is to the English text, so each translation of the module
+        # says it is out of date and every tree has pages to rebuild.
+        preview_project = clean.languages[0]
+        preview_languages = time_preview_edit(preview_project, typical_module(preview_project / "content"), root,
+                                              edits=1)
+        result["languages"]["preview_edit_s"] = preview_languages
+        result["languages"]["preview_edit_s_ratio"] = ratio(preview_languages, preview_s)
     # Other work on the machine slows both sides; the ratios are from the same run. Before the clean builds,
     # the load is other work's; after them, it is theirs, and not judged.
     result["load_average"] = [load_before, load_now()]
@@ -334,6 +341,8 @@ def format_size(r: dict) -> str:
             f"{languages['peak_rss_mb']:.0f} MB, {_ratio(languages['peak_rss_mb_ratio'])}",
             f"    first load of the English page {_kb(languages['first_load_gzip_bytes'])}, "
             f"{languages['first_load_gzip_bytes_ratio']:.3f}x one language's (gzip; {by_language})",
+            f"    live preview shows an edit to one module's English text after {languages['preview_edit_s']:.2f} s, "
+            f"{_ratio(languages['preview_edit_s_ratio'])} one language's",
         ]
     blocked = r["vanilla_blocked_requests"]
     if blocked:
