@@ -15,6 +15,7 @@ import multiprocessing
 import os
 import shutil
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -156,9 +157,11 @@ class PageChecks:
 
 
 def build_edition(content: Content, edition: str, options: BuildOptions, stage_site: Path,
-                  epoch: int, timings: dict, exchange: Exchange | None = None) -> EditionBuild:
+                  epoch: int, timings: dict, exchange: Exchange | None = None,
+                  tree_built: Callable[[str], None] | None = None) -> EditionBuild:
     """Compile, render and harden one edition into stage_site/<edition>: each language its own tree, sharing
     its Markdown conversions with the build's other edition through `exchange` (toolkit.render_shared).
+    `tree_built(tag)` is called as each language's tree is done (the live preview shows the first at once).
 
     The source language is built first, at the edition's root: MkDocs empties its output
     folder, so the other languages' trees (<tag>/ inside it) must come after.
@@ -173,6 +176,8 @@ def build_edition(content: Content, edition: str, options: BuildOptions, stage_s
                               options.build_dir / "projects" / edition / (root or language.tag), epoch, timings,
                               exchange.channel(edition, language.tag) if exchange else None)
         trees[language.tag] = (root, [page.path for page in part.compiled.pages])
+        if tree_built is not None and (stage_site / edition).exists():
+            tree_built(language.tag)
         if result is None:
             result = part
             if not (stage_site / edition).exists():

@@ -154,6 +154,7 @@ class Shown:
     pages: int  # pages rewritten in the served tree
     seconds: float  # from the start of the rebuild until it was served
     site: BuiltSite | None = None  # what the checks read; None when nothing was built
+    first: int = 0  # of `pages`, those served (with the build number up) before the whole edition was built
 
 
 class Preview:
@@ -211,7 +212,8 @@ class Preview:
         if shown.site is not None:
             self.memo.sweep()  # a whole site was made: forget what it did not use
         shown.seconds = time.perf_counter() - started
-        self._set_errors(shown.findings + (self.check_errors if shown.site is not None else []), shown.pages)
+        self._set_errors(shown.findings + (self.check_errors if shown.site is not None else []),
+                         shown.pages - shown.first)
         return shown
 
     def check(self, shown: Shown) -> list[Finding] | None:
@@ -267,17 +269,29 @@ class Preview:
             if old.exists():
                 shutil.rmtree(old)
         stage.mkdir(parents=True)
-        built = build_edition(content, self.edition, self.stages, stage, self.epoch, {})
+        trees = sum(language.published_in(self.edition) for language in content.languages)
+        shown_first = [0]
+
+        def tree_built(tag: str) -> None:
+            """Serve the source language's tree as soon as it is built, when other trees follow: an edit to the
+            source text shows before its translations' pages (which say they are out of date) are rebuilt.
+            Its changed files only; nothing is deleted until the whole edition is built."""
+            if tag == content.source_language and trees > 1:
+                shown_first[0] = self.served.update(stage / self.edition, partial=True)
+                if shown_first[0]:
+                    self.build += 1
+
+        built = build_edition(content, self.edition, self.stages, stage, self.epoch, {}, tree_built=tree_built)
         findings += built.findings
         if not (stage / self.edition).exists():
-            return Shown(findings, 0, 0.0)
-        pages = self.served.update(stage / self.edition)
+            return Shown(findings, shown_first[0], 0.0, first=shown_first[0])
+        pages = shown_first[0] + self.served.update(stage / self.edition)
         stage.rename(self.staging / "served-stage")  # deleted after the checks, not while the author waits
         output = EditionOutput(self.edition, self.site_dir, built.compiled.sources)
         output.store_scans(built.scans)
         site = BuiltSite(content=content, editions={self.edition: output},
                          options=CheckOptions(today=dt.date.today(), link_cache=self.options.root / "link-cache.json"))
-        return Shown(findings, pages, 0.0, site)
+        return Shown(findings, pages, 0.0, site, first=shown_first[0])
 
 
 def edition_folder(build_dir: Path, edition: str) -> Path:
@@ -339,9 +353,12 @@ class ServedTree:
         self.hashes: dict[str, bytes] = {}  # of the files as this preview wrote them, by path
         self.known = False  # whether every file in the folder is one this preview wrote
 
-    def update(self, source: Path) -> int:
+    def update(self, source: Path, *, partial: bool = False) -> int:
         """Make the folder hold exactly the files of `source`, writing only files whose bytes differ (a page
-        open in the browser keeps being served meanwhile). Returns how many pages (.html) were written."""
+        open in the browser keeps being served meanwhile). Returns how many pages (.html) were written.
+
+        `partial`: only write the files of `source` whose bytes differ, and delete nothing (`source` holds part of
+        what will be served: the next update, not partial, makes the folder exact)."""
         # Paths as text, not Path objects: every file of the edition is visited after each edit, and making
         # and relating two Paths per file was most of this step's time.
         wanted: dict[str, bytes] = {}
@@ -359,6 +376,9 @@ class ServedTree:
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 Path(target).write_bytes(data)
                 pages += relative.endswith(".html")
+        if partial:
+            self.hashes.update(wanted)
+            return pages
         if not self.known:  # the first update also removes what an earlier preview left
             remove_others(self.folder, wanted.keys())
         for target in self.hashes.keys() - wanted.keys():  # later ones know what they wrote: no walk of the tree

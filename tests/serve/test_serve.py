@@ -268,6 +268,42 @@ def test_a_site_with_translations_previews_every_language_without_broken_links(t
     assert (preview.site_dir / "pl" / "index.html").is_file()  # every language's tree, as the build makes them
 
 
+def test_an_edit_to_the_source_text_is_served_before_the_translations_are_rebuilt(tmp_path, monkeypatch):
+    """In a translated site the source language's tree is served as soon as it is built; the other trees follow,
+    and only then is anything deleted or checked."""
+    from tests.conftest import FIXTURES, copy_content
+    from toolkit import build as build_module
+
+    project = copy_content(tmp_path, FIXTURES / "sites" / "languages" / "content")
+    preview = Preview(BuildOptions(root=project), "public")
+    preview.rebuild()
+    page = preview.site_dir / "modules" / "first-steps.html"
+    body = project / "content" / "modules" / "first-steps" / "body.md"
+    body.write_text(body.read_text(encoding="utf-8") + "\nA brand new sentence about the lighthouse.\n",
+                    encoding="utf-8")
+    translated = {tag: (preview.site_dir / tag / "modules" / "first-steps.html").read_bytes() for tag in ("pl", "ar")}
+    seen = []  # (language being built, build number, whether the served English page has the edit)
+    real = build_module.build_language
+
+    def watched(content, *args, **kwargs):
+        seen.append((content.language.tag, preview.build, "lighthouse" in page.read_text(encoding="utf-8")))
+        return real(content, *args, **kwargs)
+
+    monkeypatch.setattr(build_module, "build_language", watched)
+    before = preview.build
+    _, pages = preview.rebuild()
+    assert seen == [("en-GB", before, False), ("pl", before + 1, True), ("ar", before + 1, True)]
+    # A new paragraph leaves the translated ones current: the other trees' pages are as they were, so the build
+    # number went up once, when the English pages were served.
+    assert preview.build == before + 1
+    assert pages >= 1
+    assert {tag: (preview.site_dir / tag / "modules" / "first-steps.html").read_bytes() for tag in ("pl", "ar")} == \
+        translated
+    fresh = Preview(BuildOptions(root=project, build_dir=tmp_path / "fresh", cache=False), "public")
+    fresh.rebuild()
+    assert served_tree(preview) == served_tree(fresh)
+
+
 def served_tree(preview: Preview) -> dict[str, bytes]:
     return {path.relative_to(preview.site_dir).as_posix(): path.read_bytes()
             for path in sorted(preview.site_dir.rglob("*")) if path.is_file()}
