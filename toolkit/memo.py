@@ -107,28 +107,59 @@ def while_unchanged(kind, path: str, make: Callable[[], Any], info: os.stat_resu
     """`make()`, which reads `path` (a file or a folder). In the live preview, remembered by the place, identity, size
     and times of `path` (`info`: its os.stat, when the caller has it) with `kind`, so a rebuild reads again only what
     changed since the last. What changed in the last SETTLED_NS is read every time. The change time is in the key
-    because no program can set it: a file copied with its old modification time (cp -p, rsync -t) reads as changed."""
+    because no program can set it: a file copied with its old modification time (cp -p, rsync -t) reads as changed.
+
+    This trusts the file system to update a folder's times when its entries change and to report times as they
+    are: true of ext4, XFS, Btrfs, tmpfs and APFS; a network or FUSE mount that caches them may show an edit late."""
     memo = _current.get()
     if memo is None:
         return make()
     info = info or os.stat(path)
-    key = (kind, path, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+    key = _status_key(kind, path, info)
     if memo.holds(key):
         return memo.get(key, make)
     value = make()
-    if time.time_ns() - info.st_ctime_ns > SETTLED_NS:
+    if _settled(info):
         memo.put(key, value)
     return value
 
 
 def from_file(path: str, make: Callable[[bytes], Any], info: os.stat_result | None = None):
-    """`make(the file's bytes)`, remembered in the live preview while the file is unchanged (`while_unchanged`)."""
-    return while_unchanged(make, path, lambda: make(_read(path)), info)
+    """`make(the file's bytes)`, remembered in the live preview while the file is unchanged (`while_unchanged`).
+    What is remembered is what was read from the file the status describes: a path switched to another file between
+    the two (a link pointed elsewhere) is read, and not remembered."""
+    memo = _current.get()
+    if memo is None:
+        return make(_read(path))
+    info = info or os.stat(path)
+    key = _status_key(make, path, info)
+    if memo.holds(key):
+        return memo.get(key, lambda: make(_read(path)))
+    data, opened = _read_with_status(path)
+    value = make(data)
+    if _settled(info) and _status_key(make, path, opened) == key:
+        memo.put(key, value)
+    return value
+
+
+def _status_key(kind, path: str, info: os.stat_result) -> tuple:
+    return kind, path, info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns
+
+
+def _settled(info: os.stat_result) -> bool:
+    return time.time_ns() - info.st_ctime_ns > SETTLED_NS
 
 
 def _read(path: str) -> bytes:
     with open(path, "rb") as file:
         return file.read()
+
+
+def _read_with_status(path: str) -> tuple[bytes, os.stat_result]:
+    """The file's bytes and, after reading them, the status of the file they came from."""
+    with open(path, "rb") as file:
+        data = file.read()
+        return data, os.fstat(file.fileno())
 
 
 def file_bytes(path: str, info: os.stat_result | None = None) -> bytes:

@@ -95,13 +95,21 @@ QUIET_SECONDS = 0.05  # after an editor's last file event, wait this long for mo
 SAVED_SECONDS = 0.01
 
 
-def quiet_after(event_type: str, is_directory: bool, last: float) -> float:
+def quiet_after(event_type: str, is_directory: bool, last: float, moved_to: str = "") -> float:
     """How long the watcher waits for more after a file event of this kind (watchdog's event_type), when it waited
     `last` after the one before. A folder's "modified" follows each change of an entry in it (watchdog adds it):
-    it keeps the wait of the event it follows."""
+    it keeps the wait of the event it follows. A move ends a save only when it puts a file in place (`moved_to`):
+    vim and Emacs begin theirs by moving the file to a backup (body.md~), and the new file is not there yet."""
     if is_directory and event_type == "modified":
         return last
-    return SAVED_SECONDS if event_type in ("closed", "moved") else QUIET_SECONDS
+    if event_type == "moved" and not is_directory and not _editors_own(os.path.basename(moved_to)):
+        return SAVED_SECONDS
+    return SAVED_SECONDS if event_type == "closed" else QUIET_SECONDS
+
+
+def _editors_own(name: str) -> bool:
+    """Whether a file name is an editor's backup or temporary file, never a content file put in place."""
+    return name.startswith((".", "#")) or name.endswith(("~", ".swp", ".tmp", "___jb_old___", "___jb_tmp___"))
 
 
 class RememberingCache(BuildCache):
@@ -498,7 +506,8 @@ class Watcher:
 
         class Handler(events.FileSystemEventHandler):
             def on_any_event(self, event) -> None:
-                watcher.quiet = quiet_after(event.event_type, event.is_directory, watcher.quiet)
+                watcher.quiet = quiet_after(event.event_type, event.is_directory, watcher.quiet,
+                                            os.fsdecode(getattr(event, "dest_path", "") or ""))
                 watcher.last_event = time.monotonic()
                 watcher.changed.set()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import pytest
 
@@ -18,13 +19,15 @@ from toolkit.memo import Memo, file_bytes, remembering
 def reads(monkeypatch):
     """The paths memo read, in order."""
     seen: list[str] = []
-    real = memo._read
 
-    def counted(path: str) -> bytes:
-        seen.append(path)
-        return real(path)
+    def counting(real):
+        def counted(path: str):
+            seen.append(path)
+            return real(path)
+        return counted
 
-    monkeypatch.setattr(memo, "_read", counted)
+    for name in ("_read", "_read_with_status"):
+        monkeypatch.setattr(memo, name, counting(getattr(memo, name)))
     return seen
 
 
@@ -127,3 +130,43 @@ def test_loads_in_one_preview_see_every_file_added_removed_renamed_or_linked_els
     body = folder / "body.md"
     body.write_text(body.read_text(encoding="utf-8") + "\nA sentence about the harbour.\n", encoding="utf-8")
     assert "harbour" in load().modules[module].body
+
+
+def test_a_path_switched_to_another_file_between_its_status_and_its_reading_is_not_remembered(tmp_path, monkeypatch,
+                                                                                            reads):
+    settled_at_once(monkeypatch)
+    path, other = tmp_path / "body.md", tmp_path / "other.md"
+    path.write_bytes(b"first")
+    other.write_bytes(b"other")
+    with remembering(Memo()):
+        assert file_bytes(str(path), os.stat(other)) == b"first"  # as if the status were taken before a switch
+        assert file_bytes(str(path), os.stat(other)) == b"first"
+    assert len(reads) == 2
+
+
+def test_a_link_whose_target_changes_kind_is_seen_though_its_folder_is_unchanged(tmp_path, monkeypatch):
+    settled_at_once(monkeypatch)
+    content = copy_content(tmp_path) / "content"
+    store = Memo()
+
+    def found(remembered: bool) -> list[str]:
+        if not remembered:
+            return [f.format() for f in load_content(content).findings]
+        with remembering(store):
+            loaded = load_content(content)
+        store.sweep()
+        return [f.format() for f in loaded.findings]
+
+    module = sorted(load_content(content).modules)[0]
+    shared = content / "shared"
+    shared.mkdir()
+    (shared / "notes.txt").write_text("a note\n", encoding="utf-8")
+    (content / "modules" / module / "extra").symlink_to(Path("..", "..", "shared"))
+    assert found(True) == found(False)
+    time.sleep(0.02)
+    (shared / "notes.txt").unlink()
+    shared.rmdir()
+    shared.write_text("now a file\n", encoding="utf-8")  # content/ changed; the module's folder did not
+    now = found(True)
+    assert now == found(False)
+    assert any(line.startswith(f"content/modules/{module}/extra: warning: is not shown in body.md") for line in now)

@@ -447,20 +447,70 @@ def test_a_preview_rebuild_collects_after_its_checks_and_a_build_after_each_rend
         preview.close()
 
 
-@pytest.mark.parametrize(("event_type", "is_directory", "waited", "expected"), [
-    ("modified", False, 0.01, 0.05),  # a file being written: more may come
-    ("created", False, 0.01, 0.05),
-    ("deleted", False, 0.01, 0.05),
-    ("closed", False, 0.05, 0.01),  # closed after writing: the save is done
-    ("moved", False, 0.05, 0.01),  # a copy renamed into place: the save is done
-    ("modified", True, 0.01, 0.01),  # watchdog's echo of a change in the folder keeps the wait of that change
-    ("modified", True, 0.05, 0.05),
+@pytest.mark.parametrize(("event_type", "is_directory", "waited", "moved_to", "expected"), [
+    ("modified", False, 0.01, "", 0.05),  # a file being written: more may come
+    ("created", False, 0.01, "", 0.05),
+    ("deleted", False, 0.01, "", 0.05),
+    ("closed", False, 0.05, "", 0.01),  # closed after writing: the save is done
+    ("moved", False, 0.05, "/c/modules/a/body.md", 0.01),  # a copy renamed into place: the save is done
+    ("moved", False, 0.01, "/c/modules/a/body.md~", 0.05),  # vim and Emacs: the old file to a backup, first
+    ("moved", False, 0.01, "/c/modules/a/.body.md.swp", 0.05),
+    ("moved", False, 0.01, "/c/modules/a/body.md___jb_old___", 0.05),  # JetBrains' editors
+    ("moved", True, 0.01, "/c/modules/b", 0.05),  # a module folder renamed: its files follow
+    ("modified", True, 0.01, "", 0.01),  # watchdog's echo of a change in the folder keeps the wait of that change
+    ("modified", True, 0.05, "", 0.05),
 ])
 def test_the_watcher_waits_briefly_after_a_save_and_longer_while_a_file_is_written(event_type, is_directory, waited,
-                                                                                    expected):
+                                                                                    moved_to, expected):
     from toolkit.serve import quiet_after
 
-    assert quiet_after(event_type, is_directory, waited) == expected
+    assert quiet_after(event_type, is_directory, waited, moved_to) == expected
+
+
+class CountedPreview:
+    """The watcher's preview, counting its rebuilds (each says one page was rewritten)."""
+
+    def __init__(self):
+        self.rebuilds = 0
+        self.shown_seconds = 0.0
+        self.newer_edit = None
+
+    def rebuild(self):
+        self.rebuilds += 1
+        return [], 1
+
+
+def test_one_save_is_one_rebuild_and_a_stopped_watcher_rebuilds_nothing(tmp_path):
+    folder = tmp_path / "content"
+    folder.mkdir()
+    body = folder / "body.md"
+    body.write_text("Before.\n", encoding="utf-8")
+    preview = CountedPreview()
+    messages: list[str] = []
+    watcher = Watcher(preview, [folder], messages.append)
+    watcher.start()
+    try:
+        time.sleep(0.2)
+        (folder / ".body.md.tmp").write_text("After.\n", encoding="utf-8")
+        (folder / ".body.md.tmp").replace(body)  # created, modified, closed, moved, and the folder's echoes
+        deadline = time.monotonic() + WAIT
+        while preview.rebuilds == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.3)
+        assert preview.rebuilds == 1
+        assert messages[-1].startswith("Rebuilt 1 page(s)")
+        seen = watcher.last_event
+        with open(body, "a", encoding="utf-8") as file:  # written, not closed: the watcher waits 50 ms for more
+            file.write("More.\n")
+            file.flush()
+            while watcher.last_event == seen and time.monotonic() < deadline:
+                time.sleep(0.001)
+            assert watcher.last_event != seen
+            watcher.stop()  # meanwhile
+        time.sleep(0.2)
+        assert preview.rebuilds == 1
+    finally:
+        watcher.stop()
 
 
 @pytest.mark.parametrize("save", ["in place", "by renaming a copy"])
