@@ -187,7 +187,7 @@ def harden_site(site_dir: Path, renamed: dict[str, str] | None = None,
     before gets that page's result (its bytes as written, text, findings, scan and the files it uses).
     """
     referenced: set[str] = set()
-    # The asset names once for every page: at 1,000 modules, hashing them again for each was a tenth of this step.
+    # The toolkit's fingerprint and the asset names are hashed once, not once a page.
     key_of = digester(toolkit_fingerprint(), json.dumps(renamed or {}, sort_keys=True))
     pages = []
     for url, path in iter_html(site_dir):
