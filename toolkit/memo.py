@@ -111,33 +111,32 @@ def while_unchanged(kind, path: str, make: Callable[[], Any], info: os.stat_resu
 
     This trusts the file system to update a folder's times when its entries change and to report times as they
     are: true of ext4, XFS, Btrfs, tmpfs and APFS; a network or FUSE mount that caches them may show an edit late."""
-    memo = _current.get()
-    if memo is None:
-        return make()
-    info = info or os.stat(path)
-    key = _status_key(kind, path, info)
-    if memo.holds(key):
-        return memo.get(key, make)
-    value = make()
-    if _settled(info):
-        memo.put(key, value)
-    return value
+    return _by_status(kind, path, info, lambda: (make(), None))
 
 
 def from_file(path: str, make: Callable[[bytes], Any], info: os.stat_result | None = None):
     """`make(the file's bytes)`, remembered in the live preview while the file is unchanged (`while_unchanged`).
     What is remembered is what was read from the file the status describes: a path switched to another file between
     the two (a link pointed elsewhere) is read, and not remembered."""
+    def read() -> tuple[Any, os.stat_result]:
+        data, opened = _read_with_status(path)
+        return make(data), opened
+
+    return _by_status(make, path, info, read)
+
+
+def _by_status(kind, path: str, info: os.stat_result | None, read: Callable[[], tuple[Any, os.stat_result | None]]):
+    """What `read()` returns first, remembered by `path`'s status as `while_unchanged` says; `read` may also return
+    the status of what it read, and the value is then remembered only if that is the status the key was made from."""
     memo = _current.get()
     if memo is None:
-        return make(_read(path))
+        return read()[0]
     info = info or os.stat(path)
-    key = _status_key(make, path, info)
+    key = _status_key(kind, path, info)
     if memo.holds(key):
-        return memo.get(key, lambda: make(_read(path)))
-    data, opened = _read_with_status(path)
-    value = make(data)
-    if _settled(info) and _status_key(make, path, opened) == key:
+        return memo.get(key, lambda: read()[0])
+    value, read_status = read()
+    if _settled(info) and (read_status is None or _status_key(kind, path, read_status) == key):
         memo.put(key, value)
     return value
 
@@ -148,11 +147,6 @@ def _status_key(kind, path: str, info: os.stat_result) -> tuple:
 
 def _settled(info: os.stat_result) -> bool:
     return time.time_ns() - info.st_ctime_ns > SETTLED_NS
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as file:
-        return file.read()
 
 
 def _read_with_status(path: str) -> tuple[bytes, os.stat_result]:

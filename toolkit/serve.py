@@ -55,7 +55,7 @@ from .content import load_content
 from .content.model import is_restricted
 from .findings import Finding, Severity, count, format_report, has_errors
 from .harden.csp import all_headers
-from .memo import Memo, remembering
+from .memo import Memo, bytes_key, remembering
 
 PREFIX = "/__preview__/"
 RELOAD_SCRIPT = """\
@@ -278,28 +278,29 @@ class Preview:
                 shutil.rmtree(old)
         stage.mkdir(parents=True)
         trees = sum(language.published_in(self.edition) for language in content.languages)
-        shown_first = [0]
+        first = 0
 
         def tree_built(tag: str) -> None:
             """Serve the source language's tree as soon as it is built, when other trees follow: an edit to the
             source text shows before its translations' pages (which say they are out of date) are rebuilt.
             Its changed files only; nothing is deleted until the whole edition is built."""
+            nonlocal first
             if tag == content.source_language and trees > 1:
-                shown_first[0] = self.served.update(stage / self.edition, partial=True)
-                if shown_first[0]:
+                first = self.served.update(stage / self.edition, partial=True)
+                if first:
                     self.build += 1
 
         built = build_edition(content, self.edition, self.stages, stage, self.epoch, {}, tree_built=tree_built)
         findings += built.findings
         if not (stage / self.edition).exists():
-            return Shown(findings, shown_first[0], 0.0, first=shown_first[0])
-        pages = shown_first[0] + self.served.update(stage / self.edition)
+            return Shown(findings, first, 0.0, first=first)
+        pages = first + self.served.update(stage / self.edition)
         stage.rename(self.staging / "served-stage")  # deleted after the checks, not while the author waits
         output = EditionOutput(self.edition, self.site_dir, built.compiled.sources)
         output.store_scans(built.scans)
         site = BuiltSite(content=content, editions={self.edition: output},
                          options=CheckOptions(today=dt.date.today(), link_cache=self.options.root / "link-cache.json"))
-        return Shown(findings, pages, 0.0, site, first=shown_first[0])
+        return Shown(findings, pages, 0.0, site, first=first)
 
 
 def edition_folder(build_dir: Path, edition: str) -> Path:
@@ -376,7 +377,7 @@ class ServedTree:
             target = os.path.join(folder, relative)
             with open(entry.path, "rb") as file:
                 data = file.read()
-            digest = hashlib.sha256(data).digest()
+            digest = bytes_key(data)
             wanted[target] = digest
             if self.hashes.get(target) == digest and os.path.isfile(target):
                 continue
@@ -507,7 +508,7 @@ class Watcher:
         class Handler(events.FileSystemEventHandler):
             def on_any_event(self, event) -> None:
                 watcher.quiet = quiet_after(event.event_type, event.is_directory, watcher.quiet,
-                                            os.fsdecode(getattr(event, "dest_path", "") or ""))
+                                            os.fsdecode(event.dest_path))
                 watcher.last_event = time.monotonic()
                 watcher.changed.set()
 

@@ -19,15 +19,13 @@ from toolkit.memo import Memo, file_bytes, remembering
 def reads(monkeypatch):
     """The paths memo read, in order."""
     seen: list[str] = []
+    real = memo._read_with_status
 
-    def counting(real):
-        def counted(path: str):
-            seen.append(path)
-            return real(path)
-        return counted
+    def counted(path: str):
+        seen.append(path)
+        return real(path)
 
-    for name in ("_read", "_read_with_status"):
-        monkeypatch.setattr(memo, name, counting(getattr(memo, name)))
+    monkeypatch.setattr(memo, "_read_with_status", counted)
     return seen
 
 

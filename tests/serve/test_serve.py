@@ -480,62 +480,68 @@ class CountedPreview:
         return [], 1
 
 
-def test_one_save_is_one_rebuild_and_a_stopped_watcher_rebuilds_nothing(tmp_path):
-    folder = tmp_path / "content"
-    folder.mkdir()
-    body = folder / "body.md"
-    body.write_text("Before.\n", encoding="utf-8")
-    preview = CountedPreview()
-    messages: list[str] = []
-    watcher = Watcher(preview, [folder], messages.append)
-    watcher.start()
-    try:
-        time.sleep(0.2)
-        (folder / ".body.md.tmp").write_text("After.\n", encoding="utf-8")
-        (folder / ".body.md.tmp").replace(body)  # created, modified, closed, moved, and the folder's echoes
-        deadline = time.monotonic() + WAIT
-        while preview.rebuilds == 0 and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.3)
-        assert preview.rebuilds == 1
-        assert messages[-1].startswith("Rebuilt 1 page(s)")
-        seen = watcher.last_event
-        with open(body, "a", encoding="utf-8") as file:  # written, not closed: the watcher waits 50 ms for more
-            file.write("More.\n")
-            file.flush()
-            while watcher.last_event == seen and time.monotonic() < deadline:
-                time.sleep(0.001)
-            assert watcher.last_event != seen
-            watcher.stop()  # meanwhile
-        time.sleep(0.2)
-        assert preview.rebuilds == 1
-    finally:
-        watcher.stop()
+def until(condition) -> None:
+    """Wait until `condition()` holds, or WAIT seconds (a deadline for a hung watcher, not a speed requirement)."""
+    deadline = time.monotonic() + WAIT
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.001)
 
 
-@pytest.mark.parametrize("save", ["in place", "by renaming a copy"])
-def test_the_events_of_a_real_save_end_with_the_brief_wait(tmp_path, save):
-    class Unbuilt:  # the watcher's preview, never rebuilt here
-        newer_edit = None
-
+@pytest.fixture
+def watched(tmp_path):
+    """A function starting a watcher on a content folder holding body.md, with its rebuild loop (`rebuilding`) or
+    its events only; it returns (folder, the counted preview, the reports, the watcher)."""
     folder = tmp_path / "content"
     folder.mkdir()
     (folder / "body.md").write_text("Before.\n", encoding="utf-8")
-    watcher = Watcher(Unbuilt(), [folder], lambda text: None)
-    watcher.observer.start()  # the events only: no rebuild loop
-    try:
-        time.sleep(0.2)
-        if save == "in place":
-            (folder / "body.md").write_text("After.\n", encoding="utf-8")
+    preview, messages = CountedPreview(), []
+    watcher = Watcher(preview, [folder], messages.append)
+
+    def start(*, rebuilding: bool):
+        if rebuilding:
+            watcher.start()
         else:
-            (folder / ".body.md.tmp").write_text("After.\n", encoding="utf-8")
-            (folder / ".body.md.tmp").replace(folder / "body.md")
-        deadline = time.monotonic() + WAIT
-        while watcher.quiet != 0.01 and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.2)  # whatever the save still sends
-        assert watcher.changed.is_set()
-        assert watcher.quiet == 0.01
-    finally:
+            watcher.observer.start()
+        time.sleep(0.2)  # the observer's watches in place
+        return folder, preview, messages, watcher
+
+    yield start
+    if watcher.thread.ident is not None:
+        watcher.stop()
+    else:
         watcher.observer.stop()
         watcher.observer.join(timeout=5)
+
+
+def test_one_save_is_one_rebuild_and_a_stopped_watcher_rebuilds_nothing(watched):
+    folder, preview, messages, watcher = watched(rebuilding=True)
+    body = folder / "body.md"
+    (folder / ".body.md.tmp").write_text("After.\n", encoding="utf-8")
+    (folder / ".body.md.tmp").replace(body)  # created, modified, closed, moved, and the folder's echoes
+    until(lambda: preview.rebuilds > 0)
+    time.sleep(0.3)
+    assert preview.rebuilds == 1
+    assert messages[-1].startswith("Rebuilt 1 page(s)")
+    seen = watcher.last_event
+    with open(body, "a", encoding="utf-8") as file:  # written, not closed: the watcher waits 50 ms for more
+        file.write("More.\n")
+        file.flush()
+        until(lambda: watcher.last_event != seen)
+        assert watcher.last_event != seen
+        watcher.stop()  # meanwhile
+    time.sleep(0.2)
+    assert preview.rebuilds == 1
+
+
+@pytest.mark.parametrize("save", ["in place", "by renaming a copy"])
+def test_the_events_of_a_real_save_end_with_the_brief_wait(watched, save):
+    folder, _, _, watcher = watched(rebuilding=False)  # the events only: no rebuild loop
+    if save == "in place":
+        (folder / "body.md").write_text("After.\n", encoding="utf-8")
+    else:
+        (folder / ".body.md.tmp").write_text("After.\n", encoding="utf-8")
+        (folder / ".body.md.tmp").replace(folder / "body.md")
+    until(lambda: watcher.quiet == 0.01)
+    time.sleep(0.2)  # whatever the save still sends
+    assert watcher.changed.is_set()
+    assert watcher.quiet == 0.01

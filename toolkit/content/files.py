@@ -164,7 +164,7 @@ def _listing(folder: Path) -> tuple[tuple[Path, ...], tuple[tuple[Path, Entry], 
             found = list(listing)
         paths = {item.name: folder / item.name for item in found}
         return (tuple(paths[name] for name in sorted(paths)),
-                tuple((paths[item.name], _entry(item, paths[item.name])) for item in found))
+                tuple((paths[item.name], _entry(item)) for item in found))
 
     try:
         return while_unchanged(_listing, str(folder), listed)
@@ -172,19 +172,22 @@ def _listing(folder: Path) -> tuple[tuple[Path, ...], tuple[tuple[Path, Entry], 
         return None
 
 
-def _entry(item: os.DirEntry, path: Path) -> Entry:
-    """What one listed entry is; only links and special files cost a call (the listing says what the rest are)."""
+# A link as the listing keeps it: where it leads is looked up by ContentFiles._list on every load (_link_entry).
+_LINK = Entry(True, None)
+
+
+def _entry(item: os.DirEntry) -> Entry:
+    """What one listed entry is; only special files cost a call (the listing says what the rest are)."""
     try:
-        link = item.is_symlink()
-        if not link:
-            if item.is_dir(follow_symlinks=False):
-                return Entry(False, stat.S_IFDIR)
-            if item.is_file(follow_symlinks=False):
-                return Entry(False, stat.S_IFREG)
-            return Entry(False, stat.S_IFMT(item.stat(follow_symlinks=False).st_mode))
+        if item.is_symlink():
+            return _LINK
+        if item.is_dir(follow_symlinks=False):
+            return Entry(False, stat.S_IFDIR)
+        if item.is_file(follow_symlinks=False):
+            return Entry(False, stat.S_IFREG)
+        return Entry(False, stat.S_IFMT(item.stat(follow_symlinks=False).st_mode))
     except OSError:
         return Entry(False, None)
-    return _link_entry(path)
 
 
 def _link_entry(path: Path) -> Entry:
