@@ -220,7 +220,7 @@ def build_language(content: Content, edition: str, options: BuildOptions, site_d
         findings += [with_source(finding, compiled) for finding in svg_findings(site_dir)]
         docs_name = write_index(site_dir, search_texts(pages), content.language.lang, fingerprint=True)
         scans = {page.url: page.scan for page in pages}
-        scans.update(point_search_at(site_dir, docs_name, list(scans)))
+        scans.update(point_search_at(site_dir, docs_name, [page.url for page in pages if page.searches]))
     return EditionBuild(compiled, findings, scans)
 
 

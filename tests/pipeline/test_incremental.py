@@ -275,9 +275,9 @@ def test_a_first_build_asks_the_cache_nothing_and_a_rebuild_takes_its_pages_from
     hardened: list[str] = []
     real_harden = harden_pages.harden_page
 
-    def harden_page(path, *args, **kwargs):
-        hardened.append(str(path))
-        return real_harden(path, *args, **kwargs)
+    def harden_page(url, *args, **kwargs):
+        hardened.append(url)
+        return real_harden(url, *args, **kwargs)
 
     monkeypatch.setattr(sqlite3, "connect", connect)
     monkeypatch.setattr(harden_pages, "harden_page", harden_page)

@@ -69,7 +69,8 @@ def renamed_reference(value: str, target: str, renamed: dict[str, str]) -> str:
 
 
 def point_search_at(site_dir: Path, docs_name: str, urls: list[str]) -> dict[str, PageScan]:
-    """Write the search index's first file name into each search page; returns the pages' new scans."""
+    """Write the search index's first file name into each of the pages at `urls` that holds the search form (harden
+    notes which do: HardenedPage.searches); returns those pages' new scans."""
     scans = {}
     for url in urls:
         path = site_dir / url

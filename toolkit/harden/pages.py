@@ -16,7 +16,7 @@ import lxml.etree
 
 from ..buildcache import BuildCache, digester, entries_under, toolkit_fingerprint
 from ..content.images import SVG_HINT, svg_problem
-from ..deploy.fingerprint import renamed_reference
+from ..deploy.fingerprint import SEARCH_MARKER, renamed_reference
 from ..findings import Finding, error
 from ..pagescan import PageScan, parse_html, read_page
 from ..urls import CSS_URL, local_target
@@ -45,6 +45,7 @@ class HardenedPage:
     text: PageText | None
     findings: list[Finding]
     scan: PageScan
+    searches: bool = False  # it holds the search form's marker, which point_search_at names the index in
 
 
 def iter_html(site_dir: Path) -> list[tuple[str, Path]]:
@@ -56,16 +57,16 @@ def iter_html(site_dir: Path) -> list[tuple[str, Path]]:
     return [(relative, Path(path)) for relative, path in sorted(found, key=lambda item: item[0].split("/"))]
 
 
-def harden_page(path: Path, site_dir: Path, referenced: set[str],
-                renamed: dict[str, str] | None = None) -> HardenedPage:
-    """Harden one page; references to files in `renamed` (old -> new site path) are pointed at the new names."""
-    url = path.relative_to(site_dir).as_posix()
+def harden_page(url: str, raw: bytes, referenced: set[str],
+                renamed: dict[str, str] | None = None) -> tuple[bytes, HardenedPage]:
+    """Harden one page, the bytes `raw` at `url`: the bytes to write in their place, and what was found.
+    References to files in `renamed` (old -> new site path) are pointed at the new names."""
     findings: list[Finding] = []
-    raw = path.read_bytes()
     doc = parse_html(raw)  # plain lxml.etree: lxml.html's element classes slow every step
     if doc is None:
-        return HardenedPage(url, None, [error("privacy", "the page is empty.", page=url,
-                                              hint="Rebuild; if it stays empty, report it as a bug.")], PageScan())
+        return raw, HardenedPage(url, None, [error("privacy", "the page is empty.", page=url,
+                                                   hint="Rebuild; if it stays empty, report it as a bug.")],
+                                 PageScan())
 
     _remove_comments(doc)
     # One walk over the elements for the three things harden changes (three XPath queries took twice as long:
@@ -98,18 +99,18 @@ def harden_page(path: Path, site_dir: Path, referenced: set[str],
     # UTF-8 bytes straight from libxml2: the same bytes as text encoded again, which took 2.5 times as long on
     # Polish and Arabic pages (0.42 ms a page against 0.17).
     written = lxml.etree.tostring(doc, doctype="<!doctype html>", encoding="utf-8", method="html") + b"\n"
-    path.write_bytes(written)
     scan = read_page(written)
+    searches = SEARCH_MARKER.search(written) is not None
 
     article = doc.find(".//article")
     if article is None:
-        return HardenedPage(url, None, findings, scan)
+        return written, HardenedPage(url, None, findings, scan, searches)
     title_el = article.find(".//h1")
     title = _STRING(title_el).strip() if title_el is not None else ""
     description = doc.find(".//meta[@name='description']")
     summary = description.get("content", "") if description is not None else ""
     text = " ".join(_STRING(article).split())
-    return HardenedPage(url, PageText(url, title, summary, text), findings, scan)
+    return written, HardenedPage(url, PageText(url, title, summary, text), findings, scan, searches)
 
 
 def _point_at_assets(element, url: str, referenced: set[str], renamed: dict[str, str] | None) -> None:
@@ -191,16 +192,17 @@ def harden_site(site_dir: Path, renamed: dict[str, str] | None = None,
     key_of = digester(toolkit_fingerprint(), json.dumps(renamed or {}, sort_keys=True))
     pages = []
     for url, path in iter_html(site_dir):
-        key = key_of(url, path.read_bytes()) if cache else ""
+        raw = path.read_bytes()
+        key = key_of(url, raw) if cache else ""
         stored = cache.get("harden", key) if cache else None
         if stored is None:
             uses: set[str] = set()
-            page = harden_page(path, site_dir, uses, renamed)
+            written, page = harden_page(url, raw, uses, renamed)
             if cache:
-                cache.put("harden", key, (path.read_bytes(), page, uses))
+                cache.put("harden", key, (written, page, uses))
         else:
             written, page, uses = stored
-            path.write_bytes(written)
+        path.write_bytes(written)
         referenced |= uses
         pages.append(page)
     prune_theme_files(site_dir, referenced)
