@@ -1,9 +1,13 @@
-"""toolkit.markdown_html: Markdown inside HTML, the same HTML as md_in_html makes."""
+"""toolkit.markdown_html: Markdown inside HTML, the same HTML as md_in_html makes, the compile step's marked
+blocks (toolkit.compile.blocks) set aside without parsing them."""
 
 from __future__ import annotations
 
 import markdown
 import pytest
+
+import toolkit.markdown_html as markdown_html
+from toolkit.compile.blocks import BLOCK_END, BLOCK_START, generated_block, without_marks
 
 # The other extensions of our mkdocs.yml, around the one compared.
 OTHERS = ["toc", "attr_list", "tables", "admonition", "sane_lists", "toolkit.markdown_typography"]
@@ -44,10 +48,69 @@ def test_markdown_inside_a_div_is_rendered_and_raw_html_kept():
     assert "<pre>*not* md</pre>" in html
 
 
-def test_every_generated_page_of_a_build_is_what_md_in_html_made(built_minimal):
+def test_every_generated_page_of_a_build_is_what_md_in_html_made_of_it_unmarked(built_minimal):
     project, _result = built_minimal
     pages = sorted((project / "build" / "projects").rglob("*.md"))
     assert len(pages) >= 30  # both editions of the minimal fixture: modules, topics, audiences, help, a-z...
+    marked = set()
     for path in pages:
         text = path.read_text(encoding="utf-8").split("---\n", 2)[-1]  # without the front matter
-        assert _render("toolkit.markdown_html", text) == _render("md_in_html", text), path
+        if BLOCK_START in text:
+            marked.add(path)
+        assert _render("toolkit.markdown_html", text) == _render("md_in_html", without_marks(text)), path
+    modules = {path for path in pages if path.parent.name == "modules"}
+    assert modules and modules <= marked  # every module page marks its blocks
+
+
+CARD = ('<section class="tk-card" id="help-x" aria-labelledby="help-x-title">\n'
+        '<h3 class="tk-card__title" id="help-x-title">Helpline &amp; chat</h3>\n'
+        '<dl class="tk-card__facts"><dt>Call</dt><dd><a class="tk-tel" href="tel:+448081000900">'
+        '<span dir="ltr">0808 1000 900</span></a></dd></dl>\n</section>')
+POINTS = '<aside class="tk-keypoints"><h2 id="key-points">Key points</h2><ul><li>One -- two</li></ul></aside>'
+MARKED = {
+    "blocks between paragraphs": f"# Title\n\n{generated_block(POINTS)}\n\nText -- here.\n\n{generated_block(CARD)}\n\n"
+                                 "## After\n\nMore.\n",
+    "a block first and last": f"{generated_block(CARD)}\n\nText.\n\n{generated_block(POINTS)}\n",
+    "blocks one after another": f"{generated_block(POINTS)}\n\n{generated_block(CARD)}\n\n{generated_block(CARD)}\n",
+    "inside the author's raw HTML": f"<div>\nopen\n\n{generated_block(CARD)}\n\n</div>\n\nText.\n",
+    "inside markdown=1": f'<div markdown="1">\n*md*\n\n{generated_block(CARD)}\n\n</div>\n\nText.\n',
+    "after an unclosed raw block": f"<div>\nnever closed\n\n{generated_block(POINTS)}\n",
+    "with a script": f"<script>var a = '\n\n{generated_block(POINTS)}\n\n';</script>\n\nText.\n",
+    "with a comment": f"<!-- a note\n\n{generated_block(CARD)}\n\n-->\n\nText.\n",
+    "no blank line after": f"{generated_block(CARD)}\nText straight after.\n",
+    "in a list": f"- item\n\n    text\n\n{generated_block(CARD)}\n\n- next\n",
+    "inline HTML around": f'Call <a href="tel:1">1</a>\n\n{generated_block(CARD)}\n\n<span>a <em>b</em></span> c\n',
+    "two elements marked as one": f"{generated_block('<p>one</p><p>two</p>')}\n\nText.\n",
+    "not block level": f"{generated_block('<span>inline</span>')}\n\nText.\n",
+}
+
+
+@pytest.mark.parametrize("page", sorted(MARKED))
+def test_a_page_with_marked_blocks_is_what_md_in_html_made_of_it_unmarked(page):
+    text = MARKED[page]
+    assert _render("toolkit.markdown_html", text) == _render("md_in_html", without_marks(text))
+
+
+def test_marked_blocks_are_not_parsed_and_are_kept_as_written(monkeypatch):
+    fed: list[str] = []
+    real_feed = markdown_html._Parser.feed
+
+    def feed(self, data):
+        fed.append(data)
+        return real_feed(self, data)
+
+    monkeypatch.setattr(markdown_html._Parser, "feed", feed)
+    html, _toc = _render("toolkit.markdown_html", MARKED["blocks between paragraphs"])
+    assert len(fed) == 1 and "tk-card" not in fed[0] and "tk-keypoints" not in fed[0] and "Text -- here." in fed[0]
+    assert CARD in html and POINTS in html and BLOCK_START not in html and BLOCK_END not in html
+    assert "<p>Text &ndash; here.</p>" in html
+
+    fed.clear()  # inside the author's raw HTML: parsed whole, as md_in_html does
+    html, _toc = _render("toolkit.markdown_html", MARKED["inside the author's raw HTML"])
+    assert [text for text in fed if "tk-card" in text] and BLOCK_START not in html
+
+
+def test_marks_come_off_whole():
+    text = f"Before.\n\n{generated_block(CARD)}\n\nAfter.\n"
+    assert without_marks(text) == f"Before.\n\n{CARD}\n\nAfter.\n"
+    assert without_marks("no marks") == "no marks"

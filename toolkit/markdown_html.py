@@ -1,16 +1,42 @@
-"""Markdown inside HTML, as Python-Markdown's md_in_html extension does it, with its tag set made once a page.
+"""Markdown inside HTML, as Python-Markdown's md_in_html extension does it, with its tag set made once a page and
+the HTML blocks the compile step wrote set aside without parsing them.
 
 md_in_html's HTML parser asks for `block_level_tags` at every tag it meets, and that property builds a
 new set of Python-Markdown's 60 block-level element names each time (so that names an extension adds
 later count): 160 sets a page on our module pages, a tenth of Python-Markdown's time there. The
 parser is made for one page (md_in_html's preprocessor makes one per page), after every extension
-has added its names, so the set it builds first holds for the whole page. Everything else is
-md_in_html's own; tests/test_markdown_html.py renders a set of pages with both and compares the HTML.
+has added its names, so the set it builds first holds for the whole page.
+
+The parser reads every tag in Python, and most tags of a page are the compile step's own blocks (help
+cards, key points, worksheet boxes): a third of converting a module page was parsing them. The compile
+step marks each such block (toolkit.compile.blocks): one element, on lines of its own between a line holding
+BLOCK_START and one holding BLOCK_END, with a blank line after. md_in_html keeps such a block as it is,
+in one entry of the page's HTML stash (the element's text and a newline), with a newline before its
+placeholder and a blank line after; `_Preprocessor` stores it so, puts that in its place and gives the
+parser the rest. When the parser then leaves one of those placeholders out of the text it gives back
+(it was inside the author's own raw HTML, or inside an element with markdown="1"), or the rest holds
+what could change how a block is read (a <script> or <style>, whose text is not parsed, or an HTML
+comment), the page is parsed again whole, without the marks, as md_in_html would.
+
+Everything else is md_in_html's own; tests/test_markdown_html.py renders every page of a build both ways
+and compares the HTML.
 """
 
 from __future__ import annotations
 
+import functools
+import re
+
 from markdown.extensions import md_in_html
+
+from .compile.blocks import BLOCK_END, BLOCK_START, without_marks
+
+_MARKED = re.compile(f"(?:(?<=\\n)|^){BLOCK_START}\\n(<[^{BLOCK_START}{BLOCK_END}]*>)\\n{BLOCK_END}(?=\\n)")
+_BLANK_LINE = re.compile(r"([ ]*\n){2}")  # md_in_html's blank_line_re: a block followed by one ends with a newline
+_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
+# What the parser reads differently from tags: text it does not parse (script, style) and comments, which it
+# may read across a block.
+_UNSURE = re.compile(r"<(?:script|style)\b|<!--", re.IGNORECASE)
 
 
 class _Parser(md_in_html.HTMLExtractorExtra):
@@ -25,13 +51,66 @@ class _Parser(md_in_html.HTMLExtractorExtra):
 
 
 class _Preprocessor(md_in_html.HtmlBlockPreprocessor):
-    """md_in_html's preprocessor (HtmlBlockPreprocessor.run), with _Parser."""
+    """md_in_html's preprocessor (HtmlBlockPreprocessor.run), with _Parser and the compile step's blocks set aside."""
 
     def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if BLOCK_START in text:
+            stash = self.md.htmlStash
+            kept, counter = len(stash.rawHtmlBlocks), stash.html_counter
+            rest, placeholders = self._set_aside(text)
+            if placeholders:
+                parsed = self._parse(rest)
+                if all(placeholder in parsed for placeholder in placeholders):
+                    return parsed.split("\n")
+            del stash.rawHtmlBlocks[kept:]  # what was set aside is taken back: the page is parsed whole
+            stash.html_counter = counter
+            text = without_marks(text)
+        return self._parse(text).split("\n")
+
+    def _parse(self, text: str) -> str:
         parser = _Parser(self.md)
-        parser.feed("\n".join(lines))
+        parser.feed(text)
         parser.close()
-        return "".join(parser.cleandoc).split("\n")
+        return "".join(parser.cleandoc)
+
+    def _set_aside(self, text: str) -> tuple[str, list[str]]:
+        """The text with each marked block that md_in_html would keep as it is replaced by what md_in_html puts in
+        its place, and the placeholders of those blocks (none when the page is to be parsed whole)."""
+        parts: list[str] = []
+        placeholders: list[str] = []
+        last = 0
+        blocks = self.md.block_level_elements
+        for match in _MARKED.finditer(text):
+            html = match.group(1)
+            start = _START_TAG.match(html)
+            if (start is None or start.group(1) not in blocks or "markdown" in start.group(0)
+                    or not _one_element(html, start.group(1)) or not _BLANK_LINE.match(text, match.end())):
+                continue  # left marked: without_marks takes the marks off below
+            parts.append(text[last:match.start()])
+            placeholder = self.md.htmlStash.store(html + "\n")
+            placeholders.append(placeholder)
+            parts.append(f"\n{placeholder}\n\n")
+            last = match.end()
+        parts.append(text[last:])
+        rest = without_marks("".join(parts))
+        return (text, []) if _UNSURE.search(rest) else (rest, placeholders)
+
+
+def _one_element(html: str, name: str) -> bool:
+    """Whether the element that `html` starts with (a `name`) ends where `html` ends: md_in_html's block ends with
+    it, and whatever came after it on the line would be read otherwise."""
+    depth = 0
+    for tag in _tags_named(name).finditer(html):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return tag.end() == len(html)
+    return False
+
+
+@functools.lru_cache(maxsize=64)
+def _tags_named(name: str) -> re.Pattern:
+    return re.compile(f"<(/)?{re.escape(name)}(?=[\\s/>])[^>]*>")
 
 
 class MarkdownInHtml(md_in_html.MarkdownInHtmlExtension):

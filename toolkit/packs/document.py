@@ -24,6 +24,7 @@ import markdown
 import yaml
 from markdown.extensions.toc import slugify
 
+from ..compile.blocks import without_marks
 from ..compile.helpcards import format_date, help_card, urgent_box
 from ..compile.pages import BodyRenderer
 from ..compile.review import review_note
@@ -139,7 +140,9 @@ def module_html(plan: PackPlan, module, extensions_config: list) -> str:
     """One module for paper: title, summary, key points, body, its services."""
     renderer = PrintBodyRenderer(plan, module)
     # As on the site, images are the module folder's files (PrintBodyRenderer._image points at them).
-    body = _markdown(extensions_config, module.id).convert(renderer.render(module.body, folder_prefix=module.id))
+    # Without the site's marks (toolkit.compile.blocks): a pack's Markdown need not hold toolkit.markdown_html.
+    body = _markdown(extensions_config, module.id).convert(
+        without_marks(renderer.render(module.body, folder_prefix=module.id)))
     cards = [plan.edition.content.helplines[h] for h in module.helplines if h not in renderer.cards_shown]
     strings = plan.edition.strings
     parts = [
