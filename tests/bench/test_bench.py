@@ -12,6 +12,7 @@ from toolkit.bench.measure import run_measured
 from toolkit.bench.synthetic import typical_module, write_content
 from toolkit.bench.targets import TARGETS, judge, too_loaded
 from toolkit.bench.vanilla import VANILLA_CONFIG, write_vanilla_project
+from toolkit.compile.blocks import generated_block
 from toolkit.content import load_content
 from toolkit.findings import Severity
 
@@ -61,11 +62,15 @@ def test_further_reading_links_are_shared_out(tmp_path):
 def test_vanilla_project_is_what_a_new_user_writes(tmp_path):
     docs = tmp_path / "docs"
     (docs / "modules").mkdir(parents=True)
-    (docs / "modules" / "a.md").write_text("# A\n", encoding="utf-8")
+    (docs / "modules" / "a.md").write_text(f"# A\n\n{generated_block('<p>Lead.</p>')}\n\nText.\n", encoding="utf-8")
+    (docs / "logo.svg").write_bytes(b"<svg/>")
     config = write_vanilla_project(docs, tmp_path / "vanilla", 'The "toolkit"')
     assert config.read_text(encoding="utf-8") == 'site_name: "The \\"toolkit\\""\ntheme:\n  name: material\n'
     assert VANILLA_CONFIG.count("\n") == 3
-    assert (tmp_path / "vanilla" / "docs" / "modules" / "a.md").is_file()
+    # The same Markdown, without the marks only our renderer reads (toolkit.compile.blocks); other files as they are.
+    copied = tmp_path / "vanilla" / "docs"
+    assert (copied / "modules" / "a.md").read_text(encoding="utf-8") == "# A\n\n<p>Lead.</p>\n\nText.\n"
+    assert (copied / "logo.svg").read_bytes() == b"<svg/>"
 
 
 def test_peak_memory_is_the_childs_own(tmp_path):
