@@ -7,10 +7,16 @@ import markdown
 import pytest
 
 import toolkit.markdown_html as markdown_html
-from toolkit.compile.blocks import BLOCK_END, BLOCK_START, generated_block, without_marks
+from toolkit.compile.blocks import (
+    BLOCK_END,
+    BLOCK_START,
+    generated_block,
+    reads_marks,
+    without_marks,
+)
 
-# The other extensions of our mkdocs.yml, around the one compared.
-OTHERS = ["toc", "attr_list", "tables", "admonition", "sane_lists", "toolkit.markdown_typography"]
+# The other extensions of our mkdocs.yml, around the one compared, and fenced_code, which MkDocs always adds.
+OTHERS = ["toc", "attr_list", "tables", "admonition", "sane_lists", "toolkit.markdown_typography", "fenced_code"]
 CONFIGS = {"toc": {"permalink": False}}
 
 PAGES = {
@@ -82,13 +88,64 @@ MARKED = {
     "inline HTML around": f'Call <a href="tel:1">1</a>\n\n{generated_block(CARD)}\n\n<span>a <em>b</em></span> c\n',
     "two elements marked as one": f"{generated_block('<p>one</p><p>two</p>')}\n\nText.\n",
     "not block level": f"{generated_block('<span>inline</span>')}\n\nText.\n",
+    # The parser stops before these and reads the rest as text when closed: md_in_html then keeps the card in a
+    # paragraph, since it no longer knows where lines start.
+    "a tag without its end": f"Call <a href='x'\n\n{generated_block(CARD)}\n\nText.\n",
+    "a declaration left open": f"<!x\n\n{generated_block(CARD)}\n",
+    "a processing instruction left open": f"<?x\n\n{generated_block(CARD)}\n",
+    "a CDATA section left open": f"<![CDATA[\n\n{generated_block(CARD)}\n",
+    "a character reference left open": f"Q &#A\n\n{generated_block(CARD)}\n\nText.\n",
+    "in a fence": f"```\ncode\n\n{generated_block(CARD)}\n\n```\n\nText.\n\n{generated_block(POINTS)}\n",
 }
 
 
 @pytest.mark.parametrize("page", sorted(MARKED))
 def test_a_page_with_marked_blocks_is_what_md_in_html_made_of_it_unmarked(page):
     text = MARKED[page]
-    assert _render("toolkit.markdown_html", text) == _render("md_in_html", without_marks(text))
+    html, toc = _render("toolkit.markdown_html", text)
+    assert (html, toc) == _render("md_in_html", without_marks(text))
+    assert BLOCK_START not in html and BLOCK_END not in html
+
+
+def _parses(monkeypatch) -> list[bool]:
+    """Each parse of a page by toolkit.markdown_html, from now on: True for a parse of the whole page."""
+    wholes: list[bool] = []
+    real_parse = markdown_html._Preprocessor._parse
+
+    def parse(self, text, *, whole=True):
+        wholes.append(whole)
+        return real_parse(self, text, whole=whole)
+
+    monkeypatch.setattr(markdown_html._Preprocessor, "_parse", parse)
+    return wholes
+
+
+def test_every_module_page_of_a_build_has_its_blocks_set_aside(built_minimal, monkeypatch):
+    project, _result = built_minimal
+    pages = sorted((project / "build" / "projects").rglob("modules/*.md"))
+    assert len(pages) >= 5
+    wholes = _parses(monkeypatch)
+    for path in pages:
+        wholes.clear()
+        html, _toc = _render("toolkit.markdown_html", path.read_text(encoding="utf-8").split("---\n", 2)[-1])
+        assert wholes == [False], path  # one parse, of the page with its blocks set aside
+        assert 'class="tk-keypoints"' in html and 'class="tk-review"' in html
+
+
+@pytest.mark.parametrize("page", ["a tag without its end", "a declaration left open", "a processing instruction left open",
+                                  "a CDATA section left open", "a character reference left open", "with a comment",
+                                  "with a script", "inside the author's raw HTML", "inside markdown=1"])
+def test_a_page_the_parser_might_read_differently_is_parsed_whole(page, monkeypatch):
+    wholes = _parses(monkeypatch)
+    _render("toolkit.markdown_html", MARKED[page])
+    assert wholes[-1] is True
+
+
+def test_a_parser_that_stops_before_the_end_gives_no_text_to_keep():
+    md = markdown.Markdown(extensions=["toolkit.markdown_html"])
+    preprocessor = md.preprocessors["html_block"]
+    assert preprocessor._parse("Q &#A\n\nText; more.\n", whole=False) is None
+    assert preprocessor._parse("Q &amp; A\n\nText.\n", whole=False) == "Q &amp; A\n\nText.\n"
 
 
 def test_marked_blocks_are_not_parsed_and_are_kept_as_written(monkeypatch):
@@ -114,3 +171,35 @@ def test_marks_come_off_whole():
     text = f"Before.\n\n{generated_block(CARD)}\n\nAfter.\n"
     assert without_marks(text) == f"Before.\n\n{CARD}\n\nAfter.\n"
     assert without_marks("no marks") == "no marks"
+
+
+def test_a_project_whose_mkdocs_yml_does_not_name_the_reader_gets_its_markdown_unmarked(tmp_path):
+    from tests.conftest import build_project, copy_content
+
+    assert reads_marks(["toc", {"toolkit.markdown_html": None}]) and reads_marks(["toolkit.markdown_html"])
+    assert not reads_marks(["toc", "md_in_html"]) and not reads_marks(None)
+    project = copy_content(tmp_path)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("- toolkit.markdown_html", "- md_in_html"),
+                      encoding="utf-8")
+    result = build_project(project)
+    assert result.ok, [finding.format() for finding in result.findings]
+    docs = list((project / "build" / "projects").rglob("*.md"))
+    assert docs and not [path for path in docs if BLOCK_START in path.read_text(encoding="utf-8")]
+    pages = list((project / "site").rglob("*.html"))
+    assert pages and not [path for path in pages if BLOCK_START in path.read_text(encoding="utf-8")]
+    module = next((project / "site" / "public" / "modules").glob("*.html")).read_text(encoding="utf-8")
+    assert 'class="tk-keypoints"' in module
+
+
+def test_harden_reports_a_mark_left_in_a_page():
+    from toolkit.harden.pages import harden_page
+
+    raw = f"<!doctype html><html><body><p>{BLOCK_START}</p><p>Text</p></body></html>".encode()
+    _written, page = harden_page("modules/a.html", raw, set())
+    assert [finding.message for finding in page.findings] == [
+        "the page holds a mark of the compile step's HTML blocks (U+0091 or U+0092) that the renderer did not "
+        "take off."]
+    _written, clean = harden_page("modules/b.html", "<!doctype html><html><body><p>£ 5\u00a0a</p></body></html>".encode(),
+                                  set())
+    assert clean.findings == []

@@ -13,10 +13,14 @@ step marks each such block (toolkit.compile.blocks): one element, on lines of it
 BLOCK_START and one holding BLOCK_END, with a blank line after. md_in_html keeps such a block as it is,
 in one entry of the page's HTML stash (the element's text and a newline), with a newline before its
 placeholder and a blank line after; `_Preprocessor` stores it so, puts that in its place and gives the
-parser the rest. When the parser then leaves one of those placeholders out of the text it gives back
-(it was inside the author's own raw HTML, or inside an element with markdown="1"), or the rest holds
-what could change how a block is read (a <script> or <style>, whose text is not parsed, or an HTML
-comment), the page is parsed again whole, without the marks, as md_in_html would.
+parser the rest, when the rest is plain: text, whole tags and character references, no <script> or <style>
+(`_SIMPLE`), so that nothing before a block can be read on into it (a tag without its '>' would take the
+block's first tag as its attributes; a comment, declaration or '&#' searches ahead for its end). The
+parser then reads the same tokens up to each block, and after each block is in the state md_in_html's is
+in after it. When it still leaves one of the placeholders out of the text it gives back (the block was
+inside the author's own raw HTML, or inside an element with markdown="1"), or stops before the end of the
+text, the page is parsed again whole, without the marks, as md_in_html would. A fence holding a shortcode
+(fenced_code runs first and stores the fence as it is) is stored without the marks.
 
 Everything else is md_in_html's own; tests/test_markdown_html.py renders every page of a build both ways
 and compares the HTML.
@@ -34,9 +38,15 @@ from .compile.blocks import BLOCK_END, BLOCK_START, without_marks
 _MARKED = re.compile(f"(?:(?<=\\n)|^){BLOCK_START}\\n(<[^{BLOCK_START}{BLOCK_END}]*>)\\n{BLOCK_END}(?=\\n)")
 _BLANK_LINE = re.compile(r"([ ]*\n){2}")  # md_in_html's blank_line_re: a block followed by one ends with a newline
 _START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
-# What the parser reads differently from tags: text it does not parse (script, style) and comments, which it
-# may read across a block.
-_UNSURE = re.compile(r"<(?:script|style)\b|<!--", re.IGNORECASE)
+# The rest of a page whose blocks may be set aside: text, whole tags (each ends at its own '>'), character references
+# and a '<' or '&' that starts neither. Nothing the parser might read on into a block: a tag without its '>', an
+# unclosed quote, a comment, declaration or processing instruction, '&#' that is not a reference. (Possessive, so
+# that a page that does not match fails at once.)
+_TAG = (r"""<[a-zA-Z][a-zA-Z0-9-]*+(?:\s++[a-zA-Z_:][-a-zA-Z0-9_:.]*+"""
+        r"""(?:\s*+=\s*+(?:"[^"<>]*+"|'[^'<>]*+'|[^\s"'=<>`]++))?+)*+\s*+/?>|</[a-zA-Z][a-zA-Z0-9-]*+\s*+>""")
+_SIMPLE = re.compile(rf"(?:[^<&]++|{_TAG}|&#[0-9]++;|&#[xX][0-9a-fA-F]++;|&(?!#)|<(?![a-zA-Z/!?])|</(?![a-zA-Z]))*+\Z")
+# Whole tags whose text the parser does not read as HTML: everything up to their end tag is theirs.
+_UNSURE = re.compile(r"<(?:script|style)\b", re.IGNORECASE)
 
 
 class _Parser(md_in_html.HTMLExtractorExtra):
@@ -55,22 +65,32 @@ class _Preprocessor(md_in_html.HtmlBlockPreprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
+        stash = self.md.htmlStash
+        if any(isinstance(html, str) and BLOCK_START in html for html in stash.rawHtmlBlocks):
+            # What an earlier preprocessor stored (fenced_code: a shortcode in a fence) without the marks.
+            stash.rawHtmlBlocks[:] = [without_marks(html) if isinstance(html, str) else html
+                                      for html in stash.rawHtmlBlocks]
         if BLOCK_START in text:
-            stash = self.md.htmlStash
             kept, counter = len(stash.rawHtmlBlocks), stash.html_counter
             rest, placeholders = self._set_aside(text)
             if placeholders:
-                parsed = self._parse(rest)
-                if all(placeholder in parsed for placeholder in placeholders):
+                parsed = self._parse(rest, whole=False)
+                if parsed is not None and all(placeholder in parsed for placeholder in placeholders):
                     return parsed.split("\n")
             del stash.rawHtmlBlocks[kept:]  # what was set aside is taken back: the page is parsed whole
             stash.html_counter = counter
             text = without_marks(text)
         return self._parse(text).split("\n")
 
-    def _parse(self, text: str) -> str:
+    def _parse(self, text: str, *, whole: bool = True) -> str | None:
+        """md_in_html's parse of `text`; None, when not `whole`, if the parser stopped before the end of the text
+        and read the rest when closed: it then no longer knows where lines start (a tag without its '>', a
+        declaration or character reference left open), and what it would have made of a block set aside there
+        is not what it makes of a placeholder."""
         parser = _Parser(self.md)
         parser.feed(text)
+        if not whole and parser.rawdata:
+            return None
         parser.close()
         return "".join(parser.cleandoc)
 
@@ -94,7 +114,7 @@ class _Preprocessor(md_in_html.HtmlBlockPreprocessor):
             last = match.end()
         parts.append(text[last:])
         rest = without_marks("".join(parts))
-        return (text, []) if _UNSURE.search(rest) else (rest, placeholders)
+        return (text, []) if _UNSURE.search(rest) or not _SIMPLE.match(rest) else (rest, placeholders)
 
 
 def _one_element(html: str, name: str) -> bool:

@@ -21,6 +21,7 @@ from ..content.pictures import openmoji_svg, picture_file
 from ..content.strings import Strings
 from ..memo import bytes_key, file_bytes, remembered, remembers
 from . import links, tested
+from .blocks import reads_marks, without_marks
 from .downloads import PATH as DOWNLOADS_PAGE
 from .downloads import TITLE as DOWNLOADS_TITLE
 from .downloads import downloads_page
@@ -145,10 +146,15 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
     pages = edition_pages(edition) + ([downloads_page(edition)] if downloads else [])
     docs = project_dir / "docs"
 
+    raw_base = base_config.read_bytes()
+    base = remembered(("base-config", bytes_key(raw_base)), lambda: yaml.safe_load(raw_base.decode("utf-8")) or {})
+    # The marks around the compile step's blocks only for the Markdown extension that reads them
+    # (toolkit.compile.blocks); a mkdocs.yml without it gets the same Markdown unmarked.
+    marked = reads_marks(base.get("markdown_extensions"))
     wanted: set[Path] = set()
     for page in pages:
         target = docs / page.path
-        write_if_changed(target, page.markdown)
+        write_if_changed(target, page.markdown if marked else without_marks(page.markdown))
         wanted.add(target)
     for path, text in text_files(edition).items():
         write_if_changed(docs / path, text)
@@ -167,8 +173,6 @@ def compile_edition(content: Content, edition_name: str, project_dir: Path, *, b
             wanted.add(target)
     remove_others(docs, wanted)  # pages of modules that were deleted or moved out of this edition
 
-    raw_base = base_config.read_bytes()
-    base = remembered(("base-config", bytes_key(raw_base)), lambda: yaml.safe_load(raw_base.decode("utf-8")) or {})
     theme = dict(base.get("theme") or {})
     theme["custom_dir"] = str(THEME_DIR)
     edition_words = getattr(site.editions, edition_name)

@@ -25,6 +25,7 @@ EXTERNAL_SCHEMES = ("http:", "https:", "mailto:")
 REL_EXTERNAL = ("noopener", "noreferrer")
 _ALIGN = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$")
 _STRING = lxml.etree.XPath("string()", smart_strings=False)
+_MARKS = re.compile(b"\xc2[\x91\x92]")  # toolkit.compile.blocks' marks (U+0091, U+0092) in UTF-8
 
 
 @dataclass
@@ -68,6 +69,11 @@ def harden_page(url: str, raw: bytes, referenced: set[str],
                                                    hint="Rebuild; if it stays empty, report it as a bug.")],
                                  PageScan())
 
+    if _MARKS.search(raw):
+        findings.append(error("privacy", "the page holds a mark of the compile step's HTML blocks (U+0091 or U+0092) "
+                              "that the renderer did not take off.", page=url,
+                              hint="Keep toolkit.markdown_html in mkdocs.yml's markdown_extensions, and report this "
+                                   "page as a bug (toolkit/compile/blocks.py)."))
     _remove_comments(doc)
     # One walk over the elements for the three things harden changes (three XPath queries took twice as long:
     # the one for references to assets alone, with its contains(), took as long as parsing the page).
