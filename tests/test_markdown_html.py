@@ -84,6 +84,7 @@ MARKED = {
     "with a script": f"<script>var a = '\n\n{generated_block(POINTS)}\n\n';</script>\n\nText.\n",
     "with a comment": f"<!-- a note\n\n{generated_block(CARD)}\n\n-->\n\nText.\n",
     "no blank line after": f"{generated_block(CARD)}\nText straight after.\n",
+    "no blank line before": f"Text straight before.\n{generated_block(CARD)}\n\nAfter.\n",
     "in a list": f"- item\n\n    text\n\n{generated_block(CARD)}\n\n- next\n",
     "inline HTML around": f'Call <a href="tel:1">1</a>\n\n{generated_block(CARD)}\n\n<span>a <em>b</em></span> c\n',
     "two elements marked as one": f"{generated_block('<p>one</p><p>two</p>')}\n\nText.\n",
