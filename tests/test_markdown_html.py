@@ -54,13 +54,18 @@ def test_markdown_inside_a_div_is_rendered_and_raw_html_kept():
     assert "<pre>*not* md</pre>" in html
 
 
+def _markdown_of(path) -> str:
+    """A generated page's Markdown as MkDocs converts it: without the front matter."""
+    return path.read_text(encoding="utf-8").split("---\n", 2)[-1]
+
+
 def test_every_generated_page_of_a_build_is_what_md_in_html_made_of_it_unmarked(built_minimal):
     project, _result = built_minimal
     pages = sorted((project / "build" / "projects").rglob("*.md"))
     assert len(pages) >= 30  # both editions of the minimal fixture: modules, topics, audiences, help, a-z...
     marked = set()
     for path in pages:
-        text = path.read_text(encoding="utf-8").split("---\n", 2)[-1]  # without the front matter
+        text = _markdown_of(path)
         if BLOCK_START in text:
             marked.add(path)
         assert _render("toolkit.markdown_html", text) == _render("md_in_html", without_marks(text)), path
@@ -128,7 +133,7 @@ def test_every_module_page_of_a_build_has_its_blocks_set_aside(built_minimal, mo
     wholes = _parses(monkeypatch)
     for path in pages:
         wholes.clear()
-        html, _toc = _render("toolkit.markdown_html", path.read_text(encoding="utf-8").split("---\n", 2)[-1])
+        html, _toc = _render("toolkit.markdown_html", _markdown_of(path))
         assert wholes == [False], path  # one parse, of the page with its blocks set aside
         assert 'class="tk-keypoints"' in html and 'class="tk-review"' in html
 

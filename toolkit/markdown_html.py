@@ -32,11 +32,11 @@ import functools
 import re
 
 from markdown.extensions import md_in_html
+from markdown.htmlparser import blank_line_re
 
 from .compile.blocks import BLOCK_END, BLOCK_START, without_marks
 
 _MARKED = re.compile(f"(?:(?<=\\n)|^){BLOCK_START}\\n(<[^{BLOCK_START}{BLOCK_END}]*>)\\n{BLOCK_END}(?=\\n)")
-_BLANK_LINE = re.compile(r"([ ]*\n){2}")  # md_in_html's blank_line_re: a block followed by one ends with a newline
 _START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)[^>]*>")
 # The rest of a page whose blocks may be set aside: text, whole tags (each ends at its own '>'), character references
 # and a '<' or '&' that starts neither. Nothing the parser might read on into a block: a tag without its '>', an
@@ -66,19 +66,18 @@ class _Preprocessor(md_in_html.HtmlBlockPreprocessor):
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         stash = self.md.htmlStash
-        if any(isinstance(html, str) and BLOCK_START in html for html in stash.rawHtmlBlocks):
-            # What an earlier preprocessor stored (fenced_code: a shortcode in a fence) without the marks.
-            stash.rawHtmlBlocks[:] = [without_marks(html) if isinstance(html, str) else html
-                                      for html in stash.rawHtmlBlocks]
+        # What an earlier preprocessor stored (fenced_code: a shortcode in a fence), without the marks.
+        stash.rawHtmlBlocks[:] = [without_marks(html) if isinstance(html, str) else html
+                                  for html in stash.rawHtmlBlocks]
         if BLOCK_START in text:
-            kept, counter = len(stash.rawHtmlBlocks), stash.html_counter
+            kept = len(stash.rawHtmlBlocks)
             rest, placeholders = self._set_aside(text)
             if placeholders:
                 parsed = self._parse(rest, whole=False)
                 if parsed is not None and all(placeholder in parsed for placeholder in placeholders):
                     return parsed.split("\n")
             del stash.rawHtmlBlocks[kept:]  # what was set aside is taken back: the page is parsed whole
-            stash.html_counter = counter
+            stash.html_counter = kept  # HtmlStash.store counts what it holds
             text = without_marks(text)
         return self._parse(text).split("\n")
 
@@ -105,7 +104,7 @@ class _Preprocessor(md_in_html.HtmlBlockPreprocessor):
             html = match.group(1)
             start = _START_TAG.match(html)
             if (start is None or start.group(1) not in blocks or "markdown" in start.group(0)
-                    or not _one_element(html, start.group(1)) or not _BLANK_LINE.match(text, match.end())):
+                    or not _one_element(html, start.group(1)) or not blank_line_re.match(text[match.end():])):
                 continue  # left marked: without_marks takes the marks off below
             parts.append(text[last:match.start()])
             placeholder = self.md.htmlStash.store(html + "\n")

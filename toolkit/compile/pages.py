@@ -149,22 +149,19 @@ class BodyRenderer:
     def _shortcode(self, match: re.Match) -> str:
         name, arg = match["name"], match["arg"]
         if name == "pause":
-            return "\n\n" + generated_block(pause_box(self.page_path, self.edition.pause_target(),
-                                                       self.edition.strings)) + "\n\n"
+            return _set_apart(pause_box(self.page_path, self.edition.pause_target(), self.edition.strings))
         if name == "organisation":
-            return "\n\n" + generated_block(organisation_details(self.content.site.organisation,
-                                                                  self.edition.strings)) + "\n\n"
+            return _set_apart(organisation_details(self.content.site.organisation, self.edition.strings))
         if name == "phone":
             return inline_phone(self.content.helplines[arg])
         if name == "help-card":
             self.cards_shown.add(arg)
             card = help_card(self.content.helplines[arg], self.edition.strings,
                              now=self.edition.now(self.page_path, self.audiences))
-            return "\n\n" + generated_block(card) + "\n\n"
+            return _set_apart(card)
         if name == "worksheet":
             self.worksheets_shown.add(arg)
-            return "\n\n" + generated_block(worksheet_box(self.content.worksheets[arg], self.page_path,
-                                                           self.edition.strings)) + "\n\n"
+            return _set_apart(worksheet_box(self.content.worksheets[arg], self.page_path, self.edition.strings))
         if name == "picture":
             picture = self.content.pictures[arg]
             self.pictures_shown.add(picture.openmoji)
@@ -277,39 +274,45 @@ def module_list(items, from_page: str, strings: Strings) -> str:
 # --- page builders -------------------------------------------------------------
 
 
+def _set_apart(html: str) -> str:
+    """A block the compile step wrote, in place of a shortcode: marked (toolkit.compile.blocks), between blank lines."""
+    return "\n\n" + generated_block(html) + "\n\n"
+
+
+def _part(html: str) -> str:
+    """A block of a module page's own, marked: a part ends with a newline and parts are joined by another, so a
+    blank line follows it."""
+    return generated_block(html) + "\n"
+
+
 def module_page(edition: Edition, module) -> Page:
     strings = edition.strings
     path = links.module(module.id)
     renderer = BodyRenderer(edition, path, module.audiences)
     body = renderer.render(module.body, folder_prefix=module.id)
     easy_link, pictures = easy_read_link(edition, path, module.id)
-    # The page's own blocks marked (toolkit.compile.blocks), each followed by a blank line: parts end with a newline
-    # and are joined by another.
     parts = [front_matter(module.title, module.summary), f"# {_md_text(module.title)}\n",
-             generated_block(f'<p class="tk-lead">{escape(module.summary)}</p>') + "\n",
-             *([generated_block(easy_link) + "\n"] if easy_link else []),
-             generated_block('<aside class="tk-keypoints" aria-labelledby="key-points">'
-                             f'<h2 id="key-points">{escape(strings.text("module.key_points"))}</h2><ul>'
-                             + "".join(f"<li>{escape(point)}</li>" for point in module.key_points)
-                             + "</ul></aside>") + "\n",
+             _part(f'<p class="tk-lead">{escape(module.summary)}</p>'), *([_part(easy_link)] if easy_link else []),
+             _part('<aside class="tk-keypoints" aria-labelledby="key-points">'
+                   f'<h2 id="key-points">{escape(strings.text("module.key_points"))}</h2><ul>'
+                   + "".join(f"<li>{escape(point)}</li>" for point in module.key_points) + "</ul></aside>"),
              body.strip() + "\n"]
     if getattr(module, "words", None):
-        parts.append(generated_block(words_list(module.words, strings)) + "\n")
+        parts.append(_part(words_list(module.words, strings)))
     sheets = [edition.content.worksheets[s] for s in module.worksheets
               if s in edition.worksheet_ids and s not in renderer.worksheets_shown]
     if sheets:
         parts.append(f"## {_md_text(strings.text('module.worksheets'))}\n")
-        parts.extend(generated_block(worksheet_box(sheet, path, strings)) + "\n" for sheet in sheets)
+        parts.extend(_part(worksheet_box(sheet, path, strings)) for sheet in sheets)
     cards = [edition.content.helplines[h] for h in module.helplines if h not in renderer.cards_shown]
     if cards:
         parts.append(f"## {_md_text(strings.text('module.help'))}\n")
-        parts.extend(generated_block(help_card(card, strings, now=edition.now(path, module.audiences))) + "\n"
-                     for card in cards)
+        parts.extend(_part(help_card(card, strings, now=edition.now(path, module.audiences))) for card in cards)
     next_modules = [edition.content.modules[m] for m in module.read_next if m in edition.module_ids]
     if next_modules:
         parts.append(f"## {_md_text(strings.text('module.read_next'))}\n")
-        parts.append(generated_block(module_list(next_modules, path, strings)) + "\n")
-    parts.append(generated_block(review_note(module.review, strings)) + "\n")
+        parts.append(_part(module_list(next_modules, path, strings)))
+    parts.append(_part(review_note(module.review, strings)))
     return Page(path, module.title, "\n".join(parts), "module", source=module.body_file,
                 summary=module.summary, language=module.language or "", audiences=tuple(module.audiences),
                 pictures=renderer.pictures_shown | pictures, **_variant_state(module))
